@@ -1,0 +1,117 @@
+/**
+ * The fetch client. Every response is parsed with the contract; anything else becomes a typed
+ * failure that the pages can name in the user's language.
+ */
+import type * as z from 'zod/mini';
+import {
+  errorBodySchema,
+  routePath,
+  routes,
+  resetPasswordResponseSchema,
+  resetResendResponseSchema,
+  resetStartResponseSchema,
+  resetVerifyResponseSchema,
+  signInResponseSchema,
+  tenantConfigSchema,
+  type ErrorBody,
+  type ResetPasswordRequest,
+  type ResetStartRequest,
+  type ResetVerifyRequest,
+  type SignInRequest,
+} from './contract.js';
+
+/** Failures that never came from a well-formed error body. */
+export type TransportFailure =
+  | { error: 'network' }
+  | { error: 'timeout' }
+  | { error: 'malformed_response' }
+  | { error: 'server_error' };
+
+export type ApiError = ErrorBody | TransportFailure;
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiError };
+
+export interface ApiClientOptions {
+  /** Where the contract's paths start, e.g. `/api/v1` or `https://id.example.com/api/v1`. */
+  base: string;
+  tenant: string;
+  /** Abort a request that has not answered by then. */
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  readonly #base: string;
+  readonly #tenant: string;
+  readonly #timeoutMs: number;
+
+  constructor({ base, tenant, timeoutMs = 15_000 }: ApiClientOptions) {
+    this.#base = base.replace(/\/+$/, '');
+    this.#tenant = tenant;
+    this.#timeoutMs = timeoutMs;
+  }
+
+  config() {
+    return this.#request(this.#path(routes.config), undefined, tenantConfigSchema);
+  }
+
+  signIn(body: SignInRequest) {
+    return this.#request(this.#path(routes.signIn), body, signInResponseSchema);
+  }
+
+  startReset(body: ResetStartRequest) {
+    return this.#request(this.#path(routes.resetStart), body, resetStartResponseSchema);
+  }
+
+  resendCode(flowId: string) {
+    return this.#request(this.#path(routes.resetResend, flowId), {}, resetResendResponseSchema);
+  }
+
+  verifyCode(flowId: string, body: ResetVerifyRequest) {
+    return this.#request(this.#path(routes.resetVerify, flowId), body, resetVerifyResponseSchema);
+  }
+
+  setPassword(flowId: string, body: ResetPasswordRequest) {
+    return this.#request(
+      this.#path(routes.resetPassword, flowId),
+      body,
+      resetPasswordResponseSchema,
+    );
+  }
+
+  #path(route: string, flowId = '') {
+    return this.#base + routePath(route, { tenant: this.#tenant, flowId });
+  }
+
+  async #request<T>(
+    url: string,
+    body: object | undefined,
+    schema: z.ZodMiniType<T>,
+  ): Promise<ApiResult<T>> {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+        credentials: 'same-origin',
+        signal: AbortSignal.timeout(this.#timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      return { ok: false, failure: { error: timedOut ? 'timeout' : 'network' } };
+    }
+    const json = await response.json().catch(() => undefined);
+    if (response.ok) {
+      const parsed = schema.safeParse(json);
+      return parsed.success
+        ? { ok: true, value: parsed.data }
+        : { ok: false, failure: { error: 'malformed_response' } };
+    }
+    const parsed = errorBodySchema.safeParse(json);
+    if (parsed.success) return { ok: false, failure: parsed.data };
+    return {
+      ok: false,
+      failure: { error: response.status >= 500 ? 'server_error' : 'malformed_response' },
+    };
+  }
+}

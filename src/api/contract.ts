@@ -1,0 +1,130 @@
+/**
+ * The Gatehouse HTTP contract, version 1: every request, response and error body.
+ * Client, msw handlers and server all parse with these schemas, so they cannot drift apart.
+ * Written with zod/mini to keep full zod off the sign-in page.
+ */
+import * as z from 'zod/mini';
+
+export const contractVersion = 'v1';
+
+/** RFC 5321 caps a forward path at 254 octets; longer input is never an address. */
+export const maxEmailLength = 254;
+/** Passwords are refused above 128 code points (SECURITY.md rule 1); the body cap is looser so that the server can say why. */
+export const maxPasswordInput = 1024;
+export const codeLength = 6;
+
+const tenantId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
+const flowId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
+const seconds = z.int().check(z.nonnegative());
+const localeTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
+
+export const passwordRulesSchema = z.strictObject({
+  minLength: z.int().check(z.gte(8), z.lte(128)),
+  maxLength: z.literal(128),
+});
+export type PasswordRules = z.infer<typeof passwordRulesSchema>;
+
+export const tenantConfigSchema = z.strictObject({
+  tenant: tenantId,
+  displayName: z.string().check(z.minLength(1), z.maxLength(100)),
+  locales: z.array(localeTag).check(z.minLength(1)),
+  defaultLocale: localeTag,
+  selfServiceReset: z.boolean(),
+  passwordRules: passwordRulesSchema,
+});
+export type TenantConfig = z.infer<typeof tenantConfigSchema>;
+
+export const signInRequestSchema = z.strictObject({
+  identifier: z.string().check(z.minLength(1), z.maxLength(maxEmailLength)),
+  password: z.string().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const signInResponseSchema = z.strictObject({ status: z.literal('signed-in') });
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+export const resetStartRequestSchema = z.strictObject({
+  email: z
+    .string()
+    .check(z.minLength(3), z.maxLength(maxEmailLength), z.regex(/^[^\s@]+@[^\s@]+$/)),
+});
+export type ResetStartRequest = z.infer<typeof resetStartRequestSchema>;
+
+/** The same body whether or not the address has an account (SECURITY.md rule 12). */
+export const resetStartResponseSchema = z.strictObject({
+  flowId,
+  resendAfter: seconds,
+});
+export type ResetStartResponse = z.infer<typeof resetStartResponseSchema>;
+
+export const resetResendRequestSchema = z.strictObject({});
+export const resetResendResponseSchema = z.strictObject({ resendAfter: seconds });
+export type ResetResendResponse = z.infer<typeof resetResendResponseSchema>;
+
+export const resetVerifyRequestSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[0-9]{6}$/)),
+});
+export type ResetVerifyRequest = z.infer<typeof resetVerifyRequestSchema>;
+
+export const resetVerifyResponseSchema = z.strictObject({ status: z.literal('verified') });
+
+export const resetPasswordRequestSchema = z.strictObject({
+  password: z.string().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+});
+export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
+
+export const resetPasswordResponseSchema = z.strictObject({
+  status: z.literal('password-changed'),
+});
+
+export const passwordProblems = ['too_short', 'too_long', 'common', 'context'] as const;
+export type PasswordProblem = (typeof passwordProblems)[number];
+
+/** Every error body the server may send, keyed by `error`. */
+export const errorBodySchema = z.discriminatedUnion('error', [
+  z.strictObject({ error: z.literal('invalid_request') }),
+  z.strictObject({ error: z.literal('invalid_credentials') }),
+  /** One answer for a wrong, expired or used code (SECURITY.md rule 10); 0 tries left means the code is dead. */
+  z.strictObject({ error: z.literal('code_rejected'), attemptsLeft: seconds }),
+  z.strictObject({
+    error: z.literal('password_rejected'),
+    reasons: z.array(z.enum(passwordProblems)).check(z.minLength(1)),
+  }),
+  z.strictObject({ error: z.literal('flow_not_found') }),
+  z.strictObject({ error: z.literal('step_not_allowed') }),
+  z.strictObject({ error: z.literal('tenant_not_found') }),
+  z.strictObject({ error: z.literal('too_many_requests'), retryAfter: seconds }),
+  z.strictObject({ error: z.literal('service_unavailable') }),
+]);
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+export type ErrorCode = ErrorBody['error'];
+
+/** The HTTP status that goes with each error code. */
+export const errorStatus = {
+  invalid_request: 400,
+  invalid_credentials: 401,
+  code_rejected: 422,
+  password_rejected: 422,
+  flow_not_found: 404,
+  step_not_allowed: 409,
+  tenant_not_found: 404,
+  too_many_requests: 429,
+  service_unavailable: 503,
+} as const satisfies Record<ErrorCode, number>;
+
+/**
+ * Routes relative to the API base (default `/api/v1`), with `:name` parameters as msw and hono
+ * read them; `routePath` fills them in for the client.
+ */
+export const routes = {
+  config: '/tenants/:tenant/config',
+  signIn: '/tenants/:tenant/sign-in',
+  resetStart: '/tenants/:tenant/password-reset',
+  resetResend: '/tenants/:tenant/password-reset/:flowId/resend',
+  resetVerify: '/tenants/:tenant/password-reset/:flowId/verify',
+  resetPassword: '/tenants/:tenant/password-reset/:flowId/password',
+} as const;
+
+export function routePath(route: string, params: Record<string, string>): string {
+  return route.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}

@@ -1,0 +1,37 @@
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { StepPage } from './step-page.js';
+import { StepContinueEvent } from '../events/step-continue-event.js';
+
+/**
+ * Everything unexpected ends here: what went wrong, in words, and a way back.
+ * The failure itself comes in through `alert`.
+ *
+ * @fires gate-step-continue - The user chose Start again.
+ */
+@customElement('gate-error-page')
+@localized()
+export class GateErrorPage extends StepPage {
+  override render() {
+    return html`
+      ${this.renderHeading(msg('Something went wrong', { id: 'error_heading' }))}
+      ${this.renderAlert()}
+      <div class="gate-actions">
+        <button
+          type="button"
+          class="gate-button gate-button-primary"
+          @click=${() => this.dispatchEvent(new StepContinueEvent())}
+        >
+          ${msg('Start again', { id: 'error_restart' })}
+        </button>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gate-error-page': GateErrorPage;
+  }
+}

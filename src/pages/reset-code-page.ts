@@ -1,0 +1,135 @@
+import { html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { StepPage } from './step-page.js';
+import { textField } from '../components/text-field.js';
+import { CountdownController } from '../components/countdown-controller.js';
+import { StepSubmitEvent } from '../events/step-submit-event.js';
+import { StepCancelEvent } from '../events/step-cancel-event.js';
+import { ResendCodeEvent } from '../events/resend-code-event.js';
+import { ChangeEmailEvent } from '../events/change-email-event.js';
+import { codeLength } from '../api/contract.js';
+
+/** Pasted codes arrive as "123 456", "123-456" or in full-width digits; keep only the digits. */
+export function normaliseCode(input: string): string {
+  return input.normalize('NFKC').replace(/[\s-]/g, '');
+}
+
+/**
+ * The second reset step: the verification code from the email.
+ *
+ * @fires gate-step-submit - With `{ step: 'reset-code', code }`, the code as six ASCII digits.
+ * @fires gate-resend-code - The user asked for a new code (only once the cooldown is over).
+ * @fires gate-change-email - The user wants to use a different address.
+ * @fires gate-step-cancel - The user chose Cancel.
+ */
+@customElement('gate-reset-code-page')
+@localized()
+export class GateResetCodePage extends StepPage {
+  /** The address the code was sent to, as the user typed it. */
+  @property() email = '';
+
+  /** Epoch milliseconds from which a new code may be requested. */
+  @property({ type: Number, attribute: 'resend-available-at' }) resendAvailableAt = 0;
+
+  /** Says that a new code is on its way (after a successful resend). */
+  @property({ type: Boolean }) resent = false;
+
+  @state() private code = '';
+  @state() private error: string | undefined;
+
+  readonly #cooldown = new CountdownController(this);
+
+  override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('resendAvailableAt')) this.#cooldown.until = this.resendAvailableAt;
+  }
+
+  override render() {
+    const wait = this.#cooldown.secondsLeft;
+    return html`
+      ${this.renderHeading(msg('Enter your verification code', { id: 'ver_heading' }))}
+      <p class="gate-intro">
+        ${msg(
+          str`If ${this.email} belongs to an account, we've sent a verification code to it. Copy the code into the box below. It is valid for 10 minutes.`,
+          { id: 'ver_info_msg' },
+        )}
+      </p>
+      ${
+        this.alert
+          ? this.renderAlert()
+          : this.resent
+            ? html`<gate-alert variant="info"
+                >${msg('A new code is on its way. Codes sent before it no longer work.', {
+                  id: 'ver_resent',
+                })}</gate-alert
+              >`
+            : nothing
+      }
+      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+        ${textField({
+          id: 'verificationCode',
+          label: msg('Verification code', { id: 'ver_input_code' }),
+          autocomplete: 'one-time-code',
+          inputmode: 'numeric',
+          value: this.code,
+          error: this.error,
+          onInput: (value) => (this.code = value),
+        })}
+        <div class="gate-actions">
+          ${this.renderSubmit(msg('Verify code', { id: 'ver_but_verify' }))}
+          <button
+            type="button"
+            class="gate-button gate-button-secondary"
+            ?disabled=${wait > 0 || this.busy}
+            aria-describedby=${wait > 0 ? 'resend-countdown' : nothing}
+            @click=${() => this.dispatchEvent(new ResendCodeEvent())}
+          >
+            ${msg('Send new code', { id: 'ver_but_resend' })}
+          </button>
+        </div>
+        ${
+          wait > 0
+            ? html`<p class="gate-hint" id="resend-countdown">
+                ${msg(str`You can ask for a new code in ${wait} seconds.`, {
+                  id: 'ver_resend_countdown',
+                })}
+              </p>`
+            : nothing
+        }
+        <div class="gate-actions gate-actions-quiet">
+          <button
+            type="button"
+            class="gate-button gate-button-link"
+            @click=${() => this.dispatchEvent(new ChangeEmailEvent())}
+          >
+            ${msg('Change e-mail', { id: 'ver_but_edit' })}
+          </button>
+          <button
+            type="button"
+            class="gate-button gate-button-link"
+            @click=${() => this.dispatchEvent(new StepCancelEvent())}
+          >
+            ${msg('Cancel', { id: 'button_cancel' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #submit() {
+    const code = normaliseCode(this.code);
+    if (!new RegExp(`^[0-9]{${codeLength}}$`).test(code)) {
+      this.error = msg('Enter the 6-digit code from the email.', { id: 'ver_code_pattern' });
+      void this.focusFirstInvalid();
+      return;
+    }
+    this.error = undefined;
+    this.dispatchEvent(new StepSubmitEvent({ step: 'reset-code', code }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gate-reset-code-page': GateResetCodePage;
+  }
+}

@@ -1,0 +1,72 @@
+import { html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { StepPage } from './step-page.js';
+import { textField } from '../components/text-field.js';
+import { StepSubmitEvent } from '../events/step-submit-event.js';
+import { StepCancelEvent } from '../events/step-cancel-event.js';
+import { resetStartRequestSchema } from '../api/contract.js';
+
+/**
+ * The first reset step: the address that should receive a verification code.
+ *
+ * @fires gate-step-submit - With `{ step: 'reset-email', email }`.
+ * @fires gate-step-cancel - The user chose Cancel.
+ */
+@customElement('gate-reset-email-page')
+@localized()
+export class GateResetEmailPage extends StepPage {
+  @property() email = '';
+
+  @state() private error: string | undefined;
+
+  override render() {
+    return html`
+      ${this.renderHeading(msg('Reset your password', { id: 'reset_heading' }))}
+      <p class="gate-intro">
+        ${msg("Enter the email address of your account and we'll send you a verification code.", {
+          id: 'reset_intro',
+        })}
+      </p>
+      ${this.renderAlert()}
+      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+        ${textField({
+          id: 'email',
+          label: msg('Email Address', { id: 'email' }),
+          autocomplete: 'username',
+          inputmode: 'email',
+          value: this.email,
+          error: this.error,
+          onInput: (value) => (this.email = value),
+        })}
+        <div class="gate-actions">
+          ${this.renderSubmit(msg('Send verification code', { id: 'ver_but_send' }))}
+          <button
+            type="button"
+            class="gate-button gate-button-secondary"
+            @click=${() => this.dispatchEvent(new StepCancelEvent())}
+          >
+            ${msg('Cancel', { id: 'button_cancel' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  #submit() {
+    const email = this.email.trim();
+    if (!resetStartRequestSchema.safeParse({ email }).success) {
+      this.error = msg('Enter a valid email address.', { id: 'email_pattern' });
+      void this.focusFirstInvalid();
+      return;
+    }
+    this.error = undefined;
+    this.dispatchEvent(new StepSubmitEvent({ step: 'reset-email', email }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gate-reset-email-page': GateResetEmailPage;
+  }
+}

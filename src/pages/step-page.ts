@@ -1,0 +1,61 @@
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ApiError } from '../api/client.js';
+import { failureMessage } from '../api/failure-message.js';
+import '../components/alert.js';
+import '../components/spinner.js';
+
+/**
+ * What every step page shares: light-DOM rendering (so password managers see the form),
+ * the busy flag, the announced alert and the heading that takes focus.
+ */
+export abstract class StepPage extends LitElement {
+  /** A request for this step is running: the submit button is inert and shows a spinner. */
+  @property({ type: Boolean, reflect: true }) busy = false;
+
+  /** The last failure for this step, announced in an alert. */
+  @property({ attribute: false }) alert: ApiError | undefined;
+
+  protected override createRenderRoot() {
+    return this;
+  }
+
+  /** Moves focus to the step's heading, so that assistive technology starts reading there. */
+  async focusHeading() {
+    await this.updateComplete;
+    this.querySelector<HTMLElement>('h1')?.focus();
+  }
+
+  protected renderHeading(text: string) {
+    return html`<h1 class="gate-heading" tabindex="-1">${text}</h1>`;
+  }
+
+  protected renderAlert(message = this.alert && failureMessage(this.alert)) {
+    return message ? html`<gate-alert>${message}</gate-alert>` : nothing;
+  }
+
+  protected renderSubmit(label: string): TemplateResult {
+    return html`<button
+      type="submit"
+      class="gate-button gate-button-primary"
+      aria-disabled=${this.busy ? 'true' : 'false'}
+      aria-busy=${this.busy ? 'true' : 'false'}
+    >
+      ${this.busy ? html`<gate-spinner></gate-spinner>` : nothing}${label}
+    </button>`;
+  }
+
+  /** Runs `onValid` for a submit unless a request is already running. */
+  protected submitHandler(onValid: () => void) {
+    return (event: SubmitEvent) => {
+      event.preventDefault();
+      if (!this.busy) onValid();
+    };
+  }
+
+  /** Focuses the first field marked invalid, so the error is read out with it. */
+  protected async focusFirstInvalid() {
+    await this.updateComplete;
+    this.querySelector<HTMLInputElement>('input[aria-invalid="true"]')?.focus();
+  }
+}

@@ -1,0 +1,31 @@
+import { css } from 'lit';
+
+/**
+ * The base theme: every design token a Gatehouse page reads, with its neutral default.
+ * Theme packs override these on `gate-app`; zero specificity here lets any override win.
+ */
+export const baseTokens = css`
+  :where(:root),
+  :where(gate-app) {
+    --gate-color-brand: #0b5cad;
+    --gate-color-on-brand: #ffffff;
+    --gate-color-background: #f3f4f6;
+    --gate-color-surface: #ffffff;
+    --gate-color-text: #1b1f24;
+    --gate-color-text-quiet: #4b5563;
+    --gate-color-border: #6b7280;
+    --gate-color-error: #b3261e;
+    --gate-color-success: #1e7a3c;
+    --gate-color-focus: #0b5cad;
+    --gate-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+    --gate-font-size: 1rem;
+    --gate-font-size-heading: 1.5rem;
+    --gate-radius: 6px;
+    --gate-space-1: 0.25rem;
+    --gate-space-2: 0.5rem;
+    --gate-space-3: 0.75rem;
+    --gate-space-4: 1rem;
+    --gate-space-6: 1.5rem;
+    --gate-card-width: 26rem;
+  }
+`;

@@ -1,0 +1,67 @@
+// Browser tests in Debian's headless Chromium: components by role and label, the app against msw.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { countReporter } from './test/support/count-reporter.js';
+
+const require = createRequire(import.meta.url);
+const commonjs = fromRollup(rollupCommonjs);
+
+/** msw's service worker has to be served from the root of the test server. */
+function mockServiceWorker(context, next) {
+  if (context.path !== '/mockServiceWorker.js') return next();
+  return readFile(require.resolve('msw/mockServiceWorker.js'), 'utf8').then((body) => {
+    context.type = 'text/javascript';
+    context.body = body;
+  });
+}
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // Axe checks time out when two pages share the two cores (TOOLCHAIN.md trap 6).
+  concurrency: 1,
+  testsFinishTimeout: 5 * 60_000,
+  testFramework: { config: { timeout: 10_000 } },
+  middleware: [mockServiceWorker],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    // @testing-library/dom's dependencies are CommonJS.
+    commonjs({
+      include: [
+        '**/node_modules/pretty-format/**',
+        '**/node_modules/react-is/**',
+        '**/node_modules/ansi-styles/**',
+        '**/node_modules/aria-query/**',
+        '**/node_modules/lz-string/**',
+        '**/node_modules/dequal/**',
+      ],
+    }),
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        headless: true,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gatehouse-wtr-'))}`,
+        ],
+      },
+    }),
+  ],
+  reporters: [countReporter(), defaultReporter()],
+};
