@@ -32,6 +32,11 @@ export default tseslint.config(
     },
   },
   {
+    // chai assertions such as `expect(x).to.exist` are expressions by design.
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
     files: ['*.js', '*.ts', 'test/support/**/*.js', 'src/server/**/*.ts', 'scripts/**'],
     languageOptions: { globals: { ...globals.node } },
   },

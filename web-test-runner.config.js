@@ -4,15 +4,12 @@ import { createRequire } from 'node:module';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countReporter } from './test/support/count-reporter.js';
 
 const require = createRequire(import.meta.url);
-const commonjs = fromRollup(rollupCommonjs);
 
 /** msw's service worker has to be served from the root of the test server. */
 function mockServiceWorker(context, next) {
@@ -31,20 +28,7 @@ export default {
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },
   middleware: [mockServiceWorker],
-  plugins: [
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
-    // @testing-library/dom's dependencies are CommonJS.
-    commonjs({
-      include: [
-        '**/node_modules/pretty-format/**',
-        '**/node_modules/react-is/**',
-        '**/node_modules/ansi-styles/**',
-        '**/node_modules/aria-query/**',
-        '**/node_modules/lz-string/**',
-        '**/node_modules/dequal/**',
-      ],
-    }),
-  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

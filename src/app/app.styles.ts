@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 /**
  * Styles for the light-DOM parts of every page (forms must stay in light DOM for password
- * managers). Scoped under `gate-app` and read tokens only.
+ * managers). Scoped under `.gate-theme`, which `gate-app` renders around its pages and which a host
+ * page may put on any container of a standalone step page. Reads tokens only.
  */
 export const appStyles = css`
   @layer gate-base {
@@ -10,11 +11,13 @@ export const appStyles = css`
     body:has(> gate-app) {
       margin: 0;
     }
-    body > gate-app {
-      min-block-size: 100dvh;
-    }
     gate-app {
       display: block;
+    }
+    body > gate-app > .gate-shell {
+      min-block-size: 100dvh;
+    }
+    .gate-theme {
       min-block-size: 100%;
       background: var(--gate-color-background);
       color: var(--gate-color-text);
@@ -22,12 +25,12 @@ export const appStyles = css`
       font-size: var(--gate-font-size);
       line-height: 1.5;
     }
-    gate-app .gate-shell {
+    .gate-shell {
       display: grid;
       place-items: start center;
       padding: var(--gate-space-6) var(--gate-space-4);
     }
-    gate-app .gate-card {
+    .gate-theme .gate-card {
       box-sizing: border-box;
       inline-size: min(100%, var(--gate-card-width));
       padding: var(--gate-space-6);
@@ -35,40 +38,40 @@ export const appStyles = css`
       border-radius: var(--gate-radius);
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
     }
-    gate-app .gate-tenant-name {
+    .gate-theme .gate-tenant-name {
       margin: 0 0 var(--gate-space-4);
       font-weight: 600;
       color: var(--gate-color-text-quiet);
     }
-    gate-app .gate-heading {
+    .gate-theme .gate-heading {
       margin: 0 0 var(--gate-space-3);
       font-size: var(--gate-font-size-heading);
       line-height: 1.25;
     }
-    gate-app .gate-heading:focus {
+    .gate-theme .gate-heading:focus {
       outline: none;
     }
-    gate-app .gate-intro,
-    gate-app .gate-hint {
+    .gate-theme .gate-intro,
+    .gate-theme .gate-hint {
       margin: 0 0 var(--gate-space-4);
       color: var(--gate-color-text-quiet);
     }
-    gate-app gate-alert {
+    .gate-theme gate-alert {
       margin-block-end: var(--gate-space-4);
     }
-    gate-app .gate-field {
+    .gate-theme .gate-field {
       display: grid;
       gap: var(--gate-space-1);
       margin-block-end: var(--gate-space-4);
     }
-    gate-app .gate-field label {
+    .gate-theme .gate-field label {
       font-weight: 600;
     }
-    gate-app .gate-field-control {
+    .gate-theme .gate-field-control {
       display: flex;
       gap: var(--gate-space-2);
     }
-    gate-app .gate-field input {
+    .gate-theme .gate-field input {
       flex: 1;
       min-inline-size: 0;
       box-sizing: border-box;
@@ -79,44 +82,44 @@ export const appStyles = css`
       border: 1px solid var(--gate-color-border);
       border-radius: var(--gate-radius);
     }
-    gate-app .gate-field input[readonly] {
+    .gate-theme .gate-field input[readonly] {
       background: var(--gate-color-background);
     }
-    gate-app .gate-field input[aria-invalid='true'] {
+    .gate-theme .gate-field input[aria-invalid='true'] {
       border-color: var(--gate-color-error);
     }
-    gate-app :is(input, button, a):focus-visible {
+    .gate-theme :is(input, button, a):focus-visible {
       outline: 3px solid var(--gate-color-focus);
       outline-offset: 2px;
     }
-    gate-app .gate-field-error {
+    .gate-theme .gate-field-error {
       margin: 0;
       color: var(--gate-color-error);
       font-weight: 600;
     }
-    gate-app .gate-field-hint {
+    .gate-theme .gate-field-hint {
       color: var(--gate-color-text-quiet);
       font-size: 0.875em;
     }
-    gate-app .gate-rules {
+    .gate-theme .gate-rules {
       list-style: none;
       margin: 0;
       padding: 0;
     }
-    gate-app .gate-rule[data-met='true'] {
+    .gate-theme .gate-rule[data-met='true'] {
       color: var(--gate-color-success);
     }
-    gate-app .gate-rule-mark {
+    .gate-theme .gate-rule-mark {
       display: inline-block;
       inline-size: 1.25em;
     }
-    gate-app .gate-actions {
+    .gate-theme .gate-actions {
       display: flex;
       flex-wrap: wrap;
       gap: var(--gate-space-2);
       margin-block: var(--gate-space-4) var(--gate-space-2);
     }
-    gate-app .gate-button {
+    .gate-theme .gate-button {
       display: inline-flex;
       align-items: center;
       gap: var(--gate-space-2);
@@ -128,15 +131,15 @@ export const appStyles = css`
       border: 1px solid var(--gate-color-brand);
       cursor: pointer;
     }
-    gate-app .gate-button-primary {
+    .gate-theme .gate-button-primary {
       background: var(--gate-color-brand);
       color: var(--gate-color-on-brand);
     }
-    gate-app .gate-button-secondary {
+    .gate-theme .gate-button-secondary {
       background: var(--gate-color-surface);
       color: var(--gate-color-brand);
     }
-    gate-app .gate-button-link {
+    .gate-theme .gate-button-link {
       min-block-size: auto;
       padding: var(--gate-space-1) 0;
       border-color: transparent;
@@ -144,15 +147,15 @@ export const appStyles = css`
       color: var(--gate-color-brand);
       text-decoration: underline;
     }
-    gate-app .gate-button:disabled,
-    gate-app .gate-button[aria-disabled='true'] {
+    .gate-theme .gate-button:disabled,
+    .gate-theme .gate-button[aria-disabled='true'] {
       cursor: not-allowed;
       opacity: 0.7;
     }
-    gate-app gate-password-toggle {
+    .gate-theme gate-password-toggle {
       display: flex;
     }
-    gate-app .gate-password-toggle {
+    .gate-theme .gate-password-toggle {
       flex: none;
       padding: 0 var(--gate-space-2);
       font: inherit;
@@ -163,13 +166,13 @@ export const appStyles = css`
       border-radius: var(--gate-radius);
       cursor: pointer;
     }
-    gate-app .gate-password-toggle[aria-pressed='true'] {
+    .gate-theme .gate-password-toggle[aria-pressed='true'] {
       background: var(--gate-color-background);
     }
-    gate-app a {
+    .gate-theme a {
       color: var(--gate-color-brand);
     }
-    gate-app .gate-visually-hidden {
+    .gate-theme .gate-visually-hidden {
       position: absolute;
       inline-size: 1px;
       block-size: 1px;

@@ -12,8 +12,7 @@ import {
 } from '../policy/flow.js';
 import type { StepSubmission, StepSubmitEvent } from '../events/step-submit-event.js';
 import type { ForgotPasswordEvent } from '../events/forgot-password-event.js';
-import { appStyles } from './app.styles.js';
-import { baseTokens } from '../theme/base-tokens.js';
+import { adoptGateStyles } from './adopt-styles.js';
 import { StepPage } from '../pages/step-page.js';
 import '../pages/sign-in-page.js';
 import '../pages/reset-email-page.js';
@@ -49,10 +48,7 @@ export class GateApp extends LitElement {
   #client: ApiClient | undefined;
 
   protected override createRenderRoot() {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const sheets = [baseTokens, appStyles].flatMap((style) => style.styleSheet ?? []);
-    const missing = sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
+    adoptGateStyles(this.getRootNode() as Document | ShadowRoot);
     return this;
   }
 
@@ -74,7 +70,7 @@ export class GateApp extends LitElement {
   }
 
   override render() {
-    return html`<div class="gate-shell">
+    return html`<div class="gate-theme gate-shell">
       <main
         class="gate-card"
         @gate-step-submit=${(event: StepSubmitEvent) => void this.#submit(event.submission)}

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The base theme: every design token a Gatehouse page reads, with its neutral default.
- * Theme packs override these on `gate-app`; zero specificity here lets any override win.
+ * Theme packs override these on `gate-app` (or any ancestor); zero specificity here lets any override win.
  */
 export const baseTokens = css`
   :where(:root),

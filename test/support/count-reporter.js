@@ -16,9 +16,10 @@ export function countReporter() {
     onTestRunFinished({ sessions }) {
       totals = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
+        const before = totals.failed;
         if (session.testResults) count(session.testResults, totals);
-        // A file that failed to load has no results but must still count as a failure.
-        else if (session.errors?.length) totals.failed += 1;
+        // A file that failed to load or crashed outside a test still counts as a failure.
+        if (!session.passed && totals.failed === before) totals.failed += 1;
       }
     },
     stop() {

@@ -1,0 +1,12 @@
+import { baseTokens } from '../theme/base-tokens.js';
+import { appStyles } from './app.styles.js';
+
+/**
+ * Adds the base theme and page styles to a document or shadow root, once. Constructed sheets
+ * need no inline `<style>`, so they pass a strict CSP.
+ */
+export function adoptGateStyles(root: Document | ShadowRoot) {
+  const sheets = [baseTokens, appStyles].flatMap((style) => style.styleSheet ?? []);
+  const missing = sheets.filter((sheet) => !root.adoptedStyleSheets.includes(sheet));
+  if (missing.length > 0) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...missing];
+}
