@@ -77,7 +77,7 @@ export class GateApp extends LitElement {
         @gate-forgot-password=${(event: ForgotPasswordEvent) =>
           this.#dispatch({ type: 'forgot-password', identifier: event.identifier })}
         @gate-step-cancel=${() => this.#dispatch({ type: 'cancel' })}
-        @gate-step-continue=${() => this.#dispatch({ type: 'continue' })}
+        @gate-step-continue=${this.#continue}
         @gate-change-email=${() => this.#dispatch({ type: 'change-email' })}
         @gate-resend-code=${() => void this.#resend()}
       >
@@ -132,6 +132,12 @@ export class GateApp extends LitElement {
         return assertNever(flow);
     }
   }
+
+  /** Continue after an ending; without the tenant's settings there is nothing to go back to but a reload. */
+  #continue = () => {
+    if (this.config) this.#dispatch({ type: 'continue' });
+    else void this.#load();
+  };
 
   #dispatch(action: FlowAction) {
     this.flow = nextFlowState(this.flow, action);

@@ -14,6 +14,9 @@ export class GatePasswordToggle extends LitElement {
 
   @state() private shown = false;
 
+  /** The input this toggle last set, kept so that it can still be hidden after a disconnect. */
+  #input: HTMLInputElement | undefined;
+
   protected override createRenderRoot() {
     return this;
   }
@@ -22,11 +25,17 @@ export class GatePasswordToggle extends LitElement {
     super.disconnectedCallback();
     // A password must never stay readable once its field is gone.
     this.shown = false;
+    if (this.#input) this.#input.type = 'password';
   }
 
   override updated() {
-    const input = (this.getRootNode() as Document | ShadowRoot).getElementById(this.for);
-    if (input instanceof HTMLInputElement) input.type = this.shown ? 'text' : 'password';
+    // Once disconnected the root is a detached element, which has no getElementById.
+    const root = this.getRootNode();
+    if (!(root instanceof Document || root instanceof ShadowRoot)) return;
+    const input = root.getElementById(this.for);
+    if (!(input instanceof HTMLInputElement)) return;
+    this.#input = input;
+    input.type = this.shown ? 'text' : 'password';
   }
 
   override render() {

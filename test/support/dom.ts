@@ -9,6 +9,9 @@ type TestingLibraryDom = typeof import('@testing-library/dom');
 
 const dom = (globalThis as unknown as { TestingLibraryDom: TestingLibraryDom }).TestingLibraryDom;
 
+// Async queries wait up to 4 s: the mock's `slow` scenario answers after 2 s.
+dom.configure({ asyncUtilTimeout: 4000 });
+
 export const {
   getByRole,
   getAllByRole,
