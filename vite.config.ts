@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
+import { themePacks } from './scripts/vite-theme-packs.js';
 
 const require = createRequire(import.meta.url);
 const workerFile = 'mockServiceWorker.js';
@@ -30,7 +31,7 @@ function mockServiceWorker(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mockServiceWorker(mode)],
+  plugins: [mockServiceWorker(mode), themePacks()],
   build: { target: 'es2022' },
   preview: { port: 8080, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },

@@ -1,6 +1,7 @@
 /**
- * Entry of the hosted pages. In the mock build (`npm run dev`, `npm start` for now) the mock API
- * starts first, so that the app's first request already meets it.
+ * Entry of the hosted pages: the URL names tenant, policy and step. In the mock build
+ * (`npm run dev`, and `npm start` until the server lands) the mock API starts first, so that the
+ * app's first request already meets it.
  */
 import { GateApp } from './app/app.js';
 
@@ -10,9 +11,7 @@ async function main() {
     await startDevMockApi(new URL(location.href));
   }
   const app = new GateApp();
-  const [tenant] = location.pathname.split('/').filter(Boolean);
-  app.tenant = tenant ?? 'contoso';
-  app.loginHint = new URL(location.href).searchParams.get('login_hint') ?? '';
+  app.routing = 'history';
   document.body.append(app);
 }
 

@@ -7,7 +7,10 @@ import {
   errorBodySchema,
   routePath,
   routes,
+  emailConfirmSendResponseSchema,
+  emailConfirmVerifyResponseSchema,
   resetPasswordResponseSchema,
+  resetStatusResponseSchema,
   resetResendResponseSchema,
   resetStartResponseSchema,
   resetVerifyResponseSchema,
@@ -62,6 +65,14 @@ export class ApiClient {
     return this.#request(this.#path(routes.resetStart), body, resetStartResponseSchema);
   }
 
+  resetStatus(flowId: string) {
+    return this.#request(
+      this.#path(routes.resetStatus, flowId),
+      undefined,
+      resetStatusResponseSchema,
+    );
+  }
+
   resendCode(flowId: string) {
     return this.#request(this.#path(routes.resetResend, flowId), {}, resetResendResponseSchema);
   }
@@ -78,6 +89,22 @@ export class ApiClient {
     );
   }
 
+  sendConfirmationCode(flowId: string) {
+    return this.#request(
+      this.#path(routes.emailConfirmSend, flowId),
+      {},
+      emailConfirmSendResponseSchema,
+    );
+  }
+
+  verifyConfirmationCode(flowId: string, body: ResetVerifyRequest) {
+    return this.#request(
+      this.#path(routes.emailConfirmVerify, flowId),
+      body,
+      emailConfirmVerifyResponseSchema,
+    );
+  }
+
   #path(route: string, flowId = '') {
     return this.#base + routePath(route, { tenant: this.#tenant, flowId });
   }
@@ -87,6 +114,7 @@ export class ApiClient {
     body: object | undefined,
     schema: z.ZodMiniType<T>,
   ): Promise<ApiResult<T>> {
+    const signal = AbortSignal.timeout(this.#timeoutMs);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -94,13 +122,19 @@ export class ApiClient {
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
         credentials: 'same-origin',
-        signal: AbortSignal.timeout(this.#timeoutMs),
+        signal,
       });
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       return { ok: false, failure: { error: timedOut ? 'timeout' : 'network' } };
     }
-    const json = await response.json().catch(() => undefined);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      // The time limit covers the body too: a body that stalls past it is a timeout, not junk.
+      if (signal.aborted) return { ok: false, failure: { error: 'timeout' } };
+    }
     if (response.ok) {
       const parsed = schema.safeParse(json);
       return parsed.success

@@ -4,6 +4,7 @@
  * Written with zod/mini to keep full zod off the sign-in page.
  */
 import * as z from 'zod/mini';
+import { policySchema } from '../policy/policy.js';
 
 export const contractVersion = 'v1';
 
@@ -24,13 +25,19 @@ export const passwordRulesSchema = z.strictObject({
 });
 export type PasswordRules = z.infer<typeof passwordRulesSchema>;
 
+/** What the pages need to know of a tenant (never its groups, users or embedding origins). */
 export const tenantConfigSchema = z.strictObject({
   tenant: tenantId,
   displayName: z.string().check(z.minLength(1), z.maxLength(100)),
+  theme: tenantId,
   locales: z.array(localeTag).check(z.minLength(1)),
   defaultLocale: localeTag,
+  /** Whether reset pages exist at all (the tenant's switch is not "none"). */
   selfServiceReset: z.boolean(),
   passwordRules: passwordRulesSchema,
+  /** Return addresses a `redirect_uri` must match exactly. */
+  redirectUris: z.array(z.string()),
+  policies: z.array(policySchema).check(z.minLength(1)),
 });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 
@@ -40,7 +47,18 @@ export const signInRequestSchema = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
-export const signInResponseSchema = z.strictObject({ status: z.literal('signed-in') });
+/**
+ * Signed in, or (when the tenant asks users to reconfirm their recovery email periodically and
+ * this user is due) one more step: confirm the recovery email with a code first.
+ */
+export const signInResponseSchema = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('signed-in') }),
+  z.strictObject({
+    status: z.literal('confirm-email'),
+    flowId,
+    email: z.string().check(z.minLength(3), z.maxLength(maxEmailLength)),
+  }),
+]);
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
 export const resetStartRequestSchema = z.strictObject({
@@ -56,6 +74,14 @@ export const resetStartResponseSchema = z.strictObject({
   resendAfter: seconds,
 });
 export type ResetStartResponse = z.infer<typeof resetStartResponseSchema>;
+
+/** Where a reset flow stands, so that a reload can resume it. */
+export const resetStatusResponseSchema = z.strictObject({
+  verified: z.boolean(),
+  /** Seconds until another code may be sent. */
+  resendAfter: seconds,
+});
+export type ResetStatusResponse = z.infer<typeof resetStatusResponseSchema>;
 
 export const resetResendRequestSchema = z.strictObject({});
 export const resetResendResponseSchema = z.strictObject({ resendAfter: seconds });
@@ -77,12 +103,19 @@ export const resetPasswordResponseSchema = z.strictObject({
   status: z.literal('password-changed'),
 });
 
+export const emailConfirmSendRequestSchema = z.strictObject({});
+export const emailConfirmSendResponseSchema = z.strictObject({ resendAfter: seconds });
+export const emailConfirmVerifyRequestSchema = resetVerifyRequestSchema;
+export const emailConfirmVerifyResponseSchema = z.strictObject({ status: z.literal('signed-in') });
+
 export const passwordProblems = ['too_short', 'too_long', 'common', 'context'] as const;
 export type PasswordProblem = (typeof passwordProblems)[number];
 
 /** Every error body the server may send, keyed by `error`. */
 export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('invalid_request') }),
+  z.strictObject({ error: z.literal('unsupported_media_type') }),
+  z.strictObject({ error: z.literal('payload_too_large') }),
   z.strictObject({ error: z.literal('invalid_credentials') }),
   /** One answer for a wrong, expired or used code (SECURITY.md rule 10); 0 tries left means the code is dead. */
   z.strictObject({ error: z.literal('code_rejected'), attemptsLeft: seconds }),
@@ -102,6 +135,8 @@ export type ErrorCode = ErrorBody['error'];
 /** The HTTP status that goes with each error code. */
 export const errorStatus = {
   invalid_request: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
   invalid_credentials: 401,
   code_rejected: 422,
   password_rejected: 422,
@@ -120,11 +155,20 @@ export const routes = {
   config: '/tenants/:tenant/config',
   signIn: '/tenants/:tenant/sign-in',
   resetStart: '/tenants/:tenant/password-reset',
+  resetStatus: '/tenants/:tenant/password-reset/:flowId',
   resetResend: '/tenants/:tenant/password-reset/:flowId/resend',
   resetVerify: '/tenants/:tenant/password-reset/:flowId/verify',
   resetPassword: '/tenants/:tenant/password-reset/:flowId/password',
+  emailConfirmSend: '/tenants/:tenant/email-confirmation/:flowId/send',
+  emailConfirmVerify: '/tenants/:tenant/email-confirmation/:flowId/verify',
 } as const;
 
 export function routePath(route: string, params: Record<string, string>): string {
-  return route.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  return route.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name] ?? '';
+    // encodeURIComponent leaves dots alone, and URL parsers drop `.` and `..` segments (even as
+    // `%2e`), so such a value would climb out of its segment; no tenant or flow id looks like that.
+    if (value === '.' || value === '..') throw new RangeError(`Not a path parameter: ${name}`);
+    return encodeURIComponent(value);
+  });
 }

@@ -1,14 +1,19 @@
 import { msg, str } from '@lit/localize';
 import type { PasswordProblem } from './contract.js';
-import type { ApiError } from './client.js';
-import { assertNever } from '../policy/flow.js';
+import type { Failure } from '../policy/flow.js';
+import { assertNever } from '../policy/policy.js';
 
 /** The sentence a customer reads for each failure, in the current locale. */
-export function failureMessage(failure: ApiError): string {
+export function failureMessage(failure: Failure): string {
   switch (failure.error) {
     case 'invalid_request':
       return msg('We could not accept what was sent. Check what you entered and try again.', {
         id: 'error_invalid_request',
+      });
+    case 'unsupported_media_type':
+    case 'payload_too_large':
+      return msg('We could not accept what was sent. Try again, or use a different browser.', {
+        id: 'error_request_refused',
       });
     case 'invalid_credentials':
       return msg('Your email address or password is incorrect.', {
@@ -48,6 +53,15 @@ export function failureMessage(failure: ApiError): string {
       return msg('The service is unavailable right now. Try again in a few minutes.', {
         id: 'error_service_unavailable',
       });
+    case 'page_not_found':
+      return msg('This page does not exist. Check the address you followed.', {
+        id: 'error_page_not_found',
+      });
+    case 'redirect_not_allowed':
+      return msg(
+        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        { id: 'error_redirect_not_allowed' },
+      );
     case 'network':
       return msg("We couldn't reach the server. Check your connection and try again.", {
         id: 'error_network',

@@ -1,51 +1,80 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { ApiClient, type ApiError, type ApiResult } from '../api/client.js';
+import { ApiClient, type ApiResult } from '../api/client.js';
 import type { TenantConfig } from '../api/contract.js';
 import {
-  assertNever,
   initialFlowState,
   nextFlowState,
+  urlStepOf,
   type FlowAction,
+  type FlowContext,
   type FlowState,
 } from '../policy/flow.js';
+import { assertNever, policySteps, type UrlStep } from '../policy/policy.js';
+import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
+import { HistoryRouter } from '../router/history-router.js';
 import type { StepSubmission, StepSubmitEvent } from '../events/step-submit-event.js';
 import type { ForgotPasswordEvent } from '../events/forgot-password-event.js';
 import { adoptGateStyles } from './adopt-styles.js';
 import { StepPage } from '../pages/step-page.js';
 import '../pages/sign-in-page.js';
+import '../pages/confirm-email-page.js';
 import '../pages/reset-email-page.js';
 import '../pages/reset-code-page.js';
 import '../pages/new-password-page.js';
 import '../pages/reset-done-page.js';
+import '../pages/reset-unavailable-page.js';
 import '../pages/signed-in-page.js';
 import '../pages/error-page.js';
 
+/** What a history entry keeps of a step: enough to show it again, without its alerts. */
+type Snapshot = FlowState;
+
 /**
- * The hosted flow: loads the tenant's public settings, holds the flow state and swaps the step
- * pages. Renders into light DOM (credential inputs must be reachable from `document`) and adopts
- * its stylesheet into whatever root it is placed in.
+ * The hosted flow: loads the tenant's public settings, picks the policy, holds the flow state
+ * and swaps the step pages. With `routing="history"` the URL names tenant, policy and step, and
+ * Back, Forward and reload move between steps. Renders into light DOM (credential inputs must be
+ * reachable from `document`) and adopts its stylesheet into whatever root it is placed in.
  *
- * @fires gate-flow-change - After every step change, with the new step id in `detail.step` (for analytics and hosts).
+ * @fires gate-flow-change - After every step change, with the new step in `detail.step`.
+ * @fires gate-redirect - Before leaving for an allowed address (`detail.url`); cancel it to navigate yourself.
  */
 @customElement('gate-app')
 @localized()
 export class GateApp extends LitElement {
-  /** The tenant whose pages these are, e.g. `contoso`. */
+  /** The tenant whose pages these are, e.g. `contoso` (ignored with `routing="history"`). */
   @property() tenant = '';
+
+  /** The policy id, e.g. `B2C_1_signin`; empty picks the tenant's first policy (ignored with history routing). */
+  @property() policy = '';
 
   /** Where the contract's paths start. */
   @property({ attribute: 'api-base' }) apiBase = '/api/v1';
 
-  /** Prefills the email on the sign-in page. */
+  /** Prefills the email (ignored with history routing: `login_hint` in the URL does it). */
   @property({ attribute: 'login-hint' }) loginHint = '';
 
+  /** Where to go after success; followed only when the tenant lists it exactly. */
+  @property({ attribute: 'redirect-uri' }) redirectUri: string | undefined;
+
+  /** `history` for hosted pages (the URL is the route); `none` when embedded. */
+  @property() routing: 'history' | 'none' = 'none';
+
   @state() private config: TenantConfig | undefined;
-  @state() private flow: FlowState = initialFlowState();
+  @state() private flow: FlowState | undefined;
   @state() private busy = false;
 
   #client: ApiClient | undefined;
+  #route: Route | undefined;
+  #context: FlowContext | undefined;
+  /** Set while showing a step that came from the history, so it is not pushed again. */
+  #fromHistory = false;
+
+  readonly #router = new HistoryRouter<Snapshot>(
+    this,
+    (url, snapshot) => void this.#popped(url, snapshot),
+  );
 
   protected override createRenderRoot() {
     adoptGateStyles(this.getRootNode() as Document | ShadowRoot);
@@ -53,20 +82,34 @@ export class GateApp extends LitElement {
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
-    if (changed.has('tenant') || changed.has('apiBase')) void this.#load();
+    const inputs = ['tenant', 'policy', 'apiBase', 'routing', 'loginHint', 'redirectUri'];
+    if (inputs.some((name) => changed.has(name))) void this.#start();
   }
 
   override updated(changed: Map<PropertyKey, unknown>) {
+    if (!changed.has('flow') || !this.flow) return;
     const previous = changed.get('flow') as FlowState | undefined;
-    if (previous && previous.step !== this.flow.step) {
-      const page = [...(this.querySelector('main')?.children ?? [])].find(
-        (c) => c instanceof StepPage,
-      );
-      void (page as StepPage | undefined)?.focusHeading();
-      this.dispatchEvent(
-        new CustomEvent('gate-flow-change', { detail: { step: this.flow.step }, bubbles: true }),
-      );
+    const flow = this.flow;
+    if (this.routing === 'history') this.#syncUrl(flow);
+    this.#fromHistory = false;
+    if (previous?.step === flow.step) return;
+    if (flow.step === 'redirect') {
+      const redirect = new CustomEvent('gate-redirect', {
+        detail: { url: flow.url },
+        bubbles: true,
+        cancelable: true,
+      });
+      if (this.dispatchEvent(redirect)) location.assign(flow.url);
+      return;
     }
+    const page = [...(this.querySelector('main')?.children ?? [])].find(
+      (child): child is StepPage => child instanceof StepPage,
+    );
+    if (previous) void page?.focusHeading();
+    if (this.routing === 'history') void this.#updateTitle(page);
+    this.dispatchEvent(
+      new CustomEvent('gate-flow-change', { detail: { step: flow.step }, bubbles: true }),
+    );
   }
 
   override render() {
@@ -89,18 +132,33 @@ export class GateApp extends LitElement {
 
   #renderStep() {
     const flow = this.flow;
-    if (!this.config && flow.step !== 'error') {
+    const config = this.config;
+    if (!flow) {
       return html`<p class="gate-intro" role="status">${msg('Loading…', { id: 'loading' })}</p>`;
     }
-    const config = this.config;
     switch (flow.step) {
       case 'sign-in':
         return html`<gate-sign-in-page
           .identifier=${flow.identifier}
           .alert=${flow.alert}
           ?busy=${this.busy}
-          ?show-reset-link=${config?.selfServiceReset}
+          ?show-reset-link=${
+            this.#context?.policy.kind === 'sign-in' &&
+            this.#context.policy.resetLink &&
+            this.#context.resetAllowed
+          }
+          reset-href=${
+            this.#route && this.routing === 'history'
+              ? routeUrl(this.#route, 'reset-email')
+              : '#reset'
+          }
         ></gate-sign-in-page>`;
+      case 'confirm-email':
+        return html`<gate-confirm-email-page
+          .email=${flow.email}
+          .alert=${flow.alert}
+          ?busy=${this.busy}
+        ></gate-confirm-email-page>`;
       case 'signed-in':
         return html`<gate-signed-in-page></gate-signed-in-page>`;
       case 'reset-email':
@@ -110,7 +168,9 @@ export class GateApp extends LitElement {
           ?busy=${this.busy}
         ></gate-reset-email-page>`;
       case 'reset-code':
+      case 'confirm-code':
         return html`<gate-reset-code-page
+          purpose=${flow.step === 'reset-code' ? 'reset' : 'confirm'}
           .email=${flow.email}
           .resendAvailableAt=${flow.resendAvailableAt}
           .resent=${flow.resent ?? false}
@@ -126,6 +186,13 @@ export class GateApp extends LitElement {
         ></gate-new-password-page>`;
       case 'reset-done':
         return html`<gate-reset-done-page></gate-reset-done-page>`;
+      case 'reset-unavailable':
+        return html`<gate-reset-unavailable-page></gate-reset-unavailable-page>`;
+      case 'redirect':
+        return html`<p class="gate-intro" role="status">
+          ${msg('Taking you back…', { id: 'redirecting' })}
+          <a href=${flow.url}>${msg('Continue', { id: 'button_continue' })}</a>
+        </p>`;
       case 'error':
         return html`<gate-error-page .alert=${flow.failure}></gate-error-page>`;
       default:
@@ -133,41 +200,174 @@ export class GateApp extends LitElement {
     }
   }
 
+  /** Reads the route, loads the tenant, checks policy and return address, then shows the first step (or resumes one). */
+  async #start() {
+    this.config = undefined;
+    this.flow = undefined;
+    this.#context = undefined;
+    const route = this.#readRoute();
+    this.#route = route;
+    if (!route) {
+      this.flow = { step: 'error', failure: { error: 'page_not_found' } };
+      return;
+    }
+    const client = new ApiClient({ base: this.apiBase, tenant: route.tenant });
+    this.#client = client;
+    const loaded = await client.config();
+    if (client !== this.#client) return;
+    if (!loaded.ok) {
+      this.flow = { step: 'error', failure: loaded.failure };
+      return;
+    }
+    const config = loaded.value;
+    this.config = config;
+    const policy = route.policy
+      ? config.policies.find((candidate) => candidate.id === route.policy)
+      : config.policies[0];
+    if (!policy) {
+      this.flow = { step: 'error', failure: { error: 'page_not_found' } };
+      return;
+    }
+    const redirect = allowedRedirect(route.redirectUri, config.redirectUris);
+    if (!redirect.ok) {
+      this.flow = { step: 'error', failure: { error: 'redirect_not_allowed' } };
+      return;
+    }
+    const signInPolicy = config.policies.find((candidate) => candidate.kind === 'sign-in');
+    this.#route = { ...route, policy: policy.id };
+    this.#context = {
+      policy,
+      resetAllowed: config.selfServiceReset,
+      redirectUri: redirect.url,
+      signInUrl:
+        signInPolicy && this.routing === 'history'
+          ? routeUrl({ ...this.#route, policy: signInPolicy.id }, undefined)
+          : undefined,
+      loginHint: route.loginHint,
+    };
+    const flow = await this.#stepFor(route.step, this.#router.snapshot);
+    this.#fromHistory = true;
+    this.flow = flow;
+  }
+
+  #readRoute(): Route | undefined {
+    if (this.routing === 'history') {
+      const parsed = parseRoute(this.#router.url);
+      return parsed.ok ? parsed.route : undefined;
+    }
+    if (!this.tenant) return undefined;
+    return {
+      tenant: this.tenant,
+      policy: this.policy,
+      step: undefined,
+      redirectUri: this.redirectUri || undefined,
+      loginHint: this.loginHint,
+      uiLocales: undefined,
+    };
+  }
+
+  /**
+   * The state to show for a step named by the URL: the remembered state of that history entry
+   * where the server still knows its flow, else the policy's first step.
+   */
+  async #stepFor(step: UrlStep | undefined, snapshot: Snapshot | undefined): Promise<FlowState> {
+    const context = this.#context!;
+    const steps = policySteps(context.policy, context.resetAllowed);
+    if (step !== undefined && !steps.includes(step)) {
+      return { step: 'error', failure: { error: 'page_not_found' } };
+    }
+    const wanted = step ?? steps[0];
+    if (!snapshot || urlStepOf(snapshot) !== wanted) return initialFlowState(context);
+    if (snapshot.step !== 'reset-code' && snapshot.step !== 'new-password') return snapshot;
+    const status = await this.#client!.resetStatus(snapshot.flowId);
+    if (!status.ok) return initialFlowState(context);
+    const { flowId, email } = snapshot;
+    return status.value.verified
+      ? { step: 'new-password', flowId, email }
+      : {
+          step: 'reset-code',
+          flowId,
+          email,
+          resendAvailableAt: Date.now() + status.value.resendAfter * 1000,
+        };
+  }
+
+  async #popped(url: URL, snapshot: Snapshot | undefined) {
+    const parsed = parseRoute(url);
+    const route = this.#route;
+    if (
+      !parsed.ok ||
+      !route ||
+      !this.#context ||
+      parsed.route.tenant !== route.tenant ||
+      parsed.route.policy !== route.policy
+    ) {
+      return this.#start();
+    }
+    const flow = await this.#stepFor(parsed.route.step, snapshot);
+    this.#fromHistory = true;
+    this.flow = flow;
+  }
+
+  /** A new step gets a new history entry; the same step (or a restored one) only updates its entry. */
+  #syncUrl(flow: FlowState) {
+    const route = this.#route;
+    const context = this.#context;
+    const step = urlStepOf(flow);
+    if (!route || !context || !step) return;
+    const first = policySteps(context.policy, context.resetAllowed)[0];
+    const path = routeUrl(route, step === first ? undefined : step);
+    const {
+      alert: _alert,
+      resent: _resent,
+      ...snapshot
+    } = flow as FlowState & {
+      alert?: unknown;
+      resent?: unknown;
+    };
+    const current = parseRoute(this.#router.url);
+    const sameStep = current.ok && (current.route.step ?? first) === step;
+    if (this.#fromHistory || sameStep) this.#router.replace(path, snapshot as Snapshot);
+    else this.#router.push(path, snapshot as Snapshot);
+  }
+
+  async #updateTitle(page: StepPage | undefined) {
+    await page?.updateComplete;
+    const heading = page?.querySelector('h1')?.textContent?.trim();
+    const tenant = this.config?.displayName;
+    document.title = [heading, tenant].filter(Boolean).join(' – ');
+  }
+
   /** Continue after an ending; without the tenant's settings there is nothing to go back to but a reload. */
   #continue = () => {
-    if (this.config) this.#dispatch({ type: 'continue' });
-    else void this.#load();
+    if (this.#context) this.#dispatch({ type: 'continue' });
+    else void this.#start();
   };
 
   #dispatch(action: FlowAction) {
-    this.flow = nextFlowState(this.flow, action);
+    if (this.flow && this.#context) this.flow = nextFlowState(this.flow, action, this.#context);
   }
 
-  #fail(failure: ApiError) {
-    this.#dispatch({ type: 'failed', failure, now: Date.now() });
-  }
-
-  async #load() {
-    this.#client = new ApiClient({ base: this.apiBase, tenant: this.tenant });
-    this.config = undefined;
-    this.flow = initialFlowState(this.loginHint);
-    const result = await this.#client.config();
-    if (result.ok) this.config = result.value;
-    else this.flow = { step: 'error', failure: result.failure };
-  }
-
-  /** Runs one request at a time; a second submit while one runs is dropped. */
+  /**
+   * Runs one request at a time; a second submit while one runs is dropped, and an answer that
+   * arrives after the user has moved on (Cancel, Back) is ignored.
+   */
   async #run<T>(
     request: (client: ApiClient) => Promise<ApiResult<T>>,
     onSuccess: (value: T) => FlowAction,
   ) {
     const client = this.#client;
-    if (this.busy || !client) return;
+    const before = this.flow;
+    if (this.busy || !client || !before) return;
     this.busy = true;
     try {
       const result = await request(client);
-      if (result.ok) this.#dispatch(onSuccess(result.value));
-      else this.#fail(result.failure);
+      if (this.flow !== before) return;
+      this.#dispatch(
+        result.ok
+          ? onSuccess(result.value)
+          : { type: 'failed', failure: result.failure, now: Date.now() },
+      );
     } finally {
       this.busy = false;
     }
@@ -180,6 +380,27 @@ export class GateApp extends LitElement {
         return this.#run(
           (client) =>
             client.signIn({ identifier: submission.identifier, password: submission.password }),
+          (value): FlowAction =>
+            value.status === 'signed-in'
+              ? { type: 'signed-in' }
+              : { type: 'confirm-email-required', flowId: value.flowId, email: value.email },
+        );
+      case 'confirm-email':
+        if (flow?.step !== 'confirm-email') return;
+        return this.#run(
+          (client) => client.sendConfirmationCode(flow.flowId),
+          (value) => ({
+            type: 'code-sent',
+            flowId: flow.flowId,
+            email: flow.email,
+            now: Date.now(),
+            ...value,
+          }),
+        );
+      case 'confirm-code':
+        if (flow?.step !== 'confirm-code') return;
+        return this.#run(
+          (client) => client.verifyConfirmationCode(flow.flowId, { code: submission.code }),
           () => ({ type: 'signed-in' }),
         );
       case 'reset-email':
@@ -188,13 +409,13 @@ export class GateApp extends LitElement {
           (value) => ({ type: 'code-sent', email: submission.email, now: Date.now(), ...value }),
         );
       case 'reset-code':
-        if (flow.step !== 'reset-code') return;
+        if (flow?.step !== 'reset-code') return;
         return this.#run(
           (client) => client.verifyCode(flow.flowId, { code: submission.code }),
           () => ({ type: 'code-verified' }),
         );
       case 'new-password':
-        if (flow.step !== 'new-password') return;
+        if (flow?.step !== 'new-password') return;
         return this.#run(
           (client) => client.setPassword(flow.flowId, { password: submission.password }),
           () => ({ type: 'password-changed' }),
@@ -206,9 +427,12 @@ export class GateApp extends LitElement {
 
   #resend() {
     const flow = this.flow;
-    if (flow.step !== 'reset-code') return;
+    if (flow?.step !== 'reset-code' && flow?.step !== 'confirm-code') return;
     return this.#run(
-      (client) => client.resendCode(flow.flowId),
+      (client) =>
+        flow.step === 'reset-code'
+          ? client.resendCode(flow.flowId)
+          : client.sendConfirmationCode(flow.flowId),
       (value) => ({ type: 'code-resent', now: Date.now(), ...value }),
     );
   }

@@ -3,6 +3,8 @@ export type StepSubmission =
   | { step: 'sign-in'; identifier: string; password: string }
   | { step: 'reset-email'; email: string }
   | { step: 'reset-code'; code: string }
+  | { step: 'confirm-email' }
+  | { step: 'confirm-code'; code: string }
   | { step: 'new-password'; password: string };
 
 /** A step's form was submitted with valid input. */

@@ -16,9 +16,13 @@ let worker: SetupWorker | undefined;
  * mock-backed `npm start` and the browser tests. A page has one worker: calling again swaps in a
  * fresh backend and scenario. Returns the backend so callers can read its outbox.
  */
-export async function startMockApi({ scenario = 'default', base, ...options }: MockApiOptions = {}) {
+export async function startMockApi({
+  scenario = 'default',
+  base,
+  ...options
+}: MockApiOptions = {}) {
   const backend = new MockBackend({
-    tenants: demoTenants,
+    tenants: demoTenants(),
     ...scenarioBackendOptions(scenario),
     ...options,
   });

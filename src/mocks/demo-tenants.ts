@@ -1,30 +1,28 @@
-import type { MockTenant } from './mock-backend.js';
+import { shippedTenants } from '../policy/shipped-tenants.js';
+import type { MockTenant, MockUser } from './mock-backend.js';
 
-/** The demo tenant that dev mode, `npm start` and the component tests run against. */
-export const demoTenants: MockTenant[] = [
-  {
-    config: {
-      tenant: 'contoso',
-      displayName: 'Contoso',
-      locales: ['en'],
-      defaultLocale: 'en',
-      selfServiceReset: true,
-      passwordRules: { minLength: 15, maxLength: 128 },
+/** Demo accounts of the shipped tenants, for dev mode, the mock-backed start and the tests. */
+const demoUsers: Record<string, MockUser[]> = {
+  contoso: [
+    {
+      email: 'ada@contoso.example',
+      password: 'correct horse battery staple',
+      emailConfirmedDaysAgo: 10,
     },
-    users: [
-      { email: 'ada@contoso.example', password: 'correct horse battery staple' },
-      { email: 'grace@contoso.example', password: 'compilers are friendly' },
-    ],
-  },
-  {
-    config: {
-      tenant: 'fabrikam',
-      displayName: 'Fabrikam',
-      locales: ['en'],
-      defaultLocale: 'en',
-      selfServiceReset: false,
-      passwordRules: { minLength: 12, maxLength: 128 },
+    // Confirmed longer ago than contoso's 180 days: asked to reconfirm at sign-in.
+    {
+      email: 'grace@contoso.example',
+      password: 'compilers are friendly',
+      emailConfirmedDaysAgo: 400,
     },
-    users: [{ email: 'alan@fabrikam.example', password: 'turing machines halt' }],
-  },
-];
+  ],
+  fabrikam: [
+    { email: 'alan@fabrikam.example', password: 'turing machines halt', groups: ['sspr-enabled'] },
+    // Outside fabrikam's reset group: same pages, but an email saying to ask an administrator.
+    { email: 'joan@fabrikam.example', password: 'clarke codes well' },
+  ],
+};
+
+export function demoTenants(): MockTenant[] {
+  return shippedTenants().map((tenant) => ({ tenant, users: demoUsers[tenant.id] ?? [] }));
+}

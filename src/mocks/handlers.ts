@@ -1,6 +1,8 @@
 import { HttpResponse, delay, http, type HttpResponseResolver } from 'msw';
 import type * as z from 'zod/mini';
 import {
+  emailConfirmSendRequestSchema,
+  emailConfirmVerifyRequestSchema,
   resetPasswordRequestSchema,
   resetResendRequestSchema,
   resetStartRequestSchema,
@@ -30,7 +32,7 @@ function withBody<T>(
 ): HttpResponseResolver<Params> {
   return async ({ request, params }) => {
     if (!request.headers.get('content-type')?.startsWith('application/json')) {
-      return invalidRequest();
+      return toResponse({ status: 415, body: { error: 'unsupported_media_type' } });
     }
     const json: unknown = await request.json().catch(() => undefined);
     const parsed = schema.safeParse(json);
@@ -99,6 +101,9 @@ export function createHandlers(
       url(routes.resetStart),
       withBody(resetStartRequestSchema, (p, body) => backend.startReset(p.tenant, body.email)),
     ),
+    http.get<Params>(url(routes.resetStatus), ({ params }) =>
+      toResponse(backend.resetStatus(params.tenant, params.flowId)),
+    ),
     http.post(
       url(routes.resetResend),
       withBody(resetResendRequestSchema, (p) => backend.resend(p.tenant, p.flowId)),
@@ -113,6 +118,16 @@ export function createHandlers(
       url(routes.resetPassword),
       withBody(resetPasswordRequestSchema, (p, body) =>
         backend.setPassword(p.tenant, p.flowId, body.password),
+      ),
+    ),
+    http.post(
+      url(routes.emailConfirmSend),
+      withBody(emailConfirmSendRequestSchema, (p) => backend.sendConfirmation(p.tenant, p.flowId)),
+    ),
+    http.post(
+      url(routes.emailConfirmVerify),
+      withBody(emailConfirmVerifyRequestSchema, (p, body) =>
+        backend.verifyConfirmation(p.tenant, p.flowId, body.code),
       ),
     ),
   ];

@@ -1,25 +1,28 @@
 /**
  * An in-memory implementation of the contract's rules, faithful enough that dev mode, previews
- * and component tests meet real behaviour: codes expire, tries run out, resends are throttled,
- * unknown addresses get the same answer, password rules hold, accounts lock.
+ * and component tests meet real behaviour: codes expire, tries run out, sends are throttled,
+ * unknown addresses and users who may not reset get the same answer as everyone else, password
+ * rules hold, accounts lock, and recovery emails must be reconfirmed when the tenant says so.
  */
 import {
   errorStatus,
   type ErrorBody,
   type PasswordProblem,
   type ResetStartResponse,
-  type TenantConfig,
 } from '../api/contract.js';
 import { lengthProblems } from '../policy/password-rules.js';
+import { publicTenantConfig, type Tenant } from '../policy/tenant.js';
 
 export const codeLifetimeMs = 600_000;
 export const codeTries = 5;
 export const resendAfterSeconds = 30;
 export const codesPerAddressPerHour = 10;
+export const failedCodesPerDay = 100;
 export const failuresBeforeLock = 10;
 const lockBaseMs = 60_000;
 const lockCapMs = 15 * 60_000;
 const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
 
 /** A few of the most common passwords of at least 8 characters; the server ships a full list. */
 const commonPasswords = new Set([
@@ -38,17 +41,20 @@ const commonPasswords = new Set([
 export interface MockUser {
   email: string;
   password: string;
+  groups?: string[];
+  /** When the recovery email was last confirmed, in days before the backend starts. */
+  emailConfirmedDaysAgo?: number;
 }
 
 export interface MockTenant {
-  config: TenantConfig;
+  tenant: Tenant;
   users: MockUser[];
 }
 
 export interface MockMail {
   to: string;
   tenant: string;
-  kind: 'verification-code' | 'password-changed';
+  kind: 'verification-code' | 'reset-not-allowed' | 'password-changed';
   code?: string;
 }
 
@@ -72,23 +78,29 @@ export interface MockAnswer {
 interface Account {
   email: string;
   password: string;
+  groups: string[];
+  emailConfirmedAt: number;
   failures: number;
   locks: number;
   lockedUntil: number;
 }
 
-interface ResetFlow {
+/** A reset flow, or the reconfirmation of a recovery email during sign-in. */
+interface CodeFlow {
+  kind: 'reset' | 'confirm';
   tenant: string;
   email: string;
   account: Account | undefined;
+  /** Reset only: the account may reset (tenant switch and group); else a notice is mailed. */
+  mayReset: boolean;
   code: string | undefined;
   codeExpiresAt: number;
   triesLeft: number;
-  lastSentAt: number;
+  lastSentAt: number | undefined;
   verified: boolean;
 }
 
-/** Addresses differ only in case, width and surrounding space share one account and one counter. */
+/** Addresses differing only in case, width and surrounding space share one account and counter. */
 export function normaliseEmail(email: string): string {
   return email.normalize('NFKC').trim().toLowerCase();
 }
@@ -125,9 +137,10 @@ export class MockBackend {
   /** Every message "sent", newest last: the dev outbox. */
   readonly outbox: MockMail[] = [];
 
-  readonly #tenants = new Map<string, { config: TenantConfig; accounts: Map<string, Account> }>();
-  readonly #flows = new Map<string, ResetFlow>();
+  readonly #tenants = new Map<string, { tenant: Tenant; accounts: Map<string, Account> }>();
+  readonly #flows = new Map<string, CodeFlow>();
   readonly #sends = new Map<string, number[]>();
+  readonly #codeFailures = new Map<string, number[]>();
   readonly #now: () => number;
   readonly #codeLifetimeMs: number;
   readonly #allLocked: boolean;
@@ -138,19 +151,22 @@ export class MockBackend {
     this.#codeLifetimeMs = options.codeLifetimeMs ?? codeLifetimeMs;
     this.#allLocked = options.allLocked ?? false;
     this.#onMail = options.onMail;
-    for (const { config, users } of options.tenants) {
+    const now = this.#now();
+    for (const { tenant, users } of options.tenants) {
       const accounts = new Map<string, Account>();
       for (const user of users) {
         const email = normaliseEmail(user.email);
         accounts.set(email, {
           email,
           password: user.password,
+          groups: user.groups ?? [],
+          emailConfirmedAt: now - (user.emailConfirmedDaysAgo ?? 0) * dayMs,
           failures: 0,
           locks: 0,
           lockedUntil: 0,
         });
       }
-      this.#tenants.set(config.tenant, { config, accounts });
+      this.#tenants.set(tenant.id, { tenant, accounts });
     }
   }
 
@@ -160,13 +176,13 @@ export class MockBackend {
     return this.outbox.findLast((mail) => mail.to === to && mail.code)?.code;
   }
 
-  config(tenant: string): MockAnswer {
-    const found = this.#tenants.get(tenant);
-    return found ? ok(found.config) : fail({ error: 'tenant_not_found' });
+  config(tenantId: string): MockAnswer {
+    const found = this.#tenants.get(tenantId);
+    return found ? ok(publicTenantConfig(found.tenant)) : fail({ error: 'tenant_not_found' });
   }
 
-  signIn(tenant: string, identifier: string, password: string): MockAnswer {
-    const found = this.#tenants.get(tenant);
+  signIn(tenantId: string, identifier: string, password: string): MockAnswer {
+    const found = this.#tenants.get(tenantId);
     if (!found) return fail({ error: 'tenant_not_found' });
     const account = found.accounts.get(normaliseEmail(identifier));
     const now = this.#now();
@@ -184,78 +200,116 @@ export class MockBackend {
       return fail({ error: 'invalid_credentials' });
     }
     account.failures = 0;
+    const days = found.tenant.reconfirmEmailAfterDays;
+    if (days > 0 && now - account.emailConfirmedAt > days * dayMs) {
+      const flowId = this.#newFlow({ kind: 'confirm', tenant: tenantId, account, mayReset: false });
+      return ok({ status: 'confirm-email', flowId, email: account.email });
+    }
     return ok({ status: 'signed-in' });
   }
 
-  startReset(tenant: string, email: string): MockAnswer {
-    const found = this.#tenants.get(tenant);
+  startReset(tenantId: string, email: string): MockAnswer {
+    const found = this.#tenants.get(tenantId);
     if (!found) return fail({ error: 'tenant_not_found' });
-    const address = normaliseEmail(email);
-    const flowId = randomId();
-    const flow: ResetFlow = {
-      tenant,
-      email: address,
-      account: found.accounts.get(address),
-      code: undefined,
-      codeExpiresAt: 0,
-      triesLeft: codeTries,
-      lastSentAt: this.#now(),
-      verified: false,
-    };
-    this.#flows.set(flowId, flow);
-    this.#sendCode(flow);
+    const account = found.accounts.get(normaliseEmail(email));
+    const reset = found.tenant.selfServiceReset;
+    const mayReset =
+      reset.enabled === 'all' ||
+      (reset.enabled === 'selected' && (account?.groups.includes(reset.group) ?? false));
+    const flowId = this.#newFlow({ kind: 'reset', tenant: tenantId, account, mayReset }, email);
+    this.#send(this.#flows.get(flowId)!);
     const body: ResetStartResponse = { flowId, resendAfter: resendAfterSeconds };
     return ok(body, 202);
   }
 
-  resend(tenant: string, flowId: string): MockAnswer {
-    const flow = this.#flow(tenant, flowId);
+  resetStatus(tenantId: string, flowId: string): MockAnswer {
+    const flow = this.#flow('reset', tenantId, flowId);
     if (!flow) return fail({ error: 'flow_not_found' });
-    const now = this.#now();
-    const wait = Math.ceil((flow.lastSentAt + resendAfterSeconds * 1000 - now) / 1000);
-    if (wait > 0) return fail({ error: 'too_many_requests', retryAfter: wait });
-    flow.lastSentAt = now;
-    this.#sendCode(flow);
-    return ok({ resendAfter: resendAfterSeconds }, 202);
+    return ok({ verified: flow.verified, resendAfter: this.#resendWait(flow) });
   }
 
-  verify(tenant: string, flowId: string, code: string): MockAnswer {
-    const flow = this.#flow(tenant, flowId);
-    if (!flow) return fail({ error: 'flow_not_found' });
-    if (flow.verified) return fail({ error: 'code_rejected', attemptsLeft: 0 });
-    const alive = flow.triesLeft > 0 && this.#now() < flow.codeExpiresAt;
-    if (alive && flow.code !== undefined && flow.code === code) {
-      flow.verified = true;
-      flow.code = undefined;
-      return ok({ status: 'verified' });
-    }
-    // Unknown addresses have no code but lose tries all the same, so both look alike.
-    flow.triesLeft = alive ? flow.triesLeft - 1 : 0;
-    return fail({ error: 'code_rejected', attemptsLeft: flow.triesLeft });
+  resend(tenantId: string, flowId: string): MockAnswer {
+    return this.#sendAgain(this.#flow('reset', tenantId, flowId));
   }
 
-  setPassword(tenant: string, flowId: string, password: string): MockAnswer {
-    const flow = this.#flow(tenant, flowId);
+  verify(tenantId: string, flowId: string, code: string): MockAnswer {
+    const flow = this.#flow('reset', tenantId, flowId);
+    if (!flow) return fail({ error: 'flow_not_found' });
+    return this.#check(flow, code) ?? ok({ status: 'verified' });
+  }
+
+  setPassword(tenantId: string, flowId: string, password: string): MockAnswer {
+    const flow = this.#flow('reset', tenantId, flowId);
     if (!flow) return fail({ error: 'flow_not_found' });
     if (!flow.verified || !flow.account) return fail({ error: 'step_not_allowed' });
-    const config = this.#tenants.get(tenant)!.config;
-    const reasons = this.#passwordProblems(password, flow.email, config);
+    const tenant = this.#tenants.get(tenantId)!.tenant;
+    const reasons = this.#passwordProblems(password, flow.email, tenant);
     if (reasons.length > 0) return fail({ error: 'password_rejected', reasons });
-    flow.account.password = password;
-    flow.account.lockedUntil = 0;
-    flow.account.failures = 0;
+    Object.assign(flow.account, { password, lockedUntil: 0, failures: 0 });
+    // Proving control of the address also confirms it as the recovery email.
+    flow.account.emailConfirmedAt = this.#now();
     this.#flows.delete(flowId);
-    this.#mail({ to: flow.email, tenant, kind: 'password-changed' });
+    this.#mail({ to: flow.email, tenant: tenantId, kind: 'password-changed' });
     return ok({ status: 'password-changed' });
   }
 
-  #flow(tenant: string, flowId: string): ResetFlow | undefined {
-    const flow = this.#flows.get(flowId);
-    return flow?.tenant === tenant ? flow : undefined;
+  sendConfirmation(tenantId: string, flowId: string): MockAnswer {
+    return this.#sendAgain(this.#flow('confirm', tenantId, flowId));
   }
 
-  #sendCode(flow: ResetFlow) {
+  verifyConfirmation(tenantId: string, flowId: string, code: string): MockAnswer {
+    const flow = this.#flow('confirm', tenantId, flowId);
+    if (!flow) return fail({ error: 'flow_not_found' });
+    const refused = this.#check(flow, code);
+    if (refused) return refused;
+    flow.account!.emailConfirmedAt = this.#now();
+    this.#flows.delete(flowId);
+    return ok({ status: 'signed-in' });
+  }
+
+  #newFlow(
+    flow: Pick<CodeFlow, 'kind' | 'tenant' | 'account' | 'mayReset'>,
+    email = flow.account?.email ?? '',
+  ): string {
+    const flowId = randomId();
+    this.#flows.set(flowId, {
+      ...flow,
+      email: normaliseEmail(email),
+      code: undefined,
+      codeExpiresAt: 0,
+      triesLeft: 0,
+      lastSentAt: undefined,
+      verified: false,
+    });
+    return flowId;
+  }
+
+  #flow(kind: CodeFlow['kind'], tenantId: string, flowId: string): CodeFlow | undefined {
+    const flow = this.#flows.get(flowId);
+    return flow?.kind === kind && flow.tenant === tenantId ? flow : undefined;
+  }
+
+  #resendWait(flow: CodeFlow): number {
+    if (flow.lastSentAt === undefined) return 0;
+    return Math.max(
+      0,
+      Math.ceil((flow.lastSentAt + resendAfterSeconds * 1000 - this.#now()) / 1000),
+    );
+  }
+
+  #sendAgain(flow: CodeFlow | undefined): MockAnswer {
+    if (!flow) return fail({ error: 'flow_not_found' });
+    if (flow.verified) return fail({ error: 'step_not_allowed' });
+    const wait = this.#resendWait(flow);
+    if (wait > 0) return fail({ error: 'too_many_requests', retryAfter: wait });
+    this.#send(flow);
+    return ok({ resendAfter: resendAfterSeconds }, 202);
+  }
+
+  /** A new code replaces every older one; unknown addresses and users who may not reset get none. */
+  #send(flow: CodeFlow) {
     const now = this.#now();
+    flow.lastSentAt = now;
     flow.code = undefined;
     flow.triesLeft = codeTries;
     flow.codeExpiresAt = now + this.#codeLifetimeMs;
@@ -263,17 +317,43 @@ export class MockBackend {
     const recent = (this.#sends.get(flow.email) ?? []).filter((at) => at > now - hourMs);
     if (recent.length >= codesPerAddressPerHour) return;
     this.#sends.set(flow.email, [...recent, now]);
+    if (flow.kind === 'reset' && !flow.mayReset) {
+      this.#mail({ to: flow.email, tenant: flow.tenant, kind: 'reset-not-allowed' });
+      return;
+    }
     flow.code = randomDigits(6);
     this.#mail({ to: flow.email, tenant: flow.tenant, kind: 'verification-code', code: flow.code });
   }
 
-  #passwordProblems(password: string, email: string, config: TenantConfig): PasswordProblem[] {
-    const length = lengthProblems(password, config.passwordRules);
+  /** Undefined when the code is right; else the one answer for wrong, expired and used codes. */
+  #check(flow: CodeFlow, code: string): MockAnswer | undefined {
+    const now = this.#now();
+    const failures = (this.#codeFailures.get(flow.email) ?? []).filter((at) => at > now - dayMs);
+    if (flow.verified || failures.length >= failedCodesPerDay) {
+      return fail({ error: 'code_rejected', attemptsLeft: 0 });
+    }
+    const alive = flow.triesLeft > 0 && now < flow.codeExpiresAt;
+    if (alive && flow.code !== undefined && flow.code === code) {
+      flow.verified = true;
+      flow.code = undefined;
+      return undefined;
+    }
+    // Unknown addresses have no code but lose tries all the same, so both look alike.
+    flow.triesLeft = alive ? flow.triesLeft - 1 : 0;
+    this.#codeFailures.set(flow.email, [...failures, now]);
+    return fail({ error: 'code_rejected', attemptsLeft: flow.triesLeft });
+  }
+
+  #passwordProblems(password: string, email: string, tenant: Tenant): PasswordProblem[] {
+    const length = lengthProblems(password, {
+      minLength: tenant.passwordRules.minLength,
+      maxLength: 128,
+    });
     if (length.length > 0) return length;
     const folded = password.normalize('NFKC').toLowerCase();
     if (commonPasswords.has(folded)) return ['common'];
     const localPart = email.split('@')[0] ?? '';
-    const context = [email, localPart, config.tenant, config.displayName.toLowerCase()];
+    const context = [email, localPart, tenant.id, tenant.displayName.toLowerCase()];
     return context.some((word) => word.length >= 3 && folded.includes(word)) ? ['context'] : [];
   }
 

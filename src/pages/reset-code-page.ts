@@ -16,16 +16,20 @@ export function normaliseCode(input: string): string {
 }
 
 /**
- * The second reset step: the verification code from the email.
+ * A verification code from an email: the second reset step, and (with `purpose="confirm"`) the
+ * code that reconfirms a recovery email at sign-in.
  *
  * @fires gate-step-submit - With `{ step: 'reset-code', code }`, the code as six ASCII digits.
  * @fires gate-resend-code - The user asked for a new code (only once the cooldown is over).
- * @fires gate-change-email - The user wants to use a different address.
+ * @fires gate-change-email - The user wants to use a different address (reset only).
  * @fires gate-step-cancel - The user chose Cancel.
  */
 @customElement('gate-reset-code-page')
 @localized()
 export class GateResetCodePage extends StepPage {
+  /** `reset`: the address may not have an account, so the copy says "if"; `confirm`: it does. */
+  @property() purpose: 'reset' | 'confirm' = 'reset';
+
   /** The address the code was sent to, as the user typed it. */
   @property() email = '';
 
@@ -49,10 +53,17 @@ export class GateResetCodePage extends StepPage {
     return html`
       ${this.renderHeading(msg('Enter your verification code', { id: 'ver_heading' }))}
       <p class="gate-intro">
-        ${msg(
-          str`If ${this.email} belongs to an account, we've sent a verification code to it. Copy the code into the box below. It is valid for 10 minutes.`,
-          { id: 'ver_info_msg' },
-        )}
+        ${
+          this.purpose === 'reset'
+            ? msg(
+                str`If ${this.email} belongs to an account, we've sent a verification code to it. Copy the code into the box below. It is valid for 10 minutes.`,
+                { id: 'ver_info_msg' },
+              )
+            : msg(
+                str`We've sent a verification code to ${this.email}. Copy the code into the box below. It is valid for 10 minutes.`,
+                { id: 'ver_info_msg_confirm' },
+              )
+        }
       </p>
       ${
         this.alert
@@ -97,13 +108,17 @@ export class GateResetCodePage extends StepPage {
             : nothing
         }
         <div class="gate-actions gate-actions-quiet">
-          <button
-            type="button"
-            class="gate-button gate-button-link"
-            @click=${() => this.dispatchEvent(new ChangeEmailEvent())}
-          >
-            ${msg('Change e-mail', { id: 'ver_but_edit' })}
-          </button>
+          ${
+            this.purpose === 'reset'
+              ? html`<button
+                  type="button"
+                  class="gate-button gate-button-link"
+                  @click=${() => this.dispatchEvent(new ChangeEmailEvent())}
+                >
+                  ${msg('Change e-mail', { id: 'ver_but_edit' })}
+                </button>`
+              : nothing
+          }
           <button
             type="button"
             class="gate-button gate-button-link"
@@ -124,7 +139,9 @@ export class GateResetCodePage extends StepPage {
       return;
     }
     this.error = undefined;
-    this.dispatchEvent(new StepSubmitEvent({ step: 'reset-code', code }));
+    this.dispatchEvent(
+      new StepSubmitEvent({ step: this.purpose === 'reset' ? 'reset-code' : 'confirm-code', code }),
+    );
   }
 }
 

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ApiError } from '../api/client.js';
+import type { Failure } from '../policy/flow.js';
 import { failureMessage } from '../api/failure-message.js';
 import '../components/alert.js';
 import '../components/spinner.js';
@@ -14,7 +14,7 @@ export abstract class StepPage extends LitElement {
   @property({ type: Boolean, reflect: true }) busy = false;
 
   /** The last failure for this step, announced in an alert. */
-  @property({ attribute: false }) alert: ApiError | undefined;
+  @property({ attribute: false }) alert: Failure | undefined;
 
   protected override createRenderRoot() {
     return this;

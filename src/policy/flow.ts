@@ -1,71 +1,136 @@
 /**
- * The sign-in and reset flow as a pure reducer over a union of steps.
- * The app element feeds it user intents and the server's answers; pages only render a state.
+ * The flow as a pure reducer over a union of steps. The app feeds it user intents and the
+ * server's answers; the policy in the context decides where a flow starts and where it leaves.
+ * Pages only render a state.
  */
 import type { ApiError } from '../api/client.js';
+import { assertNever, type Policy, type UrlStep } from './policy.js';
+
+/** Failures found before any request: a URL that names nothing, or a return address not allowed. */
+export type RouteFailure = { error: 'page_not_found' } | { error: 'redirect_not_allowed' };
+
+export type Failure = ApiError | RouteFailure;
+
+/** A code step: the reset code, or the code that reconfirms a recovery email at sign-in. */
+interface CodeStep {
+  flowId: string;
+  email: string;
+  /** Epoch milliseconds from which another code may be requested. */
+  resendAvailableAt: number;
+  alert?: ApiError;
+  /** Set after a successful resend, so the page can say a new code is on its way. */
+  resent?: boolean;
+}
 
 export type FlowState =
   | { step: 'sign-in'; identifier: string; alert?: ApiError }
+  | { step: 'confirm-email'; flowId: string; email: string; alert?: ApiError }
+  | ({ step: 'confirm-code' } & CodeStep)
   | { step: 'signed-in' }
   | { step: 'reset-email'; email: string; alert?: ApiError }
-  | {
-      step: 'reset-code';
-      flowId: string;
-      email: string;
-      /** Epoch milliseconds from which "Send new code" is allowed again. */
-      resendAvailableAt: number;
-      alert?: ApiError;
-      /** Set after a successful resend, so the page can say a new code is on its way. */
-      resent?: boolean;
-    }
+  | ({ step: 'reset-code' } & CodeStep)
   | { step: 'new-password'; flowId: string; email: string; alert?: ApiError }
   | { step: 'reset-done' }
-  | { step: 'error'; failure: ApiError };
+  | { step: 'reset-unavailable' }
+  /** Leaving the pages for an allowed address; the app navigates. */
+  | { step: 'redirect'; url: string }
+  | { step: 'error'; failure: Failure };
 
 export type StepId = FlowState['step'];
 
 export type FlowAction =
   | { type: 'forgot-password'; identifier: string }
   | { type: 'cancel' }
+  | { type: 'continue' }
   | { type: 'signed-in' }
+  | { type: 'confirm-email-required'; flowId: string; email: string }
   | { type: 'code-sent'; flowId: string; email: string; resendAfter: number; now: number }
   | { type: 'code-resent'; resendAfter: number; now: number }
   | { type: 'change-email' }
   | { type: 'code-verified' }
   | { type: 'password-changed' }
-  | { type: 'continue' }
-  | { type: 'failed'; failure: ApiError; now: number };
+  | { type: 'failed'; failure: Failure; now: number };
 
-export const initialFlowState = (identifier = ''): FlowState => ({ step: 'sign-in', identifier });
+/** What the reducer needs to know beyond the state: the policy and where the flow may leave to. */
+export interface FlowContext {
+  policy: Policy;
+  /** The tenant's reset switch is not "none". */
+  resetAllowed: boolean;
+  /** The allow-listed `redirect_uri` of this visit, if any. */
+  redirectUri: string | undefined;
+  /** Where a standalone reset returns when there is no redirect_uri: the tenant's sign-in page. */
+  signInUrl: string | undefined;
+  /** Prefills the first form. */
+  loginHint: string;
+}
+
+const looksLikeEmail = (value: string) => value.includes('@');
+
+export function initialFlowState(context: FlowContext): FlowState {
+  switch (context.policy.kind) {
+    case 'sign-in':
+      return { step: 'sign-in', identifier: context.loginHint };
+    case 'password-reset':
+      return context.resetAllowed
+        ? { step: 'reset-email', email: looksLikeEmail(context.loginHint) ? context.loginHint : '' }
+        : { step: 'reset-unavailable' };
+    default:
+      return assertNever(context.policy);
+  }
+}
+
+/** The step a state shows in the URL; errors and redirects are not places to come back to. */
+export function urlStepOf(state: FlowState): UrlStep | undefined {
+  return state.step === 'error' || state.step === 'redirect' ? undefined : state.step;
+}
 
 /** Errors after which the current step cannot go on: the flow is gone or out of order. */
-const fatal = new Set<ApiError['error']>([
+const fatal = new Set<Failure['error']>([
   'flow_not_found',
   'step_not_allowed',
   'tenant_not_found',
+  'page_not_found',
+  'redirect_not_allowed',
 ]);
 
-export function nextFlowState(state: FlowState, action: FlowAction): FlowState {
+export function nextFlowState(
+  state: FlowState,
+  action: FlowAction,
+  context: FlowContext,
+): FlowState {
   switch (action.type) {
     case 'forgot-password':
-      return {
-        step: 'reset-email',
-        email: action.identifier.includes('@') ? action.identifier : '',
-      };
+      return state.step === 'sign-in' &&
+        context.policy.kind === 'sign-in' &&
+        context.policy.resetLink &&
+        context.resetAllowed
+        ? { step: 'reset-email', email: looksLikeEmail(action.identifier) ? action.identifier : '' }
+        : state;
     case 'cancel':
     case 'continue':
-      return initialFlowState();
+      return leave(context);
     case 'signed-in':
-      return { step: 'signed-in' };
-    case 'code-sent':
-      return {
-        step: 'reset-code',
+      return state.step === 'sign-in' || state.step === 'confirm-code'
+        ? context.redirectUri
+          ? { step: 'redirect', url: context.redirectUri }
+          : { step: 'signed-in' }
+        : state;
+    case 'confirm-email-required':
+      return state.step === 'sign-in'
+        ? { step: 'confirm-email', flowId: action.flowId, email: action.email }
+        : state;
+    case 'code-sent': {
+      const code = {
         flowId: action.flowId,
         email: action.email,
         resendAvailableAt: action.now + action.resendAfter * 1000,
       };
+      if (state.step === 'reset-email') return { step: 'reset-code', ...code };
+      if (state.step === 'confirm-email') return { step: 'confirm-code', ...code };
+      return state;
+    }
     case 'code-resent':
-      return state.step === 'reset-code'
+      return state.step === 'reset-code' || state.step === 'confirm-code'
         ? {
             ...withoutAlert(state),
             resendAvailableAt: action.now + action.resendAfter * 1000,
@@ -79,7 +144,7 @@ export function nextFlowState(state: FlowState, action: FlowAction): FlowState {
         ? { step: 'new-password', flowId: state.flowId, email: state.email }
         : state;
     case 'password-changed':
-      return { step: 'reset-done' };
+      return state.step === 'new-password' ? { step: 'reset-done' } : state;
     case 'failed':
       return withFailure(state, action.failure, action.now);
     default:
@@ -87,24 +152,39 @@ export function nextFlowState(state: FlowState, action: FlowAction): FlowState {
   }
 }
 
-function withFailure(state: FlowState, failure: ApiError, now: number): FlowState {
+/**
+ * Cancel and Continue. A sign-in policy goes back to its sign-in step; a standalone reset leaves
+ * for the caller's allowed address, else for the tenant's sign-in page.
+ */
+function leave(context: FlowContext): FlowState {
+  if (context.policy.kind === 'sign-in') return { step: 'sign-in', identifier: '' };
+  const url = context.redirectUri ?? context.signInUrl;
+  return url ? { step: 'redirect', url } : initialFlowState(context);
+}
+
+function withFailure(state: FlowState, failure: Failure, now: number): FlowState {
   if (fatal.has(failure.error)) return { step: 'error', failure };
+  const alert = failure as ApiError;
   switch (state.step) {
     case 'sign-in':
+    case 'confirm-email':
     case 'reset-email':
     case 'new-password':
-      return { ...state, alert: failure };
-    case 'reset-code': {
+      return { ...state, alert };
+    case 'reset-code':
+    case 'confirm-code': {
       const { resent: _resent, ...rest } = state;
-      // A refused resend tells us when the next one is allowed; keep the countdown honest.
+      // A refused send tells when the next one is allowed; keep the countdown honest.
       const resendAvailableAt =
-        failure.error === 'too_many_requests'
-          ? Math.max(state.resendAvailableAt, now + failure.retryAfter * 1000)
+        alert.error === 'too_many_requests'
+          ? Math.max(state.resendAvailableAt, now + alert.retryAfter * 1000)
           : state.resendAvailableAt;
-      return { ...rest, resendAvailableAt, alert: failure };
+      return { ...rest, resendAvailableAt, alert };
     }
     case 'signed-in':
     case 'reset-done':
+    case 'reset-unavailable':
+    case 'redirect':
     case 'error':
       return { step: 'error', failure };
     default:
@@ -115,8 +195,4 @@ function withFailure(state: FlowState, failure: ApiError, now: number): FlowStat
 function withoutAlert<T extends { alert?: ApiError }>(state: T): T {
   const { alert: _alert, ...rest } = state;
   return rest as T;
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { findByRole, getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { GateApp } from '../../src/app/app.js';
+import { contosoWith } from '../support/tenants.js';
 import '../../src/app/app.js';
 
 const ada = { email: 'ada@contoso.example', password: 'correct horse battery staple' };
@@ -162,7 +163,9 @@ describe('gate-app', () => {
     clear(getByLabelText(el, 'New Password'), getByLabelText(el, 'Confirm New Password'));
     await choosePassword(el, 'passwordpassword');
     await waitFor(() =>
-      expect(el.textContent).to.contain('This password is too common. Choose one that is harder to guess.'),
+      expect(el.textContent).to.contain(
+        'This password is too common. Choose one that is harder to guess.',
+      ),
     );
 
     clear(getByLabelText(el, 'New Password'), getByLabelText(el, 'Confirm New Password'));
@@ -237,7 +240,9 @@ describe('gate-app', () => {
   });
 
   it('hides the reset link where the tenant has no self-service reset', async () => {
-    const { el } = await openApp({}, 'fabrikam');
+    const { el } = await openApp({
+      tenants: contosoWith({ selfServiceReset: { enabled: 'none' } }),
+    });
     await heading(el, 'Sign in');
     expect(queryByRole(el, 'link', { name: "Can't access your account?" })).to.equal(null);
   });
@@ -256,7 +261,9 @@ describe('gate-app', () => {
   it('shows an error state for a malformed response, never a blank page', async () => {
     const { el } = await openApp({ scenario: 'malformed-response' });
     await startReset(el, ada.email).catch(() => undefined);
-    expect(await alertText(el)).to.equal('Something went wrong on our side. Try again in a few minutes.');
+    expect(await alertText(el)).to.equal(
+      'Something went wrong on our side. Try again in a few minutes.',
+    );
     expect(getByRole(el, 'heading', { level: 1 })).to.exist;
   });
 

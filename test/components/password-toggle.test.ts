@@ -3,16 +3,28 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { getByLabelText, getByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
-import type { GatePasswordToggle } from '../../src/components/password-toggle.js';
 import '../../src/components/password-toggle.js';
+
+/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
+function nameOf(node: Node | null | undefined): string {
+  if (!node) return 'nothing';
+  if (!(node instanceof Element)) return node.nodeName;
+  const id = node.id ? `#${node.id}` : '';
+  const controls = node.hasAttribute('aria-controls')
+    ? ` controls=${node.getAttribute('aria-controls')}`
+    : '';
+  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
+}
 
 /** A password field as a page renders it: the input and its toggle side by side in light DOM. */
 async function passwordField() {
-  const el = await pageFixture<HTMLDivElement>(html`<div>
-    <label for="pw">Password</label>
-    <input id="pw" type="password" autocomplete="current-password" />
-    <gate-password-toggle for="pw"></gate-password-toggle>
-  </div>`);
+  const el = await pageFixture<HTMLDivElement>(
+    html`<div>
+      <label for="pw">Password</label>
+      <input id="pw" type="password" autocomplete="current-password" />
+      <gate-password-toggle for="pw"></gate-password-toggle>
+    </div>`,
+  );
   const toggle = el.querySelector('gate-password-toggle')!;
   await toggle.updateComplete;
   return {
@@ -60,7 +72,7 @@ describe('gate-password-toggle', () => {
     input.focus();
     await sendKeys({ type: 'hunter2 hunter2' });
     await sendKeys({ press: 'Tab' });
-    expect(document.activeElement).to.equal(button);
+    expect(nameOf(document.activeElement)).to.equal(nameOf(button));
     await sendKeys({ press: 'Space' });
     await toggle.updateComplete;
     expect(input.type).to.equal('text');
@@ -73,11 +85,13 @@ describe('gate-password-toggle', () => {
   });
 
   it('never submits the form it sits in', async () => {
-    const el = await pageFixture<HTMLFormElement>(html`<form>
-      <label for="pw">Password</label>
-      <input id="pw" type="password" autocomplete="current-password" />
-      <gate-password-toggle for="pw"></gate-password-toggle>
-    </form>`);
+    const el = await pageFixture<HTMLFormElement>(
+      html`<form>
+        <label for="pw">Password</label>
+        <input id="pw" type="password" autocomplete="current-password" />
+        <gate-password-toggle for="pw"></gate-password-toggle>
+      </form>`,
+    );
     let submits = 0;
     el.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -92,10 +106,10 @@ describe('gate-password-toggle', () => {
 
   it('never owns the input: no shadow root, the input stays outside it in the document', async () => {
     const { toggle, input, button } = await passwordField();
-    expect(toggle.shadowRoot).to.equal(null);
+    expect(nameOf(toggle.shadowRoot)).to.equal('nothing');
     expect(toggle.contains(input)).to.equal(false);
     expect(toggle.contains(button)).to.equal(true);
-    expect(input.getRootNode()).to.equal(document);
+    expect(nameOf(input.getRootNode())).to.equal('#document');
   });
 
   it('finds its input inside the same shadow root', async () => {
@@ -112,14 +126,16 @@ describe('gate-password-toggle', () => {
   });
 
   it('only reveals the input it is for', async () => {
-    const el = await pageFixture<HTMLDivElement>(html`<div>
-      <label for="a">New Password</label>
-      <input id="a" type="password" autocomplete="new-password" />
-      <gate-password-toggle for="a"></gate-password-toggle>
-      <label for="b">Confirm New Password</label>
-      <input id="b" type="password" autocomplete="new-password" />
-      <gate-password-toggle for="b"></gate-password-toggle>
-    </div>`);
+    const el = await pageFixture<HTMLDivElement>(
+      html`<div>
+        <label for="a">New Password</label>
+        <input id="a" type="password" autocomplete="new-password" />
+        <gate-password-toggle for="a"></gate-password-toggle>
+        <label for="b">Confirm New Password</label>
+        <input id="b" type="password" autocomplete="new-password" />
+        <gate-password-toggle for="b"></gate-password-toggle>
+      </div>`,
+    );
     const [first, second] = el.querySelectorAll('gate-password-toggle');
     await first.updateComplete;
     await second.updateComplete;
@@ -130,11 +146,13 @@ describe('gate-password-toggle', () => {
   });
 
   it('touches no other input when the one it is for is missing', async () => {
-    const el = await pageFixture<HTMLDivElement>(html`<div>
-      <label for="pw">Password</label>
-      <input id="pw" type="password" autocomplete="current-password" />
-      <gate-password-toggle for="nowhere"></gate-password-toggle>
-    </div>`);
+    const el = await pageFixture<HTMLDivElement>(
+      html`<div>
+        <label for="pw">Password</label>
+        <input id="pw" type="password" autocomplete="current-password" />
+        <gate-password-toggle for="nowhere"></gate-password-toggle>
+      </div>`,
+    );
     const toggle = el.querySelector('gate-password-toggle')!;
     await toggle.updateComplete;
     getByRole(el, 'button', { name: 'Show password' }).click();

@@ -6,6 +6,17 @@ import { pageFixture } from '../support/fixtures.js';
 import { textField, type TextFieldOptions } from '../../src/components/text-field.js';
 import '../../src/components/password-toggle.js';
 
+/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
+function nameOf(node: Node | null | undefined): string {
+  if (!node) return 'nothing';
+  if (!(node instanceof Element)) return node.nodeName;
+  const id = node.id ? `#${node.id}` : '';
+  const controls = node.hasAttribute('aria-controls')
+    ? ` controls=${node.getAttribute('aria-controls')}`
+    : '';
+  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
+}
+
 const base: TextFieldOptions = {
   id: 'email',
   label: 'Email Address',
@@ -106,7 +117,11 @@ describe('textField', () => {
   });
 
   it('accepts a template as its hint', async () => {
-    const { el } = await field({ hint: html`<ul><li>At least 15 characters</li></ul>` });
+    const { el } = await field({
+      hint: html`<ul>
+        <li>At least 15 characters</li>
+      </ul>`,
+    });
     expect(getByText(el, 'At least 15 characters').closest('#email-hint')).to.exist;
   });
 
@@ -127,7 +142,7 @@ describe('textField', () => {
     });
     expect(input.readOnly).to.equal(true);
     input.focus();
-    expect(document.activeElement).to.equal(input);
+    expect(nameOf(document.activeElement)).to.equal(nameOf(input));
     await sendKeys({ type: 'x' });
     expect(input.value).to.equal('ada@contoso.example');
     expect(typed).to.deep.equal([]);
@@ -142,13 +157,15 @@ describe('textField', () => {
       extra: html`<gate-password-toggle for="password"></gate-password-toggle>`,
     });
     const toggle = el.querySelector('gate-password-toggle')!;
-    expect(input.nextElementSibling).to.equal(toggle);
-    expect(toggle.closest('.gate-field')).to.equal(input.closest('.gate-field'));
+    expect(nameOf(input.nextElementSibling)).to.equal(nameOf(toggle));
+    expect(toggle.closest('.gate-field') === input.closest('.gate-field'), 'same field').to.equal(
+      true,
+    );
   });
 
   it('renders into the light DOM of its container', async () => {
     const { input } = await field({ type: 'password', autocomplete: 'current-password' });
-    expect(input.getRootNode()).to.equal(document);
+    expect(nameOf(input.getRootNode())).to.equal('#document');
   });
 
   it('keeps the DOM value in step with the value it is given (live)', async () => {
@@ -165,7 +182,7 @@ describe('textField', () => {
   it('renders label, hint and error as text, never as markup', async () => {
     const markup = '<img src=x onerror="window.__gateXss = 1">';
     const { el } = await field({ label: markup, hint: markup, error: markup });
-    expect(el.querySelector('img')).to.equal(null);
+    expect(nameOf(el.querySelector('img'))).to.equal('nothing');
     expect(el.querySelector('label')!.textContent).to.equal(markup);
   });
 });

@@ -27,3 +27,18 @@ export const {
   waitFor,
   fireEvent,
 } = dom;
+
+/** `<input#email>`: enough to tell which node an assertion was about. */
+function describeNode(node: Node): string {
+  if (!(node instanceof Element)) return node.nodeName;
+  return `<${node.localName}${node.id ? `#${node.id}` : ''}> ${JSON.stringify(node.textContent?.trim().slice(0, 80) ?? '')}`;
+}
+
+// A failed assertion that holds a DOM node makes the test runner try to serialise the node's
+// whole object graph, and the run hangs until its time limit. Keep a description instead.
+afterEach(function () {
+  const error = this.currentTest?.err as { actual?: unknown; expected?: unknown } | undefined;
+  if (!error) return;
+  if (error.actual instanceof Node) error.actual = describeNode(error.actual);
+  if (error.expected instanceof Node) error.expected = describeNode(error.expected);
+});

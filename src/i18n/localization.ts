@@ -1,0 +1,101 @@
+/**
+ * The page's language at run time: @lit/localize in runtime mode, each translation loaded when it
+ * is first needed, tenant text overrides laid over whichever locale is active.
+ */
+import { LOCALE_STATUS_EVENT, configureLocalization, type TemplateMap } from '@lit/localize';
+import { sourceLocale } from './generated/locale-codes.js';
+import { isSupportedLocale, supportedLocales, type SupportedLocale } from './negotiate-locale.js';
+import { overrideTemplates, type TextOverrides } from './overrides.js';
+import { translations } from './translations.js';
+
+/**
+ * @lit/localize renders its source locale straight from the code and never loads it, so English
+ * could not carry overrides. The runtime's source locale is therefore a private tag, active only
+ * until the `setLocale` below, and English is loaded like every other locale.
+ */
+const codeLiterals = `${sourceLocale}-x-code`;
+
+/** Storage key of the language the user picked on the page. */
+export const chosenLocaleKey = 'gatehouse.locale';
+
+/** What each loaded locale is made of; `templates` is the very object the runtime reads. */
+const loaded = new Map<SupportedLocale, { translated: TemplateMap; templates: TemplateMap }>();
+let overrides: TextOverrides = {};
+
+async function loadLocale(locale: string) {
+  if (!isSupportedLocale(locale)) throw new Error(`Unsupported locale ${locale}`);
+  const translated = locale === sourceLocale ? {} : (await translations[locale]()).templates;
+  const templates = { ...translated, ...overrideTemplates(overrides[locale]) };
+  loaded.set(locale, { translated, templates });
+  return { templates };
+}
+
+const runtime = configureLocalization({
+  sourceLocale: codeLiterals,
+  targetLocales: supportedLocales,
+  loadLocale,
+});
+void runtime.setLocale(sourceLocale);
+
+/** The active locale. */
+export function getLocale(): SupportedLocale {
+  const locale = runtime.getLocale();
+  return isSupportedLocale(locale) ? locale : sourceLocale;
+}
+
+/**
+ * Loads `locale` and re-renders every `@localized()` element in it. Elements keep their state, so
+ * typed input survives. Resolves once the locale is active; elements have re-rendered by then.
+ */
+export function setLocale(locale: SupportedLocale): Promise<void> {
+  return runtime.setLocale(locale);
+}
+
+/**
+ * Lays validated overrides (see `parseTextOverrides`) over the messages, replacing any applied
+ * before. Takes effect at once, for the active locale as well as for those loaded later.
+ */
+export function applyTextOverrides(next: TextOverrides) {
+  overrides = next;
+  for (const [locale, { translated, templates }] of loaded) {
+    // The runtime holds on to `templates`, so it is rewritten in place rather than replaced.
+    for (const id of Object.keys(templates)) delete templates[id];
+    Object.assign(templates, translated, overrideTemplates(next[locale]));
+  }
+  // `@localized()` elements re-render on a "ready" status, although the locale stays the same.
+  window.dispatchEvent(
+    new CustomEvent(LOCALE_STATUS_EVENT, {
+      detail: { status: 'ready', readyLocale: runtime.getLocale() },
+    }),
+  );
+}
+
+/** The language the user picked on an earlier visit, if storage is available and holds one. */
+export function rememberedLocale(): string | undefined {
+  try {
+    return localStorage.getItem(chosenLocaleKey) ?? undefined;
+  } catch {
+    // Storage can be switched off or denied (private modes, sandboxed frames).
+    return undefined;
+  }
+}
+
+/** Remembers the user's pick for the next visit; without storage it lasts for this page only. */
+export function rememberLocale(locale: SupportedLocale) {
+  try {
+    localStorage.setItem(chosenLocaleKey, locale);
+  } catch {
+    // As above: the choice still applies to this page.
+  }
+}
+
+/**
+ * Keeps `lang` on `root` (the `<html>` element) equal to the active locale, so that screen
+ * readers, hyphenation and spell checkers use the right language. Returns a function that stops.
+ */
+export function syncDocumentLanguage(root: HTMLElement = document.documentElement) {
+  const sync = () => (root.lang = getLocale());
+  sync();
+  window.addEventListener(LOCALE_STATUS_EVENT, sync);
+  return () => window.removeEventListener(LOCALE_STATUS_EVENT, sync);
+}

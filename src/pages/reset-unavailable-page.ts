@@ -1,0 +1,42 @@
+import { html } from 'lit';
+import { customElement } from 'lit/decorators.js';
+import { localized, msg } from '@lit/localize';
+import { StepPage } from './step-page.js';
+import { StepContinueEvent } from '../events/step-continue-event.js';
+
+/**
+ * Shown by a password-reset policy where the tenant has switched self-service reset off.
+ *
+ * @fires gate-step-continue - The user chose Back to sign-in.
+ */
+@customElement('gate-reset-unavailable-page')
+@localized()
+export class GateResetUnavailablePage extends StepPage {
+  override render() {
+    return html`
+      ${this.renderHeading(
+        msg("Password reset isn't available", { id: 'reset_unavailable_heading' }),
+      )}
+      <p class="gate-intro">
+        ${msg("You can't reset your password here. Contact your administrator for help.", {
+          id: 'reset_unavailable_body',
+        })}
+      </p>
+      <div class="gate-actions">
+        <button
+          type="button"
+          class="gate-button gate-button-primary"
+          @click=${() => this.dispatchEvent(new StepContinueEvent())}
+        >
+          ${msg('Back to sign-in', { id: 'button_back_to_signin' })}
+        </button>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'gate-reset-unavailable-page': GateResetUnavailablePage;
+  }
+}

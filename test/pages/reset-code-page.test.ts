@@ -1,0 +1,430 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { getByLabelText, getByRole, getByText, queryByRole, queryByText } from '../support/dom.js';
+import { nextEvent, pageFixture } from '../support/fixtures.js';
+import type { ApiError } from '../../src/api/client.js';
+import type { GateResetCodePage } from '../../src/pages/reset-code-page.js';
+import '../../src/pages/reset-code-page.js';
+
+/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
+function nameOf(node: Node | null | undefined): string {
+  if (!node) return 'nothing';
+  if (!(node instanceof Element)) return node.nodeName;
+  const id = node.id ? `#${node.id}` : '';
+  const controls = node.hasAttribute('aria-controls')
+    ? ` controls=${node.getAttribute('aria-controls')}`
+    : '';
+  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
+}
+
+const email = 'ada@contoso.example';
+const intro = `If ${email} belongs to an account, we've sent a verification code to it. Copy the code into the box below. It is valid for 10 minutes.`;
+const codeError = 'Enter the 6-digit code from the email.';
+const resentNotice = 'A new code is on its way. Codes sent before it no longer work.';
+
+/** What verifying or resending a code can fail with, and the sentence the user reads for it. */
+const failures: ReadonlyArray<readonly [ApiError, string]> = [
+  [
+    { error: 'code_rejected', attemptsLeft: 4 },
+    'That code is wrong or has expired. Tries left: 4.',
+  ],
+  [
+    { error: 'code_rejected', attemptsLeft: 1 },
+    'That code is wrong or has expired. Tries left: 1.',
+  ],
+  [
+    { error: 'code_rejected', attemptsLeft: 0 },
+    'That code has expired or has been tried too often. Select Send new code to get a new one.',
+  ],
+  [
+    { error: 'too_many_requests', retryAfter: 30 },
+    'Too many attempts. Wait 30 seconds, then try again.',
+  ],
+  [{ error: 'flow_not_found' }, 'This password reset has expired. Start again to get a new code.'],
+  [{ error: 'step_not_allowed' }, 'These steps were taken out of order. Start again.'],
+  [
+    { error: 'invalid_request' },
+    'We could not accept what was sent. Check what you entered and try again.',
+  ],
+  [
+    { error: 'service_unavailable' },
+    'The service is unavailable right now. Try again in a few minutes.',
+  ],
+  [{ error: 'network' }, "We couldn't reach the server. Check your connection and try again."],
+  [{ error: 'timeout' }, 'The server took too long to answer. Try again.'],
+  [
+    { error: 'malformed_response' },
+    'Something went wrong on our side. Try again in a few minutes.',
+  ],
+  [{ error: 'server_error' }, 'Something went wrong on our side. Try again in a few minutes.'],
+];
+
+const render = (resendAvailableAt = 0) =>
+  pageFixture<GateResetCodePage>(
+    html`<gate-reset-code-page
+      email=${email}
+      resend-available-at=${resendAvailableAt}
+    ></gate-reset-code-page>`,
+  );
+
+const codeField = (el: HTMLElement) => getByLabelText(el, 'Verification code') as HTMLInputElement;
+const verifyButton = (el: HTMLElement) => getByRole(el, 'button', { name: 'Verify code' });
+const resendButton = (el: HTMLElement) =>
+  getByRole(el, 'button', { name: 'Send new code' }) as HTMLButtonElement;
+
+function count(el: HTMLElement, type: keyof GlobalEventHandlersEventMap) {
+  const counter = { count: 0 };
+  el.addEventListener(type, () => (counter.count += 1));
+  return counter;
+}
+
+/** Types (or pastes) into the code field and submits with Enter. */
+async function enterCode(el: GateResetCodePage, text: string) {
+  codeField(el).focus();
+  await sendKeys({ type: text });
+  await sendKeys({ press: 'Enter' });
+  await el.updateComplete;
+}
+
+describe('gate-reset-code-page', () => {
+  it('is accessible', async () => {
+    const el = await render();
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with a countdown, an alert, a field error and a busy button', async () => {
+    const el = await render(Date.now() + 30_000);
+    el.alert = { error: 'code_rejected', attemptsLeft: 2 };
+    await el.updateComplete;
+    verifyButton(el).click();
+    el.busy = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('is accessible with the "new code sent" notice', async () => {
+    const el = await render(Date.now() + 30_000);
+    el.resent = true;
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders its canonical copy', async () => {
+    const el = await render();
+    const heading = getByRole(el, 'heading', { level: 1, name: 'Enter your verification code' });
+    expect(heading.getAttribute('tabindex')).to.equal('-1');
+    expect(getByText(el, intro)).to.exist;
+    expect(verifyButton(el).getAttribute('type')).to.equal('submit');
+    for (const name of ['Send new code', 'Change e-mail', 'Cancel']) {
+      expect(getByRole(el, 'button', { name }).getAttribute('type')).to.equal('button');
+    }
+  });
+
+  it('shows the address as text, never as markup', async () => {
+    const markup = '<img src=x onerror="window.__gateXss = 1">';
+    const el = await pageFixture<GateResetCodePage>(
+      html`<gate-reset-code-page email=${markup}></gate-reset-code-page>`,
+    );
+    expect(nameOf(el.querySelector('img'))).to.equal('nothing');
+    expect(el.querySelector('.gate-intro')!.textContent).to.contain(markup);
+  });
+
+  it('labels the code input as a one-time code, numeric, in the light DOM form', async () => {
+    const el = await render();
+    const code = codeField(el);
+    expect(code.getAttribute('autocomplete')).to.equal('one-time-code');
+    expect(code.getAttribute('inputmode')).to.equal('numeric');
+    expect(code.type).to.equal('text');
+    expect(code.hasAttribute('maxlength')).to.equal(false);
+    expect(nameOf(code.getRootNode())).to.equal('#document');
+    expect(nameOf(code.form)).to.equal(nameOf(el.querySelector('form')));
+  });
+
+  it('focuses its heading on request', async () => {
+    const el = await render();
+    await el.focusHeading();
+    expect(nameOf(document.activeElement)).to.equal(nameOf(getByRole(el, 'heading', { level: 1 })));
+  });
+
+  it('reaches every control by Tab, in reading order', async () => {
+    const el = await render();
+    await el.focusHeading();
+    const order: string[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      await sendKeys({ press: 'Tab' });
+      order.push(nameOf(document.activeElement));
+    }
+    expect(order).to.deep.equal(
+      [
+        codeField(el),
+        verifyButton(el),
+        resendButton(el),
+        getByRole(el, 'button', { name: 'Change e-mail' }),
+        getByRole(el, 'button', { name: 'Cancel' }),
+      ].map(nameOf),
+    );
+  });
+
+  it('emits the typed code on Enter', async () => {
+    const el = await render();
+    const event = nextEvent(el, 'gate-step-submit');
+    await enterCode(el, '123456');
+    const submitted = await event;
+    expect(submitted.bubbles).to.equal(true);
+    expect(submitted.composed).to.equal(true);
+    expect(submitted.submission).to.deep.equal({ step: 'reset-code', code: '123456' });
+  });
+
+  it('submits with Space on the Verify code button', async () => {
+    const el = await render();
+    codeField(el).focus();
+    await sendKeys({ type: '654321' });
+    await sendKeys({ press: 'Tab' });
+    expect(nameOf(document.activeElement)).to.equal(nameOf(verifyButton(el)));
+    const event = nextEvent(el, 'gate-step-submit');
+    await sendKeys({ press: 'Space' });
+    expect((await event).submission).to.deep.equal({ step: 'reset-code', code: '654321' });
+  });
+
+  const pasted = [
+    '123 456',
+    '123-456',
+    ' 123456 ',
+    '１２３ ４５６',
+    '１２３４５６',
+    '１２３－４５６',
+    '123\u00a0456',
+    '12 34 56',
+  ];
+  for (const text of pasted) {
+    it(`submits ${JSON.stringify(text)} as "123456"`, async () => {
+      const el = await render();
+      const event = nextEvent(el, 'gate-step-submit');
+      await enterCode(el, text);
+      expect((await event).submission).to.deep.equal({ step: 'reset-code', code: '123456' });
+    });
+  }
+
+  for (const bad of ['', '12345', '1234567', 'abcdef', '12a456', '123.456', '١٢٣٤٥٦']) {
+    it(`refuses ${JSON.stringify(bad)} with an inline error, focused`, async () => {
+      const el = await render();
+      const submits = count(el, 'gate-step-submit');
+      if (bad) await enterCode(el, bad);
+      else verifyButton(el).click();
+      await el.updateComplete;
+      const code = codeField(el);
+      expect(code.getAttribute('aria-invalid')).to.equal('true');
+      const error = getByText(el, codeError);
+      expect(code.getAttribute('aria-describedby')).to.equal(error.id);
+      expect(nameOf(document.activeElement)).to.equal(nameOf(code));
+      expect(submits.count).to.equal(0);
+    });
+  }
+
+  it('clears the code error once the code is complete', async () => {
+    const el = await render();
+    await enterCode(el, '123');
+    const event = nextEvent(el, 'gate-step-submit');
+    await sendKeys({ type: '456' });
+    await sendKeys({ press: 'Enter' });
+    expect((await event).submission).to.deep.equal({ step: 'reset-code', code: '123456' });
+    await el.updateComplete;
+    expect(codeField(el).getAttribute('aria-invalid')).to.equal('false');
+    expect(nameOf(queryByText(el, codeError))).to.equal('nothing');
+  });
+
+  it('has an enabled submit button without a spinner when idle', async () => {
+    const el = await render();
+    const button = verifyButton(el);
+    expect(button.getAttribute('aria-disabled')).to.equal('false');
+    expect(button.getAttribute('aria-busy')).to.equal('false');
+    expect(nameOf(button.querySelector('gate-spinner'))).to.equal('nothing');
+  });
+
+  it('shows the busy state on the submit button and holds back a resend', async () => {
+    const el = await render();
+    el.busy = true;
+    await el.updateComplete;
+    const button = verifyButton(el);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.getAttribute('aria-busy')).to.equal('true');
+    expect(button.querySelector('gate-spinner')).to.exist;
+    expect(resendButton(el).disabled).to.equal(true);
+  });
+
+  it('emits nothing for a second submit while busy', async () => {
+    const el = await render();
+    const submits = count(el, 'gate-step-submit');
+    await enterCode(el, '123456');
+    expect(submits.count).to.equal(1);
+    el.busy = true;
+    await el.updateComplete;
+    await sendKeys({ press: 'Enter' });
+    verifyButton(el).click();
+    await el.updateComplete;
+    expect(submits.count).to.equal(1);
+  });
+
+  it('offers "Send new code" at once when no cooldown is set', async () => {
+    const el = await render();
+    expect(resendButton(el).disabled).to.equal(false);
+    expect(resendButton(el).hasAttribute('aria-describedby')).to.equal(false);
+    expect(nameOf(queryByText(el, /You can ask for a new code/))).to.equal('nothing');
+  });
+
+  it('offers "Send new code" at once when the cooldown has passed', async () => {
+    const el = await render(Date.now() - 1_000);
+    expect(resendButton(el).disabled).to.equal(false);
+    expect(nameOf(queryByText(el, /You can ask for a new code/))).to.equal('nothing');
+  });
+
+  it('holds "Send new code" back with a visible countdown while the cooldown runs', async () => {
+    const el = await render(Date.now() + 30_000);
+    const resends = count(el, 'gate-resend-code');
+    const button = resendButton(el);
+    expect(button.disabled).to.equal(true);
+    const countdown = getByText(el, 'You can ask for a new code in 30 seconds.');
+    expect(button.getAttribute('aria-describedby')).to.equal(countdown.id);
+    expect(countdown.getBoundingClientRect().height).to.be.greaterThan(0);
+    expect(getComputedStyle(countdown).visibility).to.equal('visible');
+    button.click();
+    await el.updateComplete;
+    expect(resends.count).to.equal(0);
+  });
+
+  it('counts down and enables "Send new code" when the time is up', async () => {
+    const el = await render(Date.now() + 1_200);
+    expect(getByText(el, 'You can ask for a new code in 2 seconds.')).to.exist;
+    expect(resendButton(el).disabled).to.equal(true);
+    await waitUntil(
+      () => queryByText(el, /^You can ask for a new code in 1 seconds?\.$/) !== null,
+      'the countdown did not tick',
+      { timeout: 1_000 },
+    );
+    await waitUntil(() => !resendButton(el).disabled, 'Send new code stayed disabled', {
+      timeout: 2_000,
+    });
+    expect(nameOf(queryByText(el, /You can ask for a new code/))).to.equal('nothing');
+    expect(resendButton(el).hasAttribute('aria-describedby')).to.equal(false);
+  });
+
+  it('starts a new cooldown when `resendAvailableAt` moves on', async () => {
+    const el = await render();
+    el.resendAvailableAt = Date.now() + 30_000;
+    await el.updateComplete;
+    expect(resendButton(el).disabled).to.equal(true);
+    expect(getByText(el, 'You can ask for a new code in 30 seconds.')).to.exist;
+  });
+
+  it('emits gate-resend-code from "Send new code", by keyboard', async () => {
+    const el = await render();
+    resendButton(el).focus();
+    const event = nextEvent(el, 'gate-resend-code');
+    await sendKeys({ press: 'Space' });
+    const resend = await event;
+    expect(resend.bubbles).to.equal(true);
+    expect(resend.composed).to.equal(true);
+  });
+
+  it('emits gate-change-email from "Change e-mail", by keyboard', async () => {
+    const el = await render();
+    const submits = count(el, 'gate-step-submit');
+    getByRole(el, 'button', { name: 'Change e-mail' }).focus();
+    const event = nextEvent(el, 'gate-change-email');
+    await sendKeys({ press: 'Enter' });
+    const change = await event;
+    expect(change.bubbles).to.equal(true);
+    expect(change.composed).to.equal(true);
+    expect(submits.count).to.equal(0);
+  });
+
+  it('emits gate-step-cancel from Cancel, by keyboard', async () => {
+    const el = await render();
+    const submits = count(el, 'gate-step-submit');
+    getByRole(el, 'button', { name: 'Cancel' }).focus();
+    const event = nextEvent(el, 'gate-step-cancel');
+    await sendKeys({ press: 'Space' });
+    const cancel = await event;
+    expect(cancel.bubbles).to.equal(true);
+    expect(cancel.composed).to.equal(true);
+    expect(submits.count).to.equal(0);
+  });
+
+  it('says politely that a new code is on its way after a resend', async () => {
+    const el = await render(Date.now() + 30_000);
+    expect(nameOf(queryByRole(el, 'status'))).to.equal('nothing');
+    el.resent = true;
+    await el.updateComplete;
+    const status = getByRole(el, 'status');
+    expect(status.textContent!.trim()).to.equal(resentNotice);
+    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
+  });
+
+  it('shows a failure instead of the "new code" notice', async () => {
+    const el = await render();
+    el.resent = true;
+    el.alert = { error: 'code_rejected', attemptsLeft: 4 };
+    await el.updateComplete;
+    expect(getByRole(el, 'alert')).to.exist;
+    expect(nameOf(queryByRole(el, 'status'))).to.equal('nothing');
+  });
+
+  describe('purpose="confirm"', () => {
+    const renderConfirm = () =>
+      pageFixture<GateResetCodePage>(
+        html`<gate-reset-code-page purpose="confirm" email=${email}></gate-reset-code-page>`,
+      );
+
+    it('is accessible', async () => {
+      const el = await renderConfirm();
+      await expect(el).to.be.accessible();
+    });
+
+    it('says plainly where the code went, since the address is known', async () => {
+      const el = await renderConfirm();
+      expect(
+        getByText(
+          el,
+          `We've sent a verification code to ${email}. Copy the code into the box below. It is valid for 10 minutes.`,
+        ),
+      ).to.exist;
+      expect(nameOf(queryByText(el, intro))).to.equal('nothing');
+    });
+
+    it('offers no "Change e-mail"', async () => {
+      const el = await renderConfirm();
+      expect(nameOf(queryByRole(el, 'button', { name: 'Change e-mail' }))).to.equal('nothing');
+      expect(getByRole(el, 'button', { name: 'Cancel' })).to.exist;
+    });
+
+    it('emits the code as a confirm-code step', async () => {
+      const el = await renderConfirm();
+      const event = nextEvent(el, 'gate-step-submit');
+      await enterCode(el, '１２３ ４５６');
+      expect((await event).submission).to.deep.equal({ step: 'confirm-code', code: '123456' });
+    });
+  });
+
+  it('shows no alert without a failure', async () => {
+    const el = await render();
+    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
+  });
+
+  for (const [failure, message] of failures) {
+    it(`announces ${JSON.stringify(failure)} in an alert`, async () => {
+      const el = await render();
+      el.alert = failure;
+      await el.updateComplete;
+      expect(getByRole(el, 'alert').textContent!.trim()).to.equal(message);
+    });
+  }
+
+  it('never tells a used code from a wrong or an expired one', async () => {
+    const el = await render();
+    el.alert = { error: 'code_rejected', attemptsLeft: 2 };
+    await el.updateComplete;
+    const text = getByRole(el, 'alert').textContent!;
+    expect(text).not.to.match(/\bused\b|already/i);
+  });
+});

@@ -1,0 +1,77 @@
+import { expect } from '@open-wc/testing';
+import { html } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
+import { getByRole, getByText, queryByRole } from '../support/dom.js';
+import { pageFixture } from '../support/fixtures.js';
+import type { GateSignedInPage } from '../../src/pages/signed-in-page.js';
+import '../../src/pages/signed-in-page.js';
+
+/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
+function nameOf(node: Node | null | undefined): string {
+  if (!node) return 'nothing';
+  if (!(node instanceof Element)) return node.nodeName;
+  const id = node.id ? `#${node.id}` : '';
+  const controls = node.hasAttribute('aria-controls')
+    ? ` controls=${node.getAttribute('aria-controls')}`
+    : '';
+  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
+}
+
+const render = () =>
+  pageFixture<GateSignedInPage>(html`<gate-signed-in-page></gate-signed-in-page>`);
+
+describe('gate-signed-in-page', () => {
+  it('is accessible', async () => {
+    const el = await render();
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders its canonical copy', async () => {
+    const el = await render();
+    const heading = getByRole(el, 'heading', { level: 1, name: "You're signed in" });
+    expect(heading.getAttribute('tabindex')).to.equal('-1');
+    expect(getByText(el, 'You can close this page or return to the site that sent you here.')).to
+      .exist;
+  });
+
+  it('asks for nothing and offers nothing to press', async () => {
+    const el = await render();
+    expect(nameOf(el.querySelector('form'))).to.equal('nothing');
+    expect(nameOf(el.querySelector('input'))).to.equal('nothing');
+    expect(nameOf(queryByRole(el, 'button'))).to.equal('nothing');
+    expect(nameOf(queryByRole(el, 'link'))).to.equal('nothing');
+  });
+
+  it('renders into the light DOM', async () => {
+    const el = await render();
+    expect(nameOf(el.shadowRoot)).to.equal('nothing');
+    expect(nameOf(getByRole(el, 'heading', { level: 1 }).getRootNode())).to.equal('#document');
+  });
+
+  it('focuses its heading on request, and Tab then leaves the page', async () => {
+    const el = await render();
+    await el.focusHeading();
+    const heading = getByRole(el, 'heading', { level: 1 });
+    expect(nameOf(document.activeElement)).to.equal(nameOf(heading));
+    await sendKeys({ press: 'Tab' });
+    expect(el.contains(document.activeElement)).to.equal(false);
+  });
+
+  it('emits no event of its own', async () => {
+    const el = await render();
+    const seen: string[] = [];
+    for (const type of ['gate-step-submit', 'gate-step-continue', 'gate-step-cancel'] as const) {
+      el.addEventListener(type, () => seen.push(type));
+    }
+    await el.focusHeading();
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(seen).to.deep.equal([]);
+  });
+
+  it('shows no alert', async () => {
+    const el = await render();
+    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
+  });
+});
