@@ -3,6 +3,7 @@
  * (`npm run dev`, and `npm start` until the server lands) the mock API starts first, so that the
  * app's first request already meets it.
  */
+import { syncDocumentLanguage } from './i18n/localization.js';
 import { GateApp } from './app/app.js';
 
 async function main() {
@@ -10,6 +11,8 @@ async function main() {
     const { startDevMockApi } = await import('./mocks/dev-mock-api.js');
     await startDevMockApi(new URL(location.href));
   }
+  // Hosted, the app is the page: `<html lang>` follows the language it speaks.
+  syncDocumentLanguage();
   const app = new GateApp();
   app.routing = 'history';
   document.body.append(app);

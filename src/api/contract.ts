@@ -38,6 +38,19 @@ export const tenantConfigSchema = z.strictObject({
   /** Return addresses a `redirect_uri` must match exactly. */
   redirectUris: z.array(z.string()),
   policies: z.array(policySchema).check(z.minLength(1)),
+  /** The tenant's own wording for single messages, by locale and message id; plain text only. */
+  textOverrides: z.optional(
+    z.record(
+      localeTag,
+      z.record(
+        z.string(),
+        z.string().check(
+          z.maxLength(500),
+          z.refine((text) => !/[<>]/.test(text)),
+        ),
+      ),
+    ),
+  ),
 });
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 

@@ -28,6 +28,8 @@ export const appStyles = css`
     .gate-shell {
       display: grid;
       place-items: start center;
+      align-content: start;
+      gap: var(--gate-space-4);
       padding: var(--gate-space-6) var(--gate-space-4);
     }
     .gate-theme .gate-card {
@@ -37,6 +39,11 @@ export const appStyles = css`
       background: var(--gate-color-surface);
       border-radius: var(--gate-radius);
       box-shadow: 0 1px 3px rgb(0 0 0 / 0.12);
+    }
+    .gate-theme .gate-toolbar {
+      inline-size: min(100%, var(--gate-card-width));
+      display: flex;
+      justify-content: flex-end;
     }
     .gate-theme .gate-tenant-name {
       margin: 0 0 var(--gate-space-4);

@@ -16,7 +16,24 @@ import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/rou
 import { HistoryRouter } from '../router/history-router.js';
 import type { StepSubmission, StepSubmitEvent } from '../events/step-submit-event.js';
 import type { ForgotPasswordEvent } from '../events/forgot-password-event.js';
+import type { LocaleChangeEvent } from '../events/locale-change-event.js';
+import {
+  applyTextOverrides,
+  getLocale,
+  rememberLocale,
+  rememberedLocale,
+  setLocale,
+} from '../i18n/localization.js';
+import {
+  enabledLocales,
+  isSupportedLocale,
+  negotiateLocale,
+  supportedLocales,
+  type SupportedLocale,
+} from '../i18n/negotiate-locale.js';
+import type { TextOverrides } from '../i18n/override-templates.js';
 import { adoptGateStyles } from './adopt-styles.js';
+import '../components/locale-picker.js';
 import { StepPage } from '../pages/step-page.js';
 import '../pages/sign-in-page.js';
 import '../pages/confirm-email-page.js';
@@ -113,7 +130,20 @@ export class GateApp extends LitElement {
   }
 
   override render() {
-    return html`<div class="gate-theme gate-shell">
+    const locales = this.config ? enabledLocales(this.config.locales) : [];
+    return html`<div class="gate-theme gate-shell" lang=${getLocale()}>
+      ${
+        locales.length > 1
+          ? html`<div class="gate-toolbar">
+              <gate-locale-picker
+                .locales=${locales}
+                value=${getLocale()}
+                @gate-locale-change=${(event: LocaleChangeEvent) =>
+                  void this.#chooseLocale(event.locale)}
+              ></gate-locale-picker>
+            </div>`
+          : nothing
+      }
       <main
         class="gate-card"
         @gate-step-submit=${(event: StepSubmitEvent) => void this.#submit(event.submission)}
@@ -208,6 +238,10 @@ export class GateApp extends LitElement {
     const route = this.#readRoute();
     this.#route = route;
     if (!route) {
+      await this.#negotiateLocale(
+        this.#router.url.searchParams.get('ui_locales') ?? undefined,
+        undefined,
+      );
       this.flow = { step: 'error', failure: { error: 'page_not_found' } };
       return;
     }
@@ -216,10 +250,14 @@ export class GateApp extends LitElement {
     const loaded = await client.config();
     if (client !== this.#client) return;
     if (!loaded.ok) {
+      await this.#negotiateLocale(route.uiLocales, undefined);
       this.flow = { step: 'error', failure: loaded.failure };
       return;
     }
     const config = loaded.value;
+    // Language first, so that the first page paints in it rather than flashing English.
+    applyTextOverrides(supportedOverrides(config.textOverrides));
+    await this.#negotiateLocale(route.uiLocales, config);
     this.config = config;
     const policy = route.policy
       ? config.policies.find((candidate) => candidate.id === route.policy)
@@ -248,6 +286,28 @@ export class GateApp extends LitElement {
     const flow = await this.#stepFor(route.step, this.#router.snapshot);
     this.#fromHistory = true;
     this.flow = flow;
+  }
+
+  /** `ui_locales` > the user's earlier pick > the browser > the tenant's default > English. */
+  async #negotiateLocale(uiLocales: string | undefined, config: TenantConfig | undefined) {
+    const locale = negotiateLocale({
+      uiLocales,
+      chosen: rememberedLocale(),
+      browser: navigator.languages,
+      tenant: config ?? { locales: supportedLocales, defaultLocale: 'en' },
+    });
+    // A translation that fails to load leaves the page in the language it has.
+    await setLocale(locale).catch(() => undefined);
+  }
+
+  /** The user picked a language: switch in place (typed input stays) and remember it. */
+  async #chooseLocale(locale: SupportedLocale) {
+    rememberLocale(locale);
+    // `ui_locales` outranks the pick; rewrite it so a reload keeps the new language.
+    if (this.#route?.uiLocales !== undefined) this.#route = { ...this.#route, uiLocales: locale };
+    await setLocale(locale).catch(() => undefined);
+    this.requestUpdate();
+    if (this.routing === 'history' && this.flow) this.#syncUrl(this.flow);
   }
 
   #readRoute(): Route | undefined {
@@ -374,6 +434,10 @@ export class GateApp extends LitElement {
   }
 
   #submit(submission: StepSubmission) {
+    if (submission.step === 'sign-in')
+      this.#dispatch({ type: 'entered', value: submission.identifier });
+    if (submission.step === 'reset-email')
+      this.#dispatch({ type: 'entered', value: submission.email });
     const flow = this.flow;
     switch (submission.step) {
       case 'sign-in':
@@ -436,6 +500,13 @@ export class GateApp extends LitElement {
       (value) => ({ type: 'code-resent', now: Date.now(), ...value }),
     );
   }
+}
+
+/** The contract allows any locale tag; only shipped locales can carry overrides. */
+function supportedOverrides(overrides: TenantConfig['textOverrides']): TextOverrides {
+  return Object.fromEntries(
+    Object.entries(overrides ?? {}).filter(([locale]) => isSupportedLocale(locale)),
+  );
 }
 
 declare global {

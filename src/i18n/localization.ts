@@ -5,7 +5,7 @@
 import { LOCALE_STATUS_EVENT, configureLocalization, type TemplateMap } from '@lit/localize';
 import { sourceLocale } from './generated/locale-codes.js';
 import { isSupportedLocale, supportedLocales, type SupportedLocale } from './negotiate-locale.js';
-import { overrideTemplates, type TextOverrides } from './overrides.js';
+import { overrideTemplates, type TextOverrides } from './override-templates.js';
 import { translations } from './translations.js';
 
 /**

@@ -5,14 +5,13 @@
  * text, and anything that looks like markup is refused at the edge (SECURITY.md rule 21).
  */
 import * as z from 'zod/mini';
-import { str, type TemplateMap } from '@lit/localize';
+import type { TemplateMap } from '@lit/localize';
 import { parseDataFile, type DataFileResult } from '../policy/data-file.js';
-import { isSupportedLocale, supportedLocales, type SupportedLocale } from './negotiate-locale.js';
+import { isSupportedLocale, supportedLocales } from './negotiate-locale.js';
 import { targetLocales } from './generated/locale-codes.js';
 import { translations } from './translations.js';
 
-export type MessageOverrides = Record<string, string>;
-export type TextOverrides = Partial<Record<SupportedLocale, MessageOverrides>>;
+import { placeholder, type TextOverrides } from './override-templates.js';
 
 /** Every message id, with the number of placeholders its text has. */
 export type MessageCatalog = ReadonlyMap<string, number>;
@@ -20,7 +19,6 @@ export type MessageCatalog = ReadonlyMap<string, number>;
 /** Ours: longer than any message we ship, short enough that a pasted document is refused. */
 export const maxOverrideLength = 500;
 
-const placeholder = /\{(\d+)\}/g;
 // C0/C1 controls and the bidirectional embeddings, overrides and isolates that can disguise text.
 const hiddenControls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
@@ -99,18 +97,4 @@ export function parseTextOverrides(
   catalog: MessageCatalog,
 ): DataFileResult<TextOverrides> {
   return parseDataFile<TextOverrides>(textOverridesSchema(catalog), file, data);
-}
-
-/** One locale's validated overrides as lit-localize templates; `{0}` becomes that placeholder. */
-export function overrideTemplates(messages: MessageOverrides = {}): TemplateMap {
-  return Object.fromEntries(
-    Object.entries(messages).map(([id, text]) => {
-      const parts = text.split(placeholder);
-      if (parts.length === 1) return [id, text];
-      // split() with a capture group alternates text and placeholder numbers.
-      const strings = parts.filter((_, index) => index % 2 === 0);
-      const values = parts.filter((_, index) => index % 2 === 1).map(Number);
-      return [id, str(Object.assign(strings, { raw: strings }), ...values)];
-    }),
-  );
 }

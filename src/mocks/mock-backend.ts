@@ -10,6 +10,7 @@ import {
   type PasswordProblem,
   type ResetStartResponse,
 } from '../api/contract.js';
+import { normaliseEmail } from '../policy/email-address.js';
 import { lengthProblems } from '../policy/password-rules.js';
 import { publicTenantConfig, type Tenant } from '../policy/tenant.js';
 
@@ -100,10 +101,7 @@ interface CodeFlow {
   verified: boolean;
 }
 
-/** Addresses differing only in case, width and surrounding space share one account and counter. */
-export function normaliseEmail(email: string): string {
-  return email.normalize('NFKC').trim().toLowerCase();
-}
+export { normaliseEmail };
 
 function randomDigits(length: number): string {
   const digits: number[] = [];

@@ -39,6 +39,8 @@ export type FlowState =
 export type StepId = FlowState['step'];
 
 export type FlowAction =
+  /** What the user submitted on a form step, kept so that Back shows it again. */
+  | { type: 'entered'; value: string }
   | { type: 'forgot-password'; identifier: string }
   | { type: 'cancel' }
   | { type: 'continue' }
@@ -99,6 +101,10 @@ export function nextFlowState(
   context: FlowContext,
 ): FlowState {
   switch (action.type) {
+    case 'entered':
+      if (state.step === 'sign-in') return { ...state, identifier: action.value };
+      if (state.step === 'reset-email') return { ...state, email: action.value };
+      return state;
     case 'forgot-password':
       return state.step === 'sign-in' &&
         context.policy.kind === 'sign-in' &&

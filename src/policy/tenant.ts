@@ -55,6 +55,8 @@ export const tenantSchema = z
     passwordRules: z.strictObject({ minLength: z.int().check(z.gte(8), z.lte(128)) }),
     redirectUris: z.array(redirectUri).check(z.refine(unique, 'must not repeat an address')),
     embeddingOrigins: z.array(origin),
+    /** Per locale, message id -> the tenant's wording; checked against the messages by `parseTextOverrides`. */
+    textOverrides: z.optional(z.record(z.string(), z.record(z.string(), z.string()))),
     policies: z.array(policySchema).check(
       z.minLength(1),
       z.refine((policies) => unique(policies.map((p) => p.id)), 'policy ids must be unique'),
@@ -97,5 +99,6 @@ export function publicTenantConfig(tenant: Tenant): TenantConfig {
     passwordRules: { minLength: tenant.passwordRules.minLength, maxLength: 128 },
     redirectUris: tenant.redirectUris,
     policies: tenant.policies,
+    ...(tenant.textOverrides ? { textOverrides: tenant.textOverrides } : {}),
   };
 }

@@ -13,18 +13,20 @@ export const themeLayoutStyles = css`
         var(--gate-background-image) center / cover no-repeat,
         var(--gate-color-background);
     }
+    /* The image fills what the card's column leaves free; the shell's own children stay in that column. */
     @media (min-width: 48rem) {
       .gate-shell:is([data-gate-layout='split'], [data-gate-layout='split'] *) {
-        grid-template-columns: 1fr min(
-            100%,
-            calc(var(--gate-card-width) + 2 * var(--gate-space-6))
-          );
-        place-items: center;
-        padding: 0;
+        --_card-column: min(100%, calc(var(--gate-card-width) + 2 * var(--gate-space-6)));
+        position: relative;
+        justify-items: end;
+        align-content: center;
+        padding-inline-end: var(--gate-space-6);
       }
       .gate-shell:is([data-gate-layout='split'], [data-gate-layout='split'] *)::before {
         content: '';
-        place-self: stretch;
+        position: absolute;
+        inset-block: 0;
+        inset-inline: 0 var(--_card-column);
         background: var(--gate-background-image) center / cover no-repeat;
       }
     }

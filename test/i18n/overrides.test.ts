@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import {
   loadMessageCatalog,
   maxOverrideLength,
-  overrideTemplates,
   parseTextOverrides,
   type MessageCatalog,
 } from '../../src/i18n/overrides.js';
+import { overrideTemplates } from '../../src/i18n/override-templates.js';
 
 const file = 'themes/contoso/text.json';
 

@@ -1,0 +1,112 @@
+/**
+ * Versioned schema migrations, run at start. Each version is a list of single statements applied
+ * in one transaction; an advisory lock keeps two instances starting together from racing. A
+ * version, once released, is never edited: a change is a new version.
+ */
+import type { Database } from './database.js';
+
+interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'users, code flows, throttle counters, sessions, audit events',
+    statements: [
+      `CREATE TABLE users (
+        id text PRIMARY KEY,
+        tenant text NOT NULL,
+        email text NOT NULL,
+        password_hash text NOT NULL,
+        password_salt text NOT NULL,
+        password_params jsonb NOT NULL,
+        groups text[] NOT NULL DEFAULT '{}',
+        email_confirmed_at timestamptz NOT NULL,
+        failed_sign_ins integer NOT NULL DEFAULT 0,
+        lock_count integer NOT NULL DEFAULT 0,
+        locked_until timestamptz,
+        password_changed_at timestamptz NOT NULL,
+        created_at timestamptz NOT NULL,
+        UNIQUE (tenant, email)
+      )`,
+      `CREATE TABLE code_flows (
+        id text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('reset', 'confirm')),
+        tenant text NOT NULL,
+        email text NOT NULL,
+        user_id text REFERENCES users (id) ON DELETE CASCADE,
+        may_reset boolean NOT NULL,
+        locale text NOT NULL,
+        code_hash text,
+        code_expires_at timestamptz,
+        tries_left integer NOT NULL DEFAULT 0,
+        last_sent_at timestamptz,
+        verified_at timestamptz,
+        completed_at timestamptz,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX code_flows_user ON code_flows (user_id)`,
+      `CREATE INDEX code_flows_expires ON code_flows (expires_at)`,
+      `CREATE TABLE throttle_events (
+        kind text NOT NULL,
+        key text NOT NULL,
+        at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX throttle_events_window ON throttle_events (kind, key, at)`,
+      `CREATE TABLE sessions (
+        id_hash text PRIMARY KEY,
+        tenant text NOT NULL,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX sessions_user ON sessions (user_id)`,
+      `CREATE TABLE audit_events (
+        id bigserial PRIMARY KEY,
+        at timestamptz NOT NULL,
+        tenant text NOT NULL,
+        event text NOT NULL,
+        user_id text,
+        email text,
+        flow_id text,
+        ip text
+      )`,
+      `CREATE INDEX audit_events_tenant_at ON audit_events (tenant, at)`,
+      `CREATE TABLE settings (
+        key text PRIMARY KEY,
+        value text NOT NULL
+      )`,
+    ],
+  },
+];
+
+/** Applies every migration newer than the database; returns the versions applied. */
+export async function migrate(database: Database): Promise<number[]> {
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const done = await database.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('gatehouse-migrations'))`);
+      await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL
+      )`);
+      const existing = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [
+        migration.version,
+      ]);
+      if (existing.length > 0) return false;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query(
+        'INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)',
+        [migration.version, migration.name, new Date()],
+      );
+      return true;
+    });
+    if (done) applied.push(migration.version);
+  }
+  return applied;
+}
