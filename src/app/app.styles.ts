@@ -43,7 +43,12 @@ export const appStyles = css`
     .gate-theme .gate-toolbar {
       inline-size: min(100%, var(--gate-card-width));
       display: flex;
-      justify-content: flex-end;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: var(--gate-space-2);
+    }
+    .gate-theme .gate-toolbar gate-locale-picker {
+      margin-inline-start: auto;
     }
     .gate-theme .gate-tenant-name {
       margin: 0 0 var(--gate-space-4);

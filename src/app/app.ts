@@ -32,8 +32,12 @@ import {
   type SupportedLocale,
 } from '../i18n/negotiate-locale.js';
 import type { TextOverrides } from '../i18n/override-templates.js';
+import type { ResolvedTheme } from '../theme/resolved-theme.js';
+import type { ThemeLocale } from '../theme/theme-text.js';
 import { adoptGateStyles } from './adopt-styles.js';
 import '../components/locale-picker.js';
+import '../components/theme-banner.js';
+import '../components/theme-footer.js';
 import { StepPage } from '../pages/step-page.js';
 import '../pages/sign-in-page.js';
 import '../pages/confirm-email-page.js';
@@ -78,9 +82,13 @@ export class GateApp extends LitElement {
   /** `history` for hosted pages (the URL is the route); `none` when embedded. */
   @property() routing: 'history' | 'none' = 'none';
 
+  /** A theme pack id that replaces the tenant's (for previews and embedding); swaps without a reload. */
+  @property() theme = '';
+
   @state() private config: TenantConfig | undefined;
   @state() private flow: FlowState | undefined;
   @state() private busy = false;
+  @state() private resolvedTheme: ResolvedTheme | undefined;
 
   #client: ApiClient | undefined;
   #route: Route | undefined;
@@ -101,6 +109,7 @@ export class GateApp extends LitElement {
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const inputs = ['tenant', 'policy', 'apiBase', 'routing', 'loginHint', 'redirectUri'];
     if (inputs.some((name) => changed.has(name))) void this.#start();
+    else if (changed.has('theme') && this.config) void this.#applyTheme(this.config);
   }
 
   override updated(changed: Map<PropertyKey, unknown>) {
@@ -131,19 +140,28 @@ export class GateApp extends LitElement {
 
   override render() {
     const locales = this.config ? enabledLocales(this.config.locales) : [];
+    const logo = this.resolvedTheme?.assets.bannerLogo;
     return html`<div class="gate-theme gate-shell" lang=${getLocale()}>
-      ${
-        locales.length > 1
-          ? html`<div class="gate-toolbar">
-              <gate-locale-picker
+      <div class="gate-toolbar">
+        ${
+          logo
+            ? html`<gate-theme-banner
+                src=${logo}
+                label=${this.config?.displayName ?? this.resolvedTheme?.name ?? ''}
+              ></gate-theme-banner>`
+            : nothing
+        }
+        ${
+          locales.length > 1
+            ? html`<gate-locale-picker
                 .locales=${locales}
                 value=${getLocale()}
                 @gate-locale-change=${(event: LocaleChangeEvent) =>
                   void this.#chooseLocale(event.locale)}
-              ></gate-locale-picker>
-            </div>`
-          : nothing
-      }
+              ></gate-locale-picker>`
+            : nothing
+        }
+      </div>
       <main
         class="gate-card"
         @gate-step-submit=${(event: StepSubmitEvent) => void this.#submit(event.submission)}
@@ -154,9 +172,16 @@ export class GateApp extends LitElement {
         @gate-change-email=${() => this.#dispatch({ type: 'change-email' })}
         @gate-resend-code=${() => void this.#resend()}
       >
-        ${this.config ? html`<p class="gate-tenant-name">${this.config.displayName}</p>` : nothing}
+        ${
+          this.config && !logo
+            ? html`<p class="gate-tenant-name">${this.config.displayName}</p>`
+            : nothing
+        }
         ${this.#renderStep()}
       </main>
+      <gate-theme-footer
+        .links=${Object.values(this.#themeText()?.footerLinks ?? {})}
+      ></gate-theme-footer>
     </div>`;
   }
 
@@ -170,6 +195,7 @@ export class GateApp extends LitElement {
       case 'sign-in':
         return html`<gate-sign-in-page
           .identifier=${flow.identifier}
+          .identifierHint=${this.#themeText()?.usernameHint ?? ''}
           .alert=${flow.alert}
           ?busy=${this.busy}
           ?show-reset-link=${
@@ -255,9 +281,9 @@ export class GateApp extends LitElement {
       return;
     }
     const config = loaded.value;
-    // Language first, so that the first page paints in it rather than flashing English.
-    applyTextOverrides(supportedOverrides(config.textOverrides));
-    await this.#negotiateLocale(route.uiLocales, config);
+    // Language and brand first, so that the first page paints in them rather than flashing the defaults.
+    await Promise.all([this.#negotiateLocale(route.uiLocales, config), this.#applyTheme(config)]);
+    if (client !== this.#client) return;
     this.config = config;
     const policy = route.policy
       ? config.policies.find((candidate) => candidate.id === route.policy)
@@ -286,6 +312,52 @@ export class GateApp extends LitElement {
     const flow = await this.#stepFor(route.step, this.#router.snapshot);
     this.#fromHistory = true;
     this.flow = flow;
+  }
+
+  /**
+   * Loads and applies the theme pack (the `theme` attribute, else the tenant's). The loader is
+   * imported on demand so that it stays out of the first-load script; a pack that fails to load
+   * leaves the base theme, which is always complete.
+   */
+  async #applyTheme(config: TenantConfig) {
+    const id = this.theme || config.theme;
+    const [{ loadTheme }, { applyTheme, applyFavicon }] = await Promise.all([
+      import('../theme/load-theme.js'),
+      import('../theme/apply-theme.js'),
+    ]);
+    const theme = await loadTheme(id).catch(() => undefined);
+    if (id !== (this.theme || config.theme)) return;
+    if (theme) {
+      applyTheme(this, theme);
+      if (this.routing === 'history') applyFavicon(document, theme);
+      this.resolvedTheme = theme;
+    }
+    this.#applyText(config);
+  }
+
+  #themeText() {
+    return this.resolvedTheme?.text[getLocale() as ThemeLocale];
+  }
+
+  /**
+   * The pack's page text and the tenant's own wording are both message overrides; the tenant's
+   * win, since it is the more specific of the two.
+   */
+  #applyText(config: TenantConfig) {
+    const fromTheme: TextOverrides = {};
+    for (const [locale, text] of Object.entries(this.resolvedTheme?.text ?? {})) {
+      if (!isSupportedLocale(locale) || !text) continue;
+      fromTheme[locale] = {
+        ...(text.signInHeading ? { heading: text.signInHeading } : {}),
+        ...(text.signInIntro ? { local_intro_email: text.signInIntro } : {}),
+      };
+    }
+    const fromTenant = supportedOverrides(config.textOverrides);
+    const merged: TextOverrides = {};
+    for (const locale of supportedLocales) {
+      merged[locale] = { ...fromTheme[locale], ...fromTenant[locale] };
+    }
+    applyTextOverrides(merged);
   }
 
   /** `ui_locales` > the user's earlier pick > the browser > the tenant's default > English. */

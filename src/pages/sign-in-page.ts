@@ -19,6 +19,9 @@ export class GateSignInPage extends StepPage {
   /** Prefills the email field (a login hint, or what the user typed before). */
   @property() identifier = '';
 
+  /** A theme pack's hint under the email field (which address to use, say); plain text. */
+  @property({ attribute: 'identifier-hint' }) identifierHint = '';
+
   /** Shows "Can't access your account?" where the tenant allows self-service reset. */
   @property({ type: Boolean, attribute: 'show-reset-link' }) showResetLink = false;
 
@@ -42,6 +45,7 @@ export class GateSignInPage extends StepPage {
           autocomplete: 'username',
           inputmode: 'email',
           value: this.identifier,
+          hint: this.identifierHint || undefined,
           error: this.errors.identifier,
           onInput: (value) => (this.identifier = value),
         })}

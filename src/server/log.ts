@@ -17,7 +17,9 @@ const secretField = /^(password|code|secret|token|cookie|session|authorization)$
 export function createLogger(write: (line: string) => void = (line) => process.stdout.write(line)) {
   const emit = (level: LogLevel, event: string, fields: LogFields = {}) => {
     const safe = Object.fromEntries(
-      Object.entries(fields).filter(([key, value]) => value !== undefined && !secretField.test(key)),
+      Object.entries(fields).filter(
+        ([key, value]) => value !== undefined && !secretField.test(key),
+      ),
     );
     write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...safe })}\n`);
   };

@@ -11,8 +11,7 @@ export interface DataDirLock {
 }
 
 export type LockAttempt =
-  | { ok: true; lock: DataDirLock }
-  | { ok: false; holder: number; role: string };
+  { ok: true; lock: DataDirLock } | { ok: false; holder: number; role: string };
 
 const lockFile = (dataDir: string) => join(dataDir, 'pglite.lock');
 
@@ -38,7 +37,10 @@ async function readHolder(path: string): Promise<{ pid: number; role: string } |
 }
 
 /** Takes the lock for this process, or says which live process has it; a dead holder's lock is taken over. */
-export async function lockDataDir(dataDir: string, role: 'server' | 'admin-cli'): Promise<LockAttempt> {
+export async function lockDataDir(
+  dataDir: string,
+  role: 'server' | 'admin-cli',
+): Promise<LockAttempt> {
   await mkdir(dataDir, { recursive: true });
   const path = lockFile(dataDir);
   for (let attempt = 0; attempt < 3; attempt += 1) {

@@ -1,0 +1,163 @@
+/**
+ * `npm run admin -- <command>`: users and the audit funnel, on the same storage as the server.
+ * With DATABASE_URL it talks to PostgreSQL directly. On the embedded database it opens DATA_DIR
+ * itself when no server runs, and otherwise asks the running server (PGlite allows one process).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as z from 'zod';
+import {
+  adminResultSchema,
+  runAdminCommand,
+  type AdminRequest,
+  type AdminResult,
+} from './admin/admin-commands.js';
+import { adminEndpointFile, adminSecretFile } from './admin/admin-endpoint.js';
+import { systemClock } from './clock.js';
+import { readServerConfig, type ServerConfig } from './config.js';
+import { createLogger } from './log.js';
+import { DataDirBusyError, openStorage } from './storage.js';
+import { loadTenants } from './tenants.js';
+
+const usage = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  user add --tenant <t> --email <e> --password <p> [--group <g>]...
+  user list --tenant <t>
+  user remove --tenant <t> --email <e>
+  audit --tenant <t> [--since <ISO 8601 date>]
+
+Storage is read from the environment as the server reads it (DATA_DIR, DATABASE_URL).`;
+
+class UsageError extends Error {}
+
+function parseCommand(argv: string[]): AdminRequest {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      tenant: { type: 'string' },
+      email: { type: 'string' },
+      password: { type: 'string' },
+      group: { type: 'string', multiple: true },
+      since: { type: 'string' },
+    },
+  });
+  const need = (name: 'tenant' | 'email' | 'password') => {
+    const value = values[name];
+    if (!value) throw new UsageError(`--${name} is required for "${positionals.join(' ')}"`);
+    return value;
+  };
+  const allow = (...names: string[]) => {
+    const extra = Object.keys(values).filter((name) => !names.includes(name));
+    if (extra.length > 0) {
+      throw new UsageError(
+        `"${positionals.join(' ')}" takes no ${extra.map((name) => `--${name}`).join(', ')}`,
+      );
+    }
+  };
+  switch (positionals.join(' ')) {
+    case 'user add':
+      allow('tenant', 'email', 'password', 'group');
+      return {
+        command: 'user-add',
+        tenant: need('tenant'),
+        email: need('email'),
+        password: need('password'),
+        groups: values.group ?? [],
+      };
+    case 'user list':
+      allow('tenant');
+      return { command: 'user-list', tenant: need('tenant') };
+    case 'user remove':
+      allow('tenant', 'email');
+      return { command: 'user-remove', tenant: need('tenant'), email: need('email') };
+    case 'audit':
+      allow('tenant', 'since');
+      return {
+        command: 'audit',
+        tenant: need('tenant'),
+        ...(values.since === undefined ? {} : { since: values.since }),
+      };
+    default:
+      throw new UsageError(
+        positionals.length === 0
+          ? 'No command given'
+          : `Unknown command "${positionals.join(' ')}"`,
+      );
+  }
+}
+
+const endpointSchema = z.object({ url: z.string().url(), pid: z.number() });
+
+/** Sends the command to the server that holds the embedded database. */
+async function viaServer(dataDir: string, request: AdminRequest): Promise<AdminResult> {
+  let endpoint: z.infer<typeof endpointSchema>;
+  let secret: string;
+  try {
+    endpoint = endpointSchema.parse(JSON.parse(await readFile(adminEndpointFile(dataDir), 'utf8')));
+    secret = (await readFile(join(dataDir, adminSecretFile), 'utf8')).trim();
+  } catch {
+    throw new Error(
+      `A server holds ${dataDir} but its admin endpoint is not ready; try again in a moment`,
+    );
+  }
+  const response = await fetch(endpoint.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+    body: JSON.stringify(request),
+    signal: AbortSignal.timeout(30_000),
+  });
+  return adminResultSchema.parse(await response.json());
+}
+
+async function execute(config: ServerConfig, request: AdminRequest): Promise<AdminResult> {
+  const tenants = await loadTenants(config.tenantsDir);
+  const log = createLogger((line) => process.stderr.write(line));
+  let storage;
+  try {
+    storage = await openStorage(config, 'admin-cli', log);
+  } catch (error) {
+    if (error instanceof DataDirBusyError && error.role === 'server')
+      return viaServer(config.dataDir, request);
+    if (error instanceof DataDirBusyError) {
+      throw new Error(`${error.message}; wait for it to finish and try again`);
+    }
+    throw error;
+  }
+  try {
+    return await runAdminCommand({ db: storage.database, tenants, clock: systemClock }, request);
+  } finally {
+    await storage.close();
+  }
+}
+
+async function main() {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  let request: AdminRequest;
+  try {
+    request = parseCommand(argv);
+  } catch (error) {
+    process.stderr.write(`admin: ${(error as Error).message}\n\n${usage}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const result = await execute(readServerConfig(process.env), request);
+  if (result.ok) {
+    process.stdout.write(`${result.lines.join('\n')}\n`);
+  } else {
+    process.stderr.write(`admin: ${result.error}\n`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`admin: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

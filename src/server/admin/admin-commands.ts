@@ -1,0 +1,179 @@
+/**
+ * What an operator can do from the command line: add, list and remove users, and read the reset
+ * funnel. Runs on a database handle, so the CLI can run it directly or, while the server holds the
+ * embedded database, the server can run it on the CLI's behalf. Answers are lines of text.
+ */
+import * as z from 'zod';
+import { resetStartRequestSchema } from '../../api/contract.js';
+import { normaliseEmail } from '../../policy/email-address.js';
+import { assertNever } from '../../policy/policy.js';
+import type { Clock } from '../clock.js';
+import type { Queryable } from '../database/database.js';
+import { hashPassword } from '../security/password-hash.js';
+import { newPasswordProblems } from '../security/password-policy.js';
+import { auditCounts, type AuditEvent } from '../store/audit.js';
+import { countSessionsOfUser } from '../store/sessions.js';
+import { DuplicateUserError, insertUser, listUsers, removeUser } from '../store/users.js';
+import type { TenantRegistry } from '../tenants.js';
+
+const tenant = z.string().min(1);
+const email = z.string().min(1);
+
+export const adminRequestSchema = z.discriminatedUnion('command', [
+  z.strictObject({
+    command: z.literal('user-add'),
+    tenant,
+    email,
+    password: z.string().min(1).max(1024),
+    groups: z.array(z.string().min(1).max(100)).max(50),
+  }),
+  z.strictObject({ command: z.literal('user-list'), tenant }),
+  z.strictObject({ command: z.literal('user-remove'), tenant, email }),
+  z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
+]);
+export type AdminRequest = z.infer<typeof adminRequestSchema>;
+
+export const adminResultSchema = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), lines: z.array(z.string()) }),
+  z.strictObject({ ok: z.literal(false), error: z.string() }),
+]);
+export type AdminResult = z.infer<typeof adminResultSchema>;
+
+export interface AdminDeps {
+  db: Queryable;
+  tenants: TenantRegistry;
+  clock: Clock;
+}
+
+const problemText = {
+  too_short: 'too short',
+  too_long: 'longer than 128 characters',
+  common: 'one of the most common passwords',
+  context: 'contains the email address or the tenant name',
+} as const;
+
+/** The funnel's lines, in the order a reset goes through them. */
+const funnel: [AuditEvent, string][] = [
+  ['reset_started', 'started'],
+  ['code_sent', 'code sent'],
+  ['code_resent', 'code resent'],
+  ['code_failed', 'code failed'],
+  ['code_verified', 'code verified'],
+  ['password_set', 'password set'],
+  ['account_locked', 'account locked'],
+];
+const others: [AuditEvent, string][] = [
+  ['reset_notice_sent', '"contact your administrator" notices'],
+  ['mail_failed', 'emails given up after retries'],
+  ['sign_in_succeeded', 'sign-ins'],
+  ['sign_in_failed', 'failed sign-ins'],
+  ['email_confirmation_required', 'recovery email reconfirmations asked'],
+  ['email_confirmed', 'recovery emails reconfirmed'],
+];
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+const fail = (error: string): AdminResult => ({ ok: false, error });
+
+export async function runAdminCommand(
+  deps: AdminDeps,
+  request: AdminRequest,
+): Promise<AdminResult> {
+  const found = deps.tenants.get(request.tenant);
+  if (!found) {
+    return fail(`No tenant "${request.tenant}"; tenants: ${[...deps.tenants.keys()].join(', ')}`);
+  }
+  const now = new Date(deps.clock.now());
+  switch (request.command) {
+    case 'user-add': {
+      if (!resetStartRequestSchema.shape.email.safeParse(request.email).success) {
+        return fail(`"${request.email}" is not an email address`);
+      }
+      const address = normaliseEmail(request.email);
+      const problems = newPasswordProblems(request.password, address, found);
+      if (problems.length > 0) {
+        const reasons = problems.map((problem) =>
+          problem === 'too_short'
+            ? `shorter than ${found.passwordRules.minLength} characters (the tenant's minimum)`
+            : problemText[problem],
+        );
+        return fail(`The password is refused: ${reasons.join('; ')}`);
+      }
+      try {
+        await insertUser(
+          deps.db,
+          {
+            tenant: found.id,
+            email: address,
+            password: await hashPassword(request.password),
+            groups: request.groups,
+            emailConfirmedAt: now,
+          },
+          now,
+        );
+      } catch (error) {
+        if (error instanceof DuplicateUserError) return fail(error.message);
+        throw error;
+      }
+      const groups = request.groups.length > 0 ? ` (groups: ${request.groups.join(', ')})` : '';
+      return { ok: true, lines: [`Added ${address} to ${found.id}${groups}`] };
+    }
+    case 'user-list': {
+      const users = await listUsers(deps.db, found.id);
+      if (users.length === 0) return { ok: true, lines: [`No users in ${found.id}`] };
+      const rows = [['email', 'groups', 'recovery email confirmed', 'locked until', 'sessions']];
+      for (const user of users) {
+        const locked =
+          user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : '-';
+        rows.push([
+          JSON.stringify(user.email).slice(1, -1),
+          user.groups.join(',') || '-',
+          user.emailConfirmedAt.toISOString(),
+          locked,
+          String(await countSessionsOfUser(deps.db, user.id)),
+        ]);
+      }
+      return { ok: true, lines: table(rows) };
+    }
+    case 'user-remove': {
+      const address = normaliseEmail(request.email);
+      return (await removeUser(deps.db, found.id, address))
+        ? { ok: true, lines: [`Removed ${address} from ${found.id}`] }
+        : fail(`No user ${address} in ${found.id}`);
+    }
+    case 'audit': {
+      const since = request.since === undefined ? new Date(0) : new Date(request.since);
+      if (Number.isNaN(since.getTime())) {
+        return fail(
+          `--since "${request.since}" is not a date; use ISO 8601, e.g. 2025-01-31T00:00:00Z`,
+        );
+      }
+      const counts = await auditCounts(deps.db, found.id, since);
+      const heading =
+        request.since === undefined ? 'since the start' : `since ${since.toISOString()}`;
+      return {
+        ok: true,
+        lines: [
+          `Password reset funnel for ${found.id}, ${heading}:`,
+          ...table(
+            funnel.map(([event, label]) => [`  ${label}`, String(counts[event]).padStart(6)]),
+          ),
+          '',
+          ...table(
+            others.map(([event, label]) => [`  ${label}`, String(counts[event]).padStart(6)]),
+          ),
+        ],
+      };
+    }
+    default:
+      return assertNever(request);
+  }
+}

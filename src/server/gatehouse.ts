@@ -1,0 +1,172 @@
+/**
+ * Starts a whole Gatehouse server from its settings: storage (embedded or PostgreSQL) with its
+ * migrations, tenants, secrets, demo users, mail, the HTTP server with SECURITY.md rule 24's
+ * timeouts, and, on the embedded database, the admin endpoint. `close()` undoes all of it.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { startAdminEndpoint, adminSecretFile } from './admin/admin-endpoint.js';
+import { systemClock, type Clock } from './clock.js';
+import type { ServerConfig } from './config.js';
+import { openStorage } from './storage.js';
+import { createDemoUsers, type DemoUser } from './demo-users.js';
+import { createHttpApp } from './http/app.js';
+import { readIndexHtml } from './http/pages.js';
+import { dayMs, defaultLimits, type Limits } from './limits.js';
+import { createLogger, errorFields, type Logger } from './log.js';
+import { themeBrandSource } from './mail/mail-brand.js';
+import { Mailer } from './mail/mailer.js';
+import { outboxTransport, smtpTransport } from './mail/transports.js';
+import { hashPassword } from './security/password-hash.js';
+import { loadSecret } from './security/secrets.js';
+import type { ServiceContext } from './services/context.js';
+import { pruneFlows } from './store/code-flows.js';
+import { pruneSessions } from './store/sessions.js';
+import { pruneThrottleEvents } from './store/throttle.js';
+import { loadTenants } from './tenants.js';
+
+export interface GatehouseOptions {
+  config: ServerConfig;
+  clock?: Clock;
+  limits?: Partial<Limits>;
+  log?: Logger;
+  mailRetryDelaysMs?: readonly number[];
+}
+
+export interface Gatehouse {
+  /** Where the server listens, e.g. http://127.0.0.1:8080. */
+  url: string;
+  storage: 'embedded' | 'postgres';
+  mail: 'smtp' | 'outbox';
+  /** Demo accounts created by this start (only the first start of a database has any). */
+  demoUsers: DemoUser[];
+  close(): Promise<void>;
+}
+
+/** Ours: how often old counters, flows and sessions are deleted. */
+const pruneEveryMs = 10 * 60_000;
+
+export async function startGatehouse(options: GatehouseOptions): Promise<Gatehouse> {
+  const { config } = options;
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createLogger();
+  const limits: Limits = { ...defaultLimits, ...options.limits };
+  const tenants = await loadTenants(config.tenantsDir);
+  const indexHtml = await readIndexHtml(config.distDir);
+  const storage = await openStorage(config, 'server', log);
+  const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
+  const close = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      await Promise.resolve(cleanup()).catch((error: unknown) =>
+        log.error('close_failed', errorFields(error)),
+      );
+    }
+  };
+  try {
+    const db = storage.database;
+    const codeKey = await loadSecret(
+      config.dataDir,
+      'code-hash.key',
+      'CODE_HASH_KEY',
+      config.codeHashKey,
+    );
+    const transport = config.smtpUrl
+      ? smtpTransport(config.smtpUrl)
+      : outboxTransport(join(config.dataDir, 'outbox'), log);
+    const mailer = new Mailer({
+      transport,
+      brand: themeBrandSource(config.distDir, log),
+      from: config.mailFrom,
+      clock,
+      log,
+      ...(options.mailRetryDelaysMs ? { retryDelaysMs: options.mailRetryDelaysMs } : {}),
+    });
+    cleanups.push(() => mailer.close());
+    const context: ServiceContext = {
+      db,
+      clock,
+      limits,
+      mailer,
+      log,
+      codeKey,
+      dummyPassword: await hashPassword(randomBytes(16).toString('hex')),
+    };
+    const demoUsers = await createDemoUsers(db, tenants, clock);
+
+    const prune = async () => {
+      const now = clock.now();
+      try {
+        await pruneThrottleEvents(db, new Date(now - 2 * dayMs));
+        await pruneFlows(db, new Date(now - dayMs));
+        await pruneSessions(db, new Date(now));
+      } catch (error) {
+        log.warn('prune_failed', errorFields(error));
+      }
+    };
+    await prune();
+    const pruneTimer = setInterval(() => void prune(), pruneEveryMs).unref();
+    cleanups.push(() => clearInterval(pruneTimer));
+
+    const https = config.publicUrl?.startsWith('https:') ?? false;
+    const app = createHttpApp({
+      context,
+      tenants,
+      trustedProxies: new Set(config.trustedProxies),
+      https,
+      distDir: config.distDir,
+      indexHtml,
+      log,
+    });
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const started = serve(
+        {
+          fetch: app.fetch,
+          port: config.port,
+          hostname: config.host,
+          serverOptions: {
+            // SECURITY.md rule 24; the check runs every second so a slow client goes promptly.
+            headersTimeout: 10_000,
+            requestTimeout: 30_000,
+            connectionsCheckingInterval: 1_000,
+          },
+        },
+        () => resolve(started),
+      );
+      started.once('error', reject);
+    });
+    if ('keepAliveTimeout' in server) server.keepAliveTimeout = 5_000;
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }),
+    );
+    const { port } = server.address() as AddressInfo;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+
+    if (storage.database.kind === 'embedded') {
+      const secret = await loadSecret(config.dataDir, adminSecretFile, 'ADMIN_SECRET', undefined);
+      const admin = await startAdminEndpoint(
+        { db, tenants, clock },
+        config.dataDir,
+        secret.toString('hex'),
+        log,
+      );
+      cleanups.push(() => admin.close());
+    }
+    log.info('started', { port, storage: db.kind, mail: transport.kind });
+    return {
+      url: `http://${host}:${port}`,
+      storage: db.kind,
+      mail: transport.kind,
+      demoUsers,
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

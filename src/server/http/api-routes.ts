@@ -1,0 +1,142 @@
+/**
+ * The contract of src/api/contract.ts over HTTP: the same routes, the same request schemas on the
+ * way in and response schemas on the way out.
+ */
+import { Hono, type Context } from 'hono';
+import {
+  emailConfirmSendRequestSchema,
+  emailConfirmSendResponseSchema,
+  emailConfirmVerifyRequestSchema,
+  emailConfirmVerifyResponseSchema,
+  resetPasswordRequestSchema,
+  resetPasswordResponseSchema,
+  resetResendRequestSchema,
+  resetResendResponseSchema,
+  resetStartRequestSchema,
+  resetStartResponseSchema,
+  resetStatusResponseSchema,
+  resetVerifyRequestSchema,
+  resetVerifyResponseSchema,
+  routes,
+  signInRequestSchema,
+  signInResponseSchema,
+  tenantConfigSchema,
+} from '../../api/contract.js';
+import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
+import type { Limits } from '../limits.js';
+import type { RequestMeta, ServiceContext } from '../services/context.js';
+import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';
+import {
+  resendResetCode,
+  resetStatus,
+  setNewPassword,
+  startReset,
+  verifyResetCode,
+} from '../services/password-reset.js';
+import { signIn } from '../services/sign-in.js';
+import type { TenantRegistry } from '../tenants.js';
+import { readJsonBody } from './json-body.js';
+import { requestMeta } from './request-meta.js';
+import { sendBody, sendError, sendOutcome } from './respond.js';
+import { setSessionCookie } from './session-cookie.js';
+
+export interface ApiOptions {
+  context: ServiceContext;
+  tenants: TenantRegistry;
+  trustedProxies: ReadonlySet<string>;
+  https: boolean;
+}
+
+type Env = { Variables: { tenant: Tenant; meta: RequestMeta } };
+
+export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOptions) {
+  const api = new Hono<Env>();
+  const limits: Limits = context.limits;
+
+  api.use('/tenants/:tenant/*', async (c, next) => {
+    const tenant = tenants.get(c.req.param('tenant'));
+    if (!tenant) return sendError(c, { error: 'tenant_not_found' });
+    c.set('tenant', tenant);
+    c.set('meta', requestMeta(c, tenant, trustedProxies));
+    await next();
+  });
+  // Any string is looked up as it is: one that is no flow id finds no flow (404 flow_not_found).
+  const flowId = (c: Context<Env>) => c.req.param('flowId')!;
+
+  api.get(routes.config, (c) => sendBody(c, tenantConfigSchema, publicTenantConfig(c.var.tenant)));
+
+  api.post(routes.signIn, async (c) => {
+    const body = await readJsonBody(c, signInRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const outcome = await signIn(
+      context,
+      c.var.tenant,
+      body.value.identifier,
+      body.value.password,
+      c.var.meta,
+    );
+    if (!outcome.ok) return sendError(c, outcome.error);
+    if (outcome.value.sessionId) {
+      setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
+    }
+    return sendBody(c, signInResponseSchema, outcome.value.response);
+  });
+
+  api.post(routes.resetStart, async (c) => {
+    const body = await readJsonBody(c, resetStartRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const outcome = await startReset(context, c.var.tenant, body.value.email, c.var.meta);
+    return sendOutcome(c, outcome, resetStartResponseSchema, 202);
+  });
+
+  api.get(routes.resetStatus, async (c) =>
+    sendOutcome(c, await resetStatus(context, c.var.tenant, flowId(c)), resetStatusResponseSchema),
+  );
+
+  api.post(routes.resetResend, async (c) => {
+    const body = await readJsonBody(c, resetResendRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const outcome = await resendResetCode(context, c.var.tenant, flowId(c), c.var.meta);
+    return sendOutcome(c, outcome, resetResendResponseSchema, 202);
+  });
+
+  api.post(routes.resetVerify, async (c) => {
+    const body = await readJsonBody(c, resetVerifyRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const { tenant, meta } = c.var;
+    const outcome = await verifyResetCode(context, tenant, flowId(c), body.value.code, meta);
+    return sendOutcome(c, outcome, resetVerifyResponseSchema);
+  });
+
+  api.post(routes.resetPassword, async (c) => {
+    const body = await readJsonBody(c, resetPasswordRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const outcome = await setNewPassword(
+      context,
+      c.var.tenant,
+      flowId(c),
+      body.value.password,
+      c.var.meta,
+    );
+    return sendOutcome(c, outcome, resetPasswordResponseSchema);
+  });
+
+  api.post(routes.emailConfirmSend, async (c) => {
+    const body = await readJsonBody(c, emailConfirmSendRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const outcome = await sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta);
+    return sendOutcome(c, outcome, emailConfirmSendResponseSchema, 202);
+  });
+
+  api.post(routes.emailConfirmVerify, async (c) => {
+    const body = await readJsonBody(c, emailConfirmVerifyRequestSchema);
+    if (!body.ok) return sendError(c, body.error);
+    const { tenant, meta } = c.var;
+    const outcome = await verifyConfirmationCode(context, tenant, flowId(c), body.value.code, meta);
+    if (!outcome.ok) return sendError(c, outcome.error);
+    setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
+    return sendBody(c, emailConfirmVerifyResponseSchema, { status: 'signed-in' });
+  });
+
+  return api;
+}

@@ -1,0 +1,53 @@
+/**
+ * The whole HTTP surface: the contract under /api/v1 and the hosted pages, with security headers
+ * on every answer, one log line per request, and 503 for anything unexpected, above all a
+ * database that is down (SECURITY.md rule 25): nobody is signed in by a half-done request.
+ */
+import { Hono } from 'hono';
+import { DatabaseUnavailableError } from '../database/database.js';
+import { errorFields, type Logger } from '../log.js';
+import type { ServiceContext } from '../services/context.js';
+import type { TenantRegistry } from '../tenants.js';
+import { apiRoutes } from './api-routes.js';
+import { pageRoutes } from './pages.js';
+import { sendError } from './respond.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface HttpAppOptions {
+  context: ServiceContext;
+  tenants: TenantRegistry;
+  trustedProxies: ReadonlySet<string>;
+  https: boolean;
+  distDir: string;
+  indexHtml: string;
+  log: Logger;
+}
+
+export function createHttpApp(options: HttpAppOptions) {
+  const { log } = options;
+  const app = new Hono();
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    // The route pattern, not the path: paths carry flow ids, queries carry email addresses.
+    log.info('request', {
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+    });
+  });
+  app.use(securityHeaders(options.https));
+  app.route('/api/v1', apiRoutes(options));
+  app.all('/api/*', (c) => c.text('Not found', 404));
+  app.route('/', pageRoutes(options.distDir, options.indexHtml, options.tenants));
+  app.onError((error, c) => {
+    if (error instanceof DatabaseUnavailableError) {
+      log.error('database_unavailable', errorFields(error.cause));
+    } else {
+      log.error('request_failed', { route: c.req.routePath, ...errorFields(error) });
+    }
+    return sendError(c, { error: 'service_unavailable' });
+  });
+  return app;
+}

@@ -1,0 +1,16 @@
+/**
+ * The session cookie (SECURITY.md rule 22): HttpOnly, Secure and SameSite=Lax always (browsers
+ * accept Secure cookies from http://localhost), and the `__Host-` prefix when served over HTTPS.
+ */
+import type { Context } from 'hono';
+
+export function sessionCookieName(https: boolean): string {
+  return https ? '__Host-gatehouse_session' : 'gatehouse_session';
+}
+
+export function setSessionCookie(c: Context, sessionId: string, maxAgeMs: number, https: boolean) {
+  c.header(
+    'Set-Cookie',
+    `${sessionCookieName(https)}=${sessionId}; Path=/; Max-Age=${Math.floor(maxAgeMs / 1000)}; HttpOnly; Secure; SameSite=Lax`,
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The tenant's look in an email: the resolved theme pack that `vite build` emits
+ * (`dist/themes/<id>.json`, parsed again here with the same schema the pages use), its banner
+ * logo, colours and font, and its footer links in the recipient's language. Without a usable
+ * pack, the default pack; without that, the tenant's name on a plain layout.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { parseDataFile } from '../../policy/data-file.js';
+import { resolvedThemeSchema, type ResolvedTheme } from '../../theme/resolved-theme.js';
+import type { FooterLink, ThemeLocale } from '../../theme/theme-text.js';
+import type { Logger } from '../log.js';
+
+export interface MailColours {
+  brand: string;
+  onBrand: string;
+  background: string;
+  surface: string;
+  text: string;
+  textQuiet: string;
+}
+
+export interface MailBrand {
+  /** The brand's name, also the logo's text alternative. */
+  name: string;
+  colours: MailColours | undefined;
+  fontFamily: string | undefined;
+  radius: string | undefined;
+  logo: { filename: string; contentType: string; content: Buffer } | undefined;
+  footerLinks: FooterLink[];
+}
+
+const contentTypes: Record<string, string> = {
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export type BrandSource = (
+  themeId: string,
+  fallbackName: string,
+  locale: ThemeLocale,
+) => Promise<MailBrand>;
+
+export function themeBrandSource(distDir: string, log: Logger): BrandSource {
+  const themesDir = join(distDir, 'themes');
+  const cache = new Map<
+    string,
+    Promise<{ theme: ResolvedTheme; logo: MailBrand['logo'] } | undefined>
+  >();
+
+  async function load(id: string) {
+    const file = join(themesDir, `${id}.json`);
+    try {
+      const parsed = parseDataFile(
+        resolvedThemeSchema,
+        file,
+        JSON.parse(await readFile(file, 'utf8')),
+      );
+      if (!parsed.ok) {
+        log.warn('mail_theme_invalid', { theme: id, problems: parsed.errors.join('; ') });
+        return undefined;
+      }
+      const logoPath = parsed.value.assets.bannerLogo;
+      const type = logoPath ? contentTypes[extname(logoPath)] : undefined;
+      const logo =
+        logoPath && type
+          ? {
+              filename: `logo${extname(logoPath)}`,
+              contentType: type,
+              content: await readFile(join(themesDir, logoPath)),
+            }
+          : undefined;
+      return { theme: parsed.value, logo };
+    } catch (error) {
+      log.warn('mail_theme_missing', {
+        theme: id,
+        file,
+        reason: (error as Error).message.slice(0, 200),
+      });
+      return undefined;
+    }
+  }
+
+  const cached = (id: string) => {
+    let entry = cache.get(id);
+    if (!entry) {
+      entry = load(id);
+      cache.set(id, entry);
+    }
+    return entry;
+  };
+
+  return async (themeId, fallbackName, locale) => {
+    const found = (await cached(themeId)) ?? (await cached('default'));
+    if (!found) {
+      return {
+        name: fallbackName,
+        colours: undefined,
+        fontFamily: undefined,
+        radius: undefined,
+        logo: undefined,
+        footerLinks: [],
+      };
+    }
+    const { theme, logo } = found;
+    const tokens = theme.tokens;
+    return {
+      name: theme.id === themeId ? theme.name : fallbackName,
+      colours: {
+        brand: tokens['color-brand'],
+        onBrand: tokens['color-on-brand'],
+        background: tokens['color-background'],
+        surface: tokens['color-surface'],
+        text: tokens['color-text'],
+        textQuiet: tokens['color-text-quiet'],
+      },
+      fontFamily: tokens['font-family'],
+      radius: tokens.radius,
+      logo: theme.id === themeId ? logo : undefined,
+      footerLinks: Object.values(theme.text[locale]?.footerLinks ?? {}),
+    };
+  };
+}

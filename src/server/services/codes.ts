@@ -1,0 +1,156 @@
+/**
+ * Sending and checking codes, shared by the password reset and the recovery-email
+ * reconfirmation (SECURITY.md rules 6-11).
+ */
+import { randomBytes } from 'node:crypto';
+import type { ErrorBody } from '../../api/contract.js';
+import type { Tenant } from '../../policy/tenant.js';
+import { dayMs, hourMs, secondsUntil } from '../limits.js';
+import type { MailRequest } from '../mail/mailer.js';
+import { codeHash, codeMatches, newCode } from '../security/verification-code.js';
+import { recordAudit, type AuditEvent } from '../store/audit.js';
+import { issueCode, spendTry, type CodeFlow } from '../store/code-flows.js';
+import { addressKey, countSince, recordEvent } from '../store/throttle.js';
+import { refuse, succeed, type Outcome, type RequestMeta, type ServiceContext } from './context.js';
+
+/** 192 random bits, URL-safe: the contract's flow id pattern. */
+export function newFlowId(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+/** Whether another code (or notice) may go to this address this hour (rule 9). */
+export async function underHourlyCap(
+  context: ServiceContext,
+  tenant: string,
+  email: string,
+  now: Date,
+): Promise<boolean> {
+  const sent = await countSince(
+    context.db,
+    'code-send',
+    addressKey(tenant, email),
+    new Date(now.getTime() - hourMs),
+  );
+  return sent.count < context.limits.codesPerAddressPerHour;
+}
+
+/** A fresh code and its hash. Made for every flow, mailed or not, so that all cost the same. */
+export function freshCode(context: ServiceContext, flowId: string) {
+  const code = newCode();
+  return { code, hash: codeHash(context.codeKey, flowId, code) };
+}
+
+/** The email a flow's account gets for a code: the code, or the "ask your administrator" notice. */
+export function codeMail(
+  context: ServiceContext,
+  tenant: Tenant,
+  flow: Pick<CodeFlow, 'id' | 'kind' | 'email' | 'userId' | 'mayReset'>,
+  code: string,
+  meta: RequestMeta,
+  now: Date,
+  event: AuditEvent,
+): MailRequest {
+  const audit = (name: AuditEvent) => () =>
+    recordAudit(
+      context.db,
+      { tenant: tenant.id, event: name, userId: flow.userId, email: flow.email, flowId: flow.id },
+      new Date(context.clock.now()),
+    );
+  const sendsCode = flow.kind === 'confirm' || flow.mayReset;
+  return {
+    tenant,
+    to: flow.email,
+    locale: meta.locale,
+    supersedeKey: flow.id,
+    content: sendsCode
+      ? {
+          kind: 'verification-code',
+          purpose: flow.kind,
+          code,
+          validMinutes: Math.round(context.limits.codeLifetimeMs / 60_000),
+          expiresAt: now.getTime() + context.limits.codeLifetimeMs,
+        }
+      : { kind: 'reset-not-allowed' },
+    onDelivered: audit(sendsCode ? event : 'reset_notice_sent'),
+    onAbandoned: audit('mail_failed'),
+  };
+}
+
+/**
+ * Another code for an open flow, at most every 30 s. Flows of unknown addresses do the same work
+ * and answer the same, but nothing is mailed.
+ */
+export async function sendAnotherCode(
+  context: ServiceContext,
+  tenant: Tenant,
+  flow: CodeFlow,
+  meta: RequestMeta,
+  event: AuditEvent,
+): Promise<Outcome<{ resendAfter: number }>> {
+  const { limits } = context;
+  const now = new Date(context.clock.now());
+  if (flow.verifiedAt) return refuse({ error: 'step_not_allowed' });
+  const resendAt = (flow.lastSentAt?.getTime() ?? 0) + limits.resendAfterMs;
+  if (resendAt > now.getTime()) {
+    return refuse({
+      error: 'too_many_requests',
+      retryAfter: secondsUntil(resendAt, now.getTime()),
+    });
+  }
+  const mails = await underHourlyCap(context, tenant.id, flow.email, now);
+  const { code, hash } = freshCode(context, flow.id);
+  const sendsCode = mails && flow.userId !== null && (flow.kind === 'confirm' || flow.mayReset);
+  if (!(await issueCode(context.db, flow.id, sendsCode ? hash : null, now, limits))) {
+    // Another request sent a code a moment ago.
+    return refuse({ error: 'too_many_requests', retryAfter: limits.resendAfterMs / 1000 });
+  }
+  if (mails) {
+    await recordEvent(context.db, 'code-send', addressKey(tenant.id, flow.email), now);
+    if (flow.userId !== null)
+      context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, event));
+  }
+  return succeed({ resendAfter: limits.resendAfterMs / 1000 });
+}
+
+/**
+ * Checks a code against the flow. A right, live code is left for the caller to spend atomically;
+ * anything else costs a try, counts against the account's daily and the client's hourly budget,
+ * and gets one answer whatever the reason (rule 10).
+ */
+export async function checkCode(
+  context: ServiceContext,
+  tenant: Tenant,
+  flow: CodeFlow,
+  code: string,
+  meta: RequestMeta,
+): Promise<{ match: true } | { match: false; error: ErrorBody }> {
+  const { db, limits } = context;
+  const now = new Date(context.clock.now());
+  const dead = { match: false, error: { error: 'code_rejected', attemptsLeft: 0 } } as const;
+  if (flow.verifiedAt) return dead;
+  const account = addressKey(tenant.id, flow.email);
+  const failures = await countSince(db, 'code-failure', account, new Date(now.getTime() - dayMs));
+  const alive =
+    failures.count < limits.failedCodesPerAccountPerDay &&
+    flow.triesLeft > 0 &&
+    flow.codeExpiresAt !== null &&
+    flow.codeExpiresAt > now;
+  const matches = codeMatches(context.codeKey, flow.id, code, flow.codeHash);
+  if (alive && matches) return { match: true };
+  const attemptsLeft = alive ? await spendTry(db, flow, now) : 0;
+  await recordEvent(db, 'code-failure', account, now);
+  await recordEvent(db, 'ip-failure', meta.ip, now);
+  await recordAudit(
+    db,
+    {
+      tenant: tenant.id,
+      event: 'code_failed',
+      userId: flow.userId,
+      email: flow.email,
+      flowId: flow.id,
+      ip: meta.ip,
+    },
+    now,
+  );
+  return { match: false, error: { error: 'code_rejected', attemptsLeft } };
+}

@@ -1,0 +1,214 @@
+/**
+ * The self-service password reset (DESIGN.md "The reset flow"): start with an address, prove it
+ * with a code, set a new password. The server enforces the order (SECURITY.md rule 11) and answers
+ * a start the same whether or not the address has an account or may reset (rules 12 and 13).
+ */
+import type {
+  ResetResendResponse,
+  ResetStartResponse,
+  ResetStatusResponse,
+} from '../../api/contract.js';
+import { normaliseEmail } from '../../policy/email-address.js';
+import { assertNever } from '../../policy/policy.js';
+import type { Tenant } from '../../policy/tenant.js';
+import { secondsUntil } from '../limits.js';
+import { hashPassword } from '../security/password-hash.js';
+import { newPasswordProblems } from '../security/password-policy.js';
+import { recordAudit } from '../store/audit.js';
+import {
+  completeFlow,
+  endFlowsOfUser,
+  findOpenFlow,
+  insertFlow,
+  markVerified,
+} from '../store/code-flows.js';
+import { endSessionsOfUser } from '../store/sessions.js';
+import { addressKey, recordEvent } from '../store/throttle.js';
+import { findUser, findUserById, resetPassword } from '../store/users.js';
+import {
+  checkCode,
+  codeMail,
+  freshCode,
+  newFlowId,
+  sendAnotherCode,
+  underHourlyCap,
+} from './codes.js';
+import {
+  ipThrottled,
+  refuse,
+  succeed,
+  type Outcome,
+  type RequestMeta,
+  type ServiceContext,
+} from './context.js';
+
+/** The tenant's switch: nobody, members of one group, or everyone (Azure AD's SSPR setting). */
+export function mayReset(tenant: Tenant, groups: readonly string[]): boolean {
+  const setting = tenant.selfServiceReset;
+  switch (setting.enabled) {
+    case 'none':
+      return false;
+    case 'selected':
+      return groups.includes(setting.group);
+    case 'all':
+      return true;
+    default:
+      return assertNever(setting);
+  }
+}
+
+/**
+ * Every start runs the same statements in the same order, whatever the address: the user lookup,
+ * the hourly count, a code and its MAC, the flow, the send counter and the audit event. Only the
+ * queued email differs, and it leaves after the answer.
+ */
+export async function startReset(
+  context: ServiceContext,
+  tenant: Tenant,
+  typedEmail: string,
+  meta: RequestMeta,
+): Promise<Outcome<ResetStartResponse>> {
+  const { db, limits } = context;
+  const now = new Date(context.clock.now());
+  const email = normaliseEmail(typedEmail);
+  const user = await findUser(db, tenant.id, email);
+  const mails = await underHourlyCap(context, tenant.id, email, now);
+  const flow = {
+    id: newFlowId(),
+    kind: 'reset' as const,
+    tenant: tenant.id,
+    email,
+    userId: user?.id ?? null,
+    mayReset: user !== undefined && mayReset(tenant, user.groups),
+    locale: meta.locale,
+  };
+  const { code, hash } = freshCode(context, flow.id);
+  const sendsCode = mails && flow.mayReset;
+  await insertFlow(db, { ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits);
+  if (mails) await recordEvent(db, 'code-send', addressKey(tenant.id, email), now);
+  await recordAudit(
+    db,
+    {
+      tenant: tenant.id,
+      event: 'reset_started',
+      userId: flow.userId,
+      email,
+      flowId: flow.id,
+      ip: meta.ip,
+    },
+    now,
+  );
+  if (mails && user)
+    context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, 'code_sent'));
+  return succeed({ flowId: flow.id, resendAfter: limits.resendAfterMs / 1000 });
+}
+
+export async function resetStatus(
+  context: ServiceContext,
+  tenant: Tenant,
+  flowId: string,
+): Promise<Outcome<ResetStatusResponse>> {
+  const now = context.clock.now();
+  const flow = await findOpenFlow(context.db, flowId, 'reset', tenant.id, new Date(now));
+  if (!flow) return refuse({ error: 'flow_not_found' });
+  const resendAt = (flow.lastSentAt?.getTime() ?? 0) + context.limits.resendAfterMs;
+  return succeed({ verified: flow.verifiedAt !== null, resendAfter: secondsUntil(resendAt, now) });
+}
+
+export async function resendResetCode(
+  context: ServiceContext,
+  tenant: Tenant,
+  flowId: string,
+  meta: RequestMeta,
+): Promise<Outcome<ResetResendResponse>> {
+  const now = new Date(context.clock.now());
+  const flow = await findOpenFlow(context.db, flowId, 'reset', tenant.id, now);
+  if (!flow) return refuse({ error: 'flow_not_found' });
+  return sendAnotherCode(context, tenant, flow, meta, 'code_resent');
+}
+
+export async function verifyResetCode(
+  context: ServiceContext,
+  tenant: Tenant,
+  flowId: string,
+  code: string,
+  meta: RequestMeta,
+): Promise<Outcome<{ status: 'verified' }>> {
+  const now = new Date(context.clock.now());
+  const throttled = await ipThrottled(context, meta.ip, now);
+  if (throttled) return refuse(throttled);
+  const flow = await findOpenFlow(context.db, flowId, 'reset', tenant.id, now);
+  if (!flow) return refuse({ error: 'flow_not_found' });
+  const checked = await checkCode(context, tenant, flow, code, meta);
+  if (!checked.match) return refuse(checked.error);
+  // Of any number of parallel submissions of the right code, one gets here first (rule 8).
+  if (!(await markVerified(context.db, flow, now))) {
+    return refuse({ error: 'code_rejected', attemptsLeft: 0 });
+  }
+  await recordAudit(
+    context.db,
+    {
+      tenant: tenant.id,
+      event: 'code_verified',
+      userId: flow.userId,
+      email: flow.email,
+      flowId,
+      ip: meta.ip,
+    },
+    now,
+  );
+  return succeed({ status: 'verified' });
+}
+
+/**
+ * The new password, only after a verified code in this very flow. It ends every session and
+ * every other open flow of the account, unlocks it, and mails "your password was changed" to
+ * the stored address. Nobody is signed in by it (rule 22).
+ */
+export async function setNewPassword(
+  context: ServiceContext,
+  tenant: Tenant,
+  flowId: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<Outcome<{ status: 'password-changed' }>> {
+  const { db } = context;
+  const now = new Date(context.clock.now());
+  const flow = await findOpenFlow(db, flowId, 'reset', tenant.id, now);
+  if (!flow) return refuse({ error: 'flow_not_found' });
+  if (!flow.verifiedAt || !flow.mayReset || flow.userId === null) {
+    return refuse({ error: 'step_not_allowed' });
+  }
+  const user = await findUserById(db, flow.userId);
+  if (!user) return refuse({ error: 'flow_not_found' });
+  const reasons = newPasswordProblems(password, user.email, tenant);
+  if (reasons.length > 0) return refuse({ error: 'password_rejected', reasons });
+  const hash = await hashPassword(password);
+  const changed = await db.transaction(async (tx) => {
+    if (!(await completeFlow(tx, flow.id, now))) return false;
+    await resetPassword(tx, user.id, hash, now);
+    await endSessionsOfUser(tx, user.id);
+    await endFlowsOfUser(tx, user.id, now);
+    await recordAudit(
+      tx,
+      {
+        tenant: tenant.id,
+        event: 'password_set',
+        userId: user.id,
+        email: user.email,
+        flowId,
+        ip: meta.ip,
+      },
+      now,
+    );
+    return true;
+  });
+  if (!changed) return refuse({ error: 'flow_not_found' });
+  context.mailer.enqueue({
+    tenant,
+    to: user.email,
+    locale: meta.locale,
+    content: { kind: 'password-changed', changedAt: now.getTime() },
+  });
+  return succeed({ status: 'password-changed' });
+}

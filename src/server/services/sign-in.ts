@@ -1,0 +1,127 @@
+/**
+ * Sign-in with email and password (SECURITY.md rules 14, 15, 22). Unknown user, wrong password
+ * and locked account get one answer, and each costs one KDF run. Success starts a session, unless
+ * the tenant wants the recovery email reconfirmed first.
+ */
+import type { SignInResponse } from '../../api/contract.js';
+import { normaliseEmail } from '../../policy/email-address.js';
+import { passwordLength } from '../../policy/password-rules.js';
+import type { Tenant } from '../../policy/tenant.js';
+import { dayMs } from '../limits.js';
+import { hashPassword, needsRehash, verifyPassword } from '../security/password-hash.js';
+import { recordAudit } from '../store/audit.js';
+import { insertFlow } from '../store/code-flows.js';
+import { createSession } from '../store/sessions.js';
+import { recordEvent } from '../store/throttle.js';
+import {
+  findUser,
+  recordSignInFailure,
+  recordSignInSuccess,
+  replacePasswordHash,
+} from '../store/users.js';
+import { newFlowId } from './codes.js';
+import {
+  ipThrottled,
+  refuse,
+  succeed,
+  type Outcome,
+  type RequestMeta,
+  type ServiceContext,
+} from './context.js';
+
+export interface SignInResult {
+  response: SignInResponse;
+  /** Set when a session started: the cookie's value. */
+  sessionId?: string;
+}
+
+export async function signIn(
+  context: ServiceContext,
+  tenant: Tenant,
+  identifier: string,
+  password: string,
+  meta: RequestMeta,
+): Promise<Outcome<SignInResult>> {
+  const { db, limits } = context;
+  const now = new Date(context.clock.now());
+  const throttled = await ipThrottled(context, meta.ip, now);
+  if (throttled) return refuse(throttled);
+  const email = normaliseEmail(identifier);
+  const user = await findUser(db, tenant.id, email);
+  // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
+  const plausible = passwordLength(password) <= 128;
+  const correct =
+    plausible && (await verifyPassword(password, user?.password ?? context.dummyPassword));
+  const locked = user?.lockedUntil != null && user.lockedUntil > now;
+  if (!user || !correct || locked) {
+    if (user && !locked) {
+      const failure = await recordSignInFailure(db, user.id, now, limits);
+      if (failure.locked) {
+        await recordAudit(
+          db,
+          { tenant: tenant.id, event: 'account_locked', userId: user.id, email, ip: meta.ip },
+          now,
+        );
+      }
+    }
+    await recordEvent(db, 'ip-failure', meta.ip, now);
+    await recordAudit(
+      db,
+      { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
+      now,
+    );
+    return refuse({ error: 'invalid_credentials' });
+  }
+  await recordSignInSuccess(db, user.id);
+  if (needsRehash(user.password.params)) {
+    await replacePasswordHash(db, user.id, await hashPassword(password));
+  }
+  const reconfirmDays = tenant.reconfirmEmailAfterDays;
+  if (
+    reconfirmDays > 0 &&
+    now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs
+  ) {
+    const flowId = newFlowId();
+    await insertFlow(
+      db,
+      {
+        id: flowId,
+        kind: 'confirm',
+        tenant: tenant.id,
+        email: user.email,
+        userId: user.id,
+        mayReset: false,
+        locale: meta.locale,
+        codeHash: null,
+        sent: false,
+      },
+      now,
+      limits,
+    );
+    await recordAudit(
+      db,
+      {
+        tenant: tenant.id,
+        event: 'email_confirmation_required',
+        userId: user.id,
+        email,
+        flowId,
+        ip: meta.ip,
+      },
+      now,
+    );
+    return succeed({ response: { status: 'confirm-email', flowId, email: user.email } });
+  }
+  const sessionId = await createSession(
+    db,
+    { tenant: tenant.id, userId: user.id },
+    now,
+    limits.sessionLifetimeMs,
+  );
+  await recordAudit(
+    db,
+    { tenant: tenant.id, event: 'sign_in_succeeded', userId: user.id, email, ip: meta.ip },
+    now,
+  );
+  return succeed({ response: { status: 'signed-in' }, sessionId });
+}

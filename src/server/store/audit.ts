@@ -1,0 +1,71 @@
+/**
+ * Audit events for every sign-in and reset step (SECURITY.md rule 26). Fields are columns filled
+ * through parameters, never text spliced together, and none of them ever holds a password or a code.
+ */
+import type { Queryable } from '../database/database.js';
+
+/** The reset funnel in its order, then the sign-in events. */
+export const auditEvents = [
+  'reset_started',
+  'code_sent',
+  'code_resent',
+  'code_failed',
+  'code_verified',
+  'password_set',
+  'account_locked',
+  'reset_notice_sent',
+  'mail_failed',
+  'sign_in_succeeded',
+  'sign_in_failed',
+  'email_confirmation_required',
+  'email_confirmed',
+] as const;
+export type AuditEvent = (typeof auditEvents)[number];
+
+export interface AuditRecord {
+  tenant: string;
+  event: AuditEvent;
+  userId?: string | null | undefined;
+  email?: string | undefined;
+  flowId?: string | undefined;
+  ip?: string | undefined;
+}
+
+export async function recordAudit(db: Queryable, record: AuditRecord, at: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO audit_events (at, tenant, event, user_id, email, flow_id, ip)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [
+      at,
+      record.tenant,
+      record.event,
+      record.userId ?? null,
+      record.email ?? null,
+      record.flowId ?? null,
+      record.ip ?? null,
+    ],
+  );
+}
+
+/** How many of each event a tenant had since `since`, every event listed (0 when none). */
+export async function auditCounts(
+  db: Queryable,
+  tenant: string,
+  since: Date,
+): Promise<Record<AuditEvent, number>> {
+  const rows = await db.query<{ event: string; count: number }>(
+    `SELECT event, count(*)::int AS count FROM audit_events
+     WHERE tenant = $1 AND at >= $2 GROUP BY event`,
+    [tenant, since],
+  );
+  const counts = Object.fromEntries(auditEvents.map((event) => [event, 0])) as Record<
+    AuditEvent,
+    number
+  >;
+  for (const row of rows) {
+    if ((auditEvents as readonly string[]).includes(row.event)) {
+      counts[row.event as AuditEvent] = row.count;
+    }
+  }
+  return counts;
+}

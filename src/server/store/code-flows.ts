@@ -1,0 +1,190 @@
+/**
+ * Reset flows and recovery-email reconfirmations: who, which step, and the current code (as its
+ * keyed hash only). Every change that a race could double is a conditional update.
+ */
+import type { Queryable } from '../database/database.js';
+
+export type FlowKind = 'reset' | 'confirm';
+
+export interface CodeFlow {
+  id: string;
+  kind: FlowKind;
+  tenant: string;
+  /** The normalised address the flow is for; for an unknown address, what was typed. */
+  email: string;
+  userId: string | null;
+  mayReset: boolean;
+  locale: string;
+  codeHash: string | null;
+  codeExpiresAt: Date | null;
+  triesLeft: number;
+  lastSentAt: Date | null;
+  verifiedAt: Date | null;
+}
+
+interface FlowRow {
+  id: string;
+  kind: FlowKind;
+  tenant: string;
+  email: string;
+  user_id: string | null;
+  may_reset: boolean;
+  locale: string;
+  code_hash: string | null;
+  code_expires_at: Date | null;
+  tries_left: number;
+  last_sent_at: Date | null;
+  verified_at: Date | null;
+}
+
+const toFlow = (row: FlowRow): CodeFlow => ({
+  id: row.id,
+  kind: row.kind,
+  tenant: row.tenant,
+  email: row.email,
+  userId: row.user_id,
+  mayReset: row.may_reset,
+  locale: row.locale,
+  codeHash: row.code_hash,
+  codeExpiresAt: row.code_expires_at,
+  triesLeft: row.tries_left,
+  lastSentAt: row.last_sent_at,
+  verifiedAt: row.verified_at,
+});
+
+export interface NewFlow {
+  id: string;
+  kind: FlowKind;
+  tenant: string;
+  email: string;
+  userId: string | null;
+  mayReset: boolean;
+  locale: string;
+  /** The first code, or null for a flow that sends none yet (or never). */
+  codeHash: string | null;
+  /** Whether the first code was "sent" now: it starts the resend countdown. */
+  sent: boolean;
+}
+
+export async function insertFlow(
+  db: Queryable,
+  flow: NewFlow,
+  now: Date,
+  lifetimes: { codeLifetimeMs: number; codeTries: number; flowLifetimeMs: number },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO code_flows (id, kind, tenant, email, user_id, may_reset, locale, code_hash,
+       code_expires_at, tries_left, last_sent_at, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      flow.id,
+      flow.kind,
+      flow.tenant,
+      flow.email,
+      flow.userId,
+      flow.mayReset,
+      flow.locale,
+      flow.codeHash,
+      flow.sent ? new Date(now.getTime() + lifetimes.codeLifetimeMs) : null,
+      flow.sent ? lifetimes.codeTries : 0,
+      flow.sent ? now : null,
+      now,
+      new Date(now.getTime() + lifetimes.flowLifetimeMs),
+    ],
+  );
+}
+
+/** A flow that exists, is of this kind and tenant, has not ended and has not expired. */
+export async function findOpenFlow(
+  db: Queryable,
+  id: string,
+  kind: FlowKind,
+  tenant: string,
+  now: Date,
+): Promise<CodeFlow | undefined> {
+  const rows = await db.query<FlowRow>(
+    `SELECT id, kind, tenant, email, user_id, may_reset, locale, code_hash, code_expires_at,
+       tries_left, last_sent_at, verified_at
+     FROM code_flows
+     WHERE id = $1 AND kind = $2 AND tenant = $3 AND completed_at IS NULL AND expires_at > $4`,
+    [id, kind, tenant, now],
+  );
+  return rows[0] ? toFlow(rows[0]) : undefined;
+}
+
+/**
+ * A new code replaces every older one (rule 7), unless another send in the last `resendAfterMs`
+ * got there first: two parallel resends produce one code. Returns whether this one was issued.
+ */
+export async function issueCode(
+  db: Queryable,
+  id: string,
+  codeHash: string | null,
+  now: Date,
+  limits: { codeLifetimeMs: number; codeTries: number; resendAfterMs: number },
+): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE code_flows SET code_hash = $2, code_expires_at = $3, tries_left = $4, last_sent_at = $5
+     WHERE id = $1 AND verified_at IS NULL AND completed_at IS NULL
+       AND (last_sent_at IS NULL OR last_sent_at <= $6)
+     RETURNING id`,
+    [
+      id,
+      codeHash,
+      new Date(now.getTime() + limits.codeLifetimeMs),
+      limits.codeTries,
+      now,
+      new Date(now.getTime() - limits.resendAfterMs),
+    ],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Spends the code: only the first of any number of parallel submissions of the right code finds
+ * it still unverified, with tries left and unexpired (rule 8).
+ */
+export async function markVerified(db: Queryable, flow: CodeFlow, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE code_flows SET verified_at = $3
+     WHERE id = $1 AND code_hash = $2 AND verified_at IS NULL AND completed_at IS NULL
+       AND tries_left > 0 AND code_expires_at > $3
+     RETURNING id`,
+    [flow.id, flow.codeHash, now],
+  );
+  return rows.length > 0;
+}
+
+/** One wrong try: the tries left of the current code, 0 once it is dead or expired. */
+export async function spendTry(db: Queryable, flow: CodeFlow, now: Date): Promise<number> {
+  const rows = await db.query<{ tries_left: number }>(
+    `UPDATE code_flows SET tries_left = CASE WHEN code_expires_at > $3 THEN tries_left - 1 ELSE 0 END
+     WHERE id = $1 AND code_hash IS NOT DISTINCT FROM $2 AND tries_left > 0 AND verified_at IS NULL
+     RETURNING tries_left`,
+    [flow.id, flow.codeHash, now],
+  );
+  return rows[0]?.tries_left ?? 0;
+}
+
+/** Ends a verified flow once; false when another request ended it first. */
+export async function completeFlow(db: Queryable, id: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE code_flows SET completed_at = $2
+     WHERE id = $1 AND verified_at IS NOT NULL AND completed_at IS NULL
+     RETURNING id`,
+    [id, now],
+  );
+  return rows.length > 0;
+}
+
+/** After a reset, no other open flow of the account may change its password again. */
+export async function endFlowsOfUser(db: Queryable, userId: string, now: Date): Promise<void> {
+  await db.query(
+    'UPDATE code_flows SET completed_at = $2 WHERE user_id = $1 AND completed_at IS NULL',
+    [userId, now],
+  );
+}
+
+export async function pruneFlows(db: Queryable, before: Date): Promise<void> {
+  await db.query('DELETE FROM code_flows WHERE expires_at < $1', [before]);
+}

@@ -1,0 +1,41 @@
+/**
+ * Sign-in sessions (SECURITY.md rule 22). The cookie carries 256 random bits; the table keeps
+ * only their SHA-256, so a copy of the database signs nobody in.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../database/database.js';
+
+const hashOf = (id: string) => createHash('sha256').update(id).digest('base64');
+
+/** Creates a session and returns the id for the cookie. */
+export async function createSession(
+  db: Queryable,
+  session: { tenant: string; userId: string },
+  now: Date,
+  lifetimeMs: number,
+): Promise<string> {
+  const id = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO sessions (id_hash, tenant, user_id, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [hashOf(id), session.tenant, session.userId, now, new Date(now.getTime() + lifetimeMs)],
+  );
+  return id;
+}
+
+/** A password reset ends every session of the account. */
+export async function endSessionsOfUser(db: Queryable, userId: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+}
+
+export async function countSessionsOfUser(db: Queryable, userId: string): Promise<number> {
+  const rows = await db.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM sessions WHERE user_id = $1',
+    [userId],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+export async function pruneSessions(db: Queryable, now: Date): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
+}

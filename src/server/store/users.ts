@@ -1,0 +1,185 @@
+/** Tenants' users: normalised email, password hash with its parameters, groups, lockout state. */
+import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../database/database.js';
+import type { Limits } from '../limits.js';
+import { scryptParamsSchema, type PasswordHash } from '../security/password-hash.js';
+
+export interface User {
+  id: string;
+  tenant: string;
+  email: string;
+  password: PasswordHash;
+  groups: string[];
+  emailConfirmedAt: Date;
+  lockedUntil: Date | null;
+  createdAt: Date;
+}
+
+interface UserRow {
+  id: string;
+  tenant: string;
+  email: string;
+  password_hash: string;
+  password_salt: string;
+  password_params: unknown;
+  groups: string[];
+  email_confirmed_at: Date;
+  locked_until: Date | null;
+  created_at: Date;
+}
+
+const columns = `id, tenant, email, password_hash, password_salt, password_params, groups,
+  email_confirmed_at, locked_until, created_at`;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    tenant: row.tenant,
+    email: row.email,
+    password: {
+      hash: row.password_hash,
+      salt: row.password_salt,
+      params: scryptParamsSchema.parse(row.password_params),
+    },
+    groups: row.groups,
+    emailConfirmedAt: row.email_confirmed_at,
+    lockedUntil: row.locked_until,
+    createdAt: row.created_at,
+  };
+}
+
+export class DuplicateUserError extends Error {
+  override readonly name = 'DuplicateUserError';
+}
+
+/** `email` must already be normalised. */
+export async function findUser(db: Queryable, tenant: string, email: string) {
+  const rows = await db.query<UserRow>(
+    `SELECT ${columns} FROM users WHERE tenant = $1 AND email = $2`,
+    [tenant, email],
+  );
+  return rows[0] ? toUser(rows[0]) : undefined;
+}
+
+export async function findUserById(db: Queryable, id: string) {
+  const rows = await db.query<UserRow>(`SELECT ${columns} FROM users WHERE id = $1`, [id]);
+  return rows[0] ? toUser(rows[0]) : undefined;
+}
+
+export async function listUsers(db: Queryable, tenant: string) {
+  const rows = await db.query<UserRow>(
+    `SELECT ${columns} FROM users WHERE tenant = $1 ORDER BY email`,
+    [tenant],
+  );
+  return rows.map(toUser);
+}
+
+export interface NewUser {
+  tenant: string;
+  email: string;
+  password: PasswordHash;
+  groups: readonly string[];
+  emailConfirmedAt: Date;
+}
+
+export async function insertUser(db: Queryable, user: NewUser, now: Date): Promise<User> {
+  try {
+    const rows = await db.query<UserRow>(
+      `INSERT INTO users (id, tenant, email, password_hash, password_salt, password_params, groups,
+         email_confirmed_at, password_changed_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+       RETURNING ${columns}`,
+      [
+        randomUUID(),
+        user.tenant,
+        user.email,
+        user.password.hash,
+        user.password.salt,
+        JSON.stringify(user.password.params),
+        [...user.groups],
+        user.emailConfirmedAt,
+        now,
+      ],
+    );
+    return toUser(rows[0]!);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === '23505') {
+      throw new DuplicateUserError(`${user.email} already has an account in ${user.tenant}`);
+    }
+    throw error;
+  }
+}
+
+export async function removeUser(db: Queryable, tenant: string, email: string): Promise<boolean> {
+  const rows = await db.query('DELETE FROM users WHERE tenant = $1 AND email = $2 RETURNING id', [
+    tenant,
+    email,
+  ]);
+  return rows.length > 0;
+}
+
+/**
+ * Counts a failed sign-in in one statement, so that parallel failures cannot both miss the
+ * threshold. The tenth failure in a row locks the account for 60 s, doubling with each further
+ * lock up to the cap (SECURITY.md rule 15). Returns whether this failure started a lock.
+ */
+export async function recordSignInFailure(
+  db: Queryable,
+  userId: string,
+  now: Date,
+  limits: Limits,
+): Promise<{ locked: boolean }> {
+  const rows = await db.query<{ locked: boolean }>(
+    `WITH before AS (SELECT failed_sign_ins + 1 >= $2 AS locks FROM users WHERE id = $1)
+     UPDATE users SET
+       failed_sign_ins = CASE WHEN before.locks THEN 0 ELSE failed_sign_ins + 1 END,
+       lock_count = CASE WHEN before.locks THEN lock_count + 1 ELSE lock_count END,
+       locked_until = CASE WHEN before.locks
+         THEN $3::timestamptz + make_interval(secs => least($4::float8 * power(2, lock_count), $5::float8))
+         ELSE locked_until END
+     FROM before WHERE id = $1
+     RETURNING before.locks AS locked`,
+    [
+      userId,
+      limits.signInFailuresBeforeLock,
+      now,
+      limits.lockBaseMs / 1000,
+      limits.lockCapMs / 1000,
+    ],
+  );
+  return { locked: rows[0]?.locked ?? false };
+}
+
+export async function recordSignInSuccess(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    'UPDATE users SET failed_sign_ins = 0, lock_count = 0, locked_until = NULL WHERE id = $1',
+    [userId],
+  );
+}
+
+export async function replacePasswordHash(db: Queryable, userId: string, password: PasswordHash) {
+  await db.query(
+    'UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4 WHERE id = $1',
+    [userId, password.hash, password.salt, JSON.stringify(password.params)],
+  );
+}
+
+/** A completed reset: the new password, the account unlocked, the address proven (rule 15). */
+export async function resetPassword(
+  db: Queryable,
+  userId: string,
+  password: PasswordHash,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
+       password_changed_at = $5, email_confirmed_at = $5,
+       failed_sign_ins = 0, lock_count = 0, locked_until = NULL
+     WHERE id = $1`,
+    [userId, password.hash, password.salt, JSON.stringify(password.params), now],
+  );
+}
+
+export async function confirmEmail(db: Queryable, userId: string, now: Date): Promise<void> {
+  await db.query('UPDATE users SET email_confirmed_at = $2 WHERE id = $1', [userId, now]);
+}

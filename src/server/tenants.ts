@@ -1,0 +1,31 @@
+/**
+ * The tenants this server hosts: every `*.json` in the tenants folder, validated with the same
+ * schema the pages and the mock use. One bad file stops the start, with every problem named.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseTenantFile, type Tenant } from '../policy/tenant.js';
+
+export type TenantRegistry = ReadonlyMap<string, Tenant>;
+
+export async function loadTenants(dir: string): Promise<TenantRegistry> {
+  const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
+  const tenants = new Map<string, Tenant>();
+  const errors: string[] = [];
+  for (const name of files) {
+    const file = join(dir, name);
+    let data: unknown;
+    try {
+      data = JSON.parse(await readFile(file, 'utf8'));
+    } catch (error) {
+      errors.push(`${file}: (top level): is not valid JSON (${(error as Error).message})`);
+      continue;
+    }
+    const parsed = parseTenantFile(file, data);
+    if (parsed.ok) tenants.set(parsed.value.id, parsed.value);
+    else errors.push(...parsed.errors);
+  }
+  if (errors.length > 0) throw new Error(`Invalid tenant files:\n  ${errors.join('\n  ')}`);
+  if (tenants.size === 0) throw new Error(`No tenant files (*.json) in ${dir}`);
+  return tenants;
+}
