@@ -10,6 +10,7 @@ import {
   type FlowAction,
   type FlowContext,
   type FlowState,
+  type StepId,
 } from '../policy/flow.js';
 import { assertNever, policySteps, type UrlStep } from '../policy/policy.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
@@ -38,16 +39,28 @@ import { adoptGateStyles } from './adopt-styles.js';
 import '../components/locale-picker.js';
 import '../components/theme-banner.js';
 import '../components/theme-footer.js';
-import { StepPage } from '../pages/step-page.js';
+import type { StepPage } from '../pages/step-page.js';
 import '../pages/sign-in-page.js';
-import '../pages/confirm-email-page.js';
-import '../pages/reset-email-page.js';
-import '../pages/reset-code-page.js';
-import '../pages/new-password-page.js';
-import '../pages/reset-done-page.js';
-import '../pages/reset-unavailable-page.js';
-import '../pages/signed-in-page.js';
-import '../pages/error-page.js';
+
+/**
+ * The element of each step and where it lives. Only sign-in is in the first-load script; the
+ * others load on demand (and are fetched ahead while the user reads the first page).
+ */
+const stepPages = {
+  'sign-in': ['gate-sign-in-page', () => import('../pages/sign-in-page.js')],
+  'confirm-email': ['gate-confirm-email-page', () => import('../pages/confirm-email-page.js')],
+  'confirm-code': ['gate-reset-code-page', () => import('../pages/reset-code-page.js')],
+  'signed-in': ['gate-signed-in-page', () => import('../pages/signed-in-page.js')],
+  'reset-email': ['gate-reset-email-page', () => import('../pages/reset-email-page.js')],
+  'reset-code': ['gate-reset-code-page', () => import('../pages/reset-code-page.js')],
+  'new-password': ['gate-new-password-page', () => import('../pages/new-password-page.js')],
+  'reset-done': ['gate-reset-done-page', () => import('../pages/reset-done-page.js')],
+  'reset-unavailable': [
+    'gate-reset-unavailable-page',
+    () => import('../pages/reset-unavailable-page.js'),
+  ],
+  error: ['gate-error-page', () => import('../pages/error-page.js')],
+} as const satisfies Record<Exclude<StepId, 'redirect'>, readonly [string, () => Promise<unknown>]>;
 
 /** What a history entry keeps of a step: enough to show it again, without its alerts. */
 type Snapshot = FlowState;
@@ -106,7 +119,16 @@ export class GateApp extends LitElement {
     return this;
   }
 
+  override firstUpdated() {
+    // Fetch the other steps' code while the user reads the first page.
+    const prefetch = () => Object.values(stepPages).forEach(([, load]) => void load());
+    setTimeout(prefetch, 1000);
+  }
+
   override willUpdate(changed: Map<PropertyKey, unknown>) {
+    if (changed.has('flow') && this.flow && this.flow.step !== 'redirect') {
+      void stepPages[this.flow.step][1]();
+    }
     const inputs = ['tenant', 'policy', 'apiBase', 'routing', 'loginHint', 'redirectUri'];
     if (inputs.some((name) => changed.has(name))) void this.#start();
     else if (changed.has('theme') && this.config) void this.#applyTheme(this.config);
@@ -128,11 +150,7 @@ export class GateApp extends LitElement {
       if (this.dispatchEvent(redirect)) location.assign(flow.url);
       return;
     }
-    const page = [...(this.querySelector('main')?.children ?? [])].find(
-      (child): child is StepPage => child instanceof StepPage,
-    );
-    if (previous) void page?.focusHeading();
-    if (this.routing === 'history') void this.#updateTitle(page);
+    void this.#settle(flow.step, previous !== undefined);
     this.dispatchEvent(
       new CustomEvent('gate-flow-change', { detail: { step: flow.step }, bubbles: true }),
     );
@@ -461,6 +479,15 @@ export class GateApp extends LitElement {
     const sameStep = current.ok && (current.route.step ?? first) === step;
     if (this.#fromHistory || sameStep) this.#router.replace(path, snapshot as Snapshot);
     else this.#router.push(path, snapshot as Snapshot);
+  }
+
+  /** Once the step's element is defined and rendered: focus its heading (after a step change) and name the document. */
+  async #settle(step: Exclude<StepId, 'redirect'>, moved: boolean) {
+    const tag = stepPages[step][0];
+    await customElements.whenDefined(tag);
+    const page = this.querySelector<StepPage>(`main > ${tag}`) ?? undefined;
+    if (moved) await page?.focusHeading();
+    if (this.routing === 'history') await this.#updateTitle(page);
   }
 
   async #updateTitle(page: StepPage | undefined) {

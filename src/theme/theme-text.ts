@@ -4,6 +4,7 @@
  * elements render what is left through text bindings only.
  */
 import * as z from 'zod/mini';
+import { isSafeLinkUrl } from './safe-link.js';
 
 export const themeLocales = ['en', 'nl', 'sv'] as const;
 export type ThemeLocale = (typeof themeLocales)[number];
@@ -36,13 +37,6 @@ export function plainText(maxLength: number) {
       'must not contain control characters or bidi overrides',
     ),
   );
-}
-
-/** Absolute https URLs only: no `javascript:`, no `http:`, no user name or password in the URL. */
-export function isSafeLinkUrl(value: string): boolean {
-  if (value.length > 2048 || !URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.protocol === 'https:' && !url.username && !url.password;
 }
 
 const footerLinkSchema = z.strictObject({
