@@ -15,6 +15,11 @@ export function normaliseCode(input: string): string {
   return input.normalize('NFKC').replace(/[\s-]/g, '');
 }
 
+/** `0:27`: a countdown needs no plural forms, in any language. */
+function minutesAndSeconds(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
 /**
  * A verification code from an email: the second reset step, and (with `purpose="confirm"`) the
  * code that reconfirms a recovery email at sign-in.
@@ -93,7 +98,7 @@ export class GateResetCodePage extends StepPage {
             class="gate-button gate-button-secondary"
             ?disabled=${wait > 0 || this.busy}
             aria-describedby=${wait > 0 ? 'resend-countdown' : nothing}
-            @click=${() => this.dispatchEvent(new ResendCodeEvent())}
+            @click=${this.#resend}
           >
             ${msg('Send new code', { id: 'ver_but_resend' })}
           </button>
@@ -101,8 +106,9 @@ export class GateResetCodePage extends StepPage {
         ${
           wait > 0
             ? html`<p class="gate-hint" id="resend-countdown">
-                ${msg(str`You can ask for a new code in ${wait} seconds.`, {
+                ${msg(str`You can ask for a new code in ${minutesAndSeconds(wait)}.`, {
                   id: 'ver_resend_countdown',
+                  desc: 'The time is minutes:seconds, e.g. 0:27.',
                 })}
               </p>`
             : nothing
@@ -130,6 +136,12 @@ export class GateResetCodePage extends StepPage {
       </form>
     `;
   }
+
+  /** The button turns disabled for the cooldown; keep keyboard focus where the new code goes. */
+  #resend = () => {
+    this.dispatchEvent(new ResendCodeEvent());
+    this.querySelector<HTMLInputElement>('#verificationCode')?.focus();
+  };
 
   #submit() {
     const code = normaliseCode(this.code);
