@@ -3,7 +3,6 @@ import { customElement, property } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { StepPage } from './step-page.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
-import { StepCancelEvent } from '../events/step-cancel-event.js';
 
 /**
  * Asked at sign-in when the account's recovery email was last confirmed too long ago (the
@@ -36,13 +35,7 @@ export class GateConfirmEmailPage extends StepPage {
       >
         <div class="gate-actions">
           ${this.renderSubmit(msg('Send verification code', { id: 'ver_but_send' }))}
-          <button
-            type="button"
-            class="gate-button gate-button-secondary"
-            @click=${() => this.dispatchEvent(new StepCancelEvent())}
-          >
-            ${msg('Cancel', { id: 'button_cancel' })}
-          </button>
+          ${this.renderCancel()}
         </div>
       </form>
     `;

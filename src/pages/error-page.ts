@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { StepContinueEvent } from '../events/step-continue-event.js';
 
 /**
  * Everything unexpected ends here: what went wrong, in words, and a way back.
@@ -16,16 +15,7 @@ export class GateErrorPage extends StepPage {
   override render() {
     return html`
       ${this.renderHeading(msg('Something went wrong', { id: 'error_heading' }))}
-      ${this.renderAlert()}
-      <div class="gate-actions">
-        <button
-          type="button"
-          class="gate-button gate-button-primary"
-          @click=${() => this.dispatchEvent(new StepContinueEvent())}
-        >
-          ${msg('Start again', { id: 'error_restart' })}
-        </button>
-      </div>
+      ${this.renderAlert()} ${this.renderContinue(msg('Start again', { id: 'error_restart' }))}
     `;
   }
 }

@@ -4,7 +4,6 @@ import { localized, msg, str } from '@lit/localize';
 import { StepPage } from './step-page.js';
 import { textField } from '../components/text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
-import { StepCancelEvent } from '../events/step-cancel-event.js';
 import type { PasswordRules } from '../api/contract.js';
 import { passwordProblemMessage } from '../api/failure-message.js';
 import { lengthProblems, passwordLength } from '../policy/password-rules.js';
@@ -78,14 +77,7 @@ export class GateNewPasswordPage extends StepPage {
           extra: html`<gate-password-toggle for="reenterPassword"></gate-password-toggle>`,
         })}
         <div class="gate-actions">
-          ${this.renderSubmit(msg('Continue', { id: 'button_continue' }))}
-          <button
-            type="button"
-            class="gate-button gate-button-secondary"
-            @click=${() => this.dispatchEvent(new StepCancelEvent())}
-          >
-            ${msg('Cancel', { id: 'button_cancel' })}
-          </button>
+          ${this.renderSubmit(msg('Continue', { id: 'button_continue' }))} ${this.renderCancel()}
         </div>
       </form>
     `;

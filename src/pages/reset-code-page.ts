@@ -5,7 +5,6 @@ import { StepPage } from './step-page.js';
 import { textField } from '../components/text-field.js';
 import { CountdownController } from '../components/countdown-controller.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
-import { StepCancelEvent } from '../events/step-cancel-event.js';
 import { ResendCodeEvent } from '../events/resend-code-event.js';
 import { ChangeEmailEvent } from '../events/change-email-event.js';
 import { codeLength } from '../api/contract.js';
@@ -125,13 +124,7 @@ export class GateResetCodePage extends StepPage {
                 </button>`
               : nothing
           }
-          <button
-            type="button"
-            class="gate-button gate-button-link"
-            @click=${() => this.dispatchEvent(new StepCancelEvent())}
-          >
-            ${msg('Cancel', { id: 'button_cancel' })}
-          </button>
+          ${this.renderCancel('link')}
         </div>
       </form>
     `;

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { StepContinueEvent } from '../events/step-continue-event.js';
 
 /**
  * The end of a reset: the password has changed; Continue leads back to sign-in.
@@ -18,15 +17,7 @@ export class GateResetDonePage extends StepPage {
       <p class="gate-intro">
         ${msg('You can now sign in with your new password.', { id: 'reset_done_body' })}
       </p>
-      <div class="gate-actions">
-        <button
-          type="button"
-          class="gate-button gate-button-primary"
-          @click=${() => this.dispatchEvent(new StepContinueEvent())}
-        >
-          ${msg('Continue', { id: 'button_continue' })}
-        </button>
-      </div>
+      ${this.renderContinue(msg('Continue', { id: 'button_continue' }))}
     `;
   }
 }

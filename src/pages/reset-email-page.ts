@@ -4,7 +4,6 @@ import { localized, msg } from '@lit/localize';
 import { StepPage } from './step-page.js';
 import { textField } from '../components/text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
-import { StepCancelEvent } from '../events/step-cancel-event.js';
 import { resetStartRequestSchema } from '../api/contract.js';
 
 /**
@@ -41,13 +40,7 @@ export class GateResetEmailPage extends StepPage {
         })}
         <div class="gate-actions">
           ${this.renderSubmit(msg('Send verification code', { id: 'ver_but_send' }))}
-          <button
-            type="button"
-            class="gate-button gate-button-secondary"
-            @click=${() => this.dispatchEvent(new StepCancelEvent())}
-          >
-            ${msg('Cancel', { id: 'button_cancel' })}
-          </button>
+          ${this.renderCancel()}
         </div>
       </form>
     `;

@@ -2,7 +2,6 @@ import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { StepContinueEvent } from '../events/step-continue-event.js';
 
 /**
  * Shown by a password-reset policy where the tenant has switched self-service reset off.
@@ -22,15 +21,7 @@ export class GateResetUnavailablePage extends StepPage {
           id: 'reset_unavailable_body',
         })}
       </p>
-      <div class="gate-actions">
-        <button
-          type="button"
-          class="gate-button gate-button-primary"
-          @click=${() => this.dispatchEvent(new StepContinueEvent())}
-        >
-          ${msg('Back to sign-in', { id: 'button_back_to_signin' })}
-        </button>
-      </div>
+      ${this.renderContinue(msg('Back to sign-in', { id: 'button_back_to_signin' }))}
     `;
   }
 }

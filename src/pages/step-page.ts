@@ -1,7 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Failure } from '../policy/flow.js';
+import { msg } from '@lit/localize';
 import { failureMessage } from '../api/failure-message.js';
+import { StepCancelEvent } from '../events/step-cancel-event.js';
+import { StepContinueEvent } from '../events/step-continue-event.js';
 import '../components/alert.js';
 import '../components/spinner.js';
 
@@ -43,6 +46,30 @@ export abstract class StepPage extends LitElement {
     >
       ${this.busy ? html`<gate-spinner></gate-spinner>` : nothing}${label}
     </button>`;
+  }
+
+  /** Cancel: back to sign-in (emits `gate-step-cancel`). */
+  protected renderCancel(look: 'secondary' | 'link' = 'secondary') {
+    return html`<button
+      type="button"
+      class="gate-button gate-button-${look}"
+      @click=${() => this.dispatchEvent(new StepCancelEvent())}
+    >
+      ${msg('Cancel', { id: 'button_cancel' })}
+    </button>`;
+  }
+
+  /** The one way on from a page that ends something (emits `gate-step-continue`). */
+  protected renderContinue(label: string) {
+    return html`<div class="gate-actions">
+      <button
+        type="button"
+        class="gate-button gate-button-primary"
+        @click=${() => this.dispatchEvent(new StepContinueEvent())}
+      >
+        ${label}
+      </button>
+    </div>`;
   }
 
   /** Runs `onValid` for a submit unless a request is already running. */
