@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { ApiClient, type ApiResult } from '../api/client.js';
-import type { TenantConfig } from '../api/contract.js';
+import { contractVersion, type TenantConfig } from '../api/contract.js';
 import {
   initialFlowState,
   nextFlowState,
@@ -84,7 +84,7 @@ export class GateApp extends LitElement {
   @property() policy = '';
 
   /** Where the contract's paths start. */
-  @property({ attribute: 'api-base' }) apiBase = '/api/v1';
+  @property({ attribute: 'api-base' }) apiBase = `/api/${contractVersion}`;
 
   /** Prefills the email (ignored with history routing: `login_hint` in the URL does it). */
   @property({ attribute: 'login-hint' }) loginHint = '';
