@@ -1,7 +1,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
-import { findByRole, getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
+import { getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
+import { alertText, enterCode, heading, signIn, startReset } from '../support/app-steps.js';
+import { typeInto } from '../support/interaction.js';
 import { contosoWith } from '../support/tenants.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { MockBackend, MockTenant } from '../../src/mocks/mock-backend.js';
@@ -34,45 +35,12 @@ async function reload(old: GateApp) {
   return fixture<GateApp>(html`<gate-app routing="history"></gate-app>`);
 }
 
-async function type(input: HTMLElement, text: string) {
-  input.focus();
-  await sendKeys({ type: text });
-}
-
-const heading = (el: HTMLElement, name: string | RegExp) =>
-  findByRole(el, 'heading', { level: 1, name });
-
-async function toCodeStep(el: HTMLElement, email: string) {
-  await heading(el, /^Sign in/);
-  getByRole(el, 'link', { name: "Can't access your account?" }).click();
-  await heading(el, 'Reset your password');
-  await type(getByLabelText(el, 'Email Address'), email);
-  getByRole(el, 'button', { name: 'Send verification code' }).click();
-  await heading(el, 'Enter your verification code');
-}
-
-async function enterCode(el: HTMLElement, code: string) {
-  await type(getByLabelText(el, 'Verification code'), code);
-  getByRole(el, 'button', { name: 'Verify code' }).click();
-}
-
-async function signIn(el: HTMLElement, email: string, password: string) {
-  await heading(el, /^Sign in/);
-  await type(getByLabelText(el, 'Email Address'), email);
-  await type(getByLabelText(el, 'Password'), password);
-  getByRole(el, 'button', { name: 'Sign in' }).click();
-}
-
 const pathNow = () => location.pathname + location.search;
 
 async function popTo(move: () => void) {
   const popped = new Promise((resolve) => addEventListener('popstate', resolve, { once: true }));
   move();
   await popped;
-}
-
-async function alertText(el: HTMLElement) {
-  return (await findByRole(el, 'alert')).textContent?.replace(/\s+/g, ' ').trim();
 }
 
 describe('gate-app routing', () => {
@@ -91,7 +59,7 @@ describe('gate-app routing', () => {
   describe('Back, Forward and reload', () => {
     it('puts each step in the URL and moves between steps with Back and Forward', async () => {
       const { el, backend } = await visit('/contoso/B2C_1_signin');
-      await toCodeStep(el, ada.email);
+      await startReset(el, ada.email);
       expect(pathNow()).to.equal('/contoso/B2C_1_signin/reset-code');
 
       await popTo(() => history.back());
@@ -120,7 +88,7 @@ describe('gate-app routing', () => {
 
     it('resumes a reset where the server still knows it after a reload', async () => {
       const { el, backend } = await visit('/contoso/B2C_1_signin');
-      await toCodeStep(el, ada.email);
+      await startReset(el, ada.email);
       const reloaded = await reload(el);
       await heading(reloaded, 'Enter your verification code');
       expect(reloaded.textContent).to.contain(ada.email);
@@ -136,7 +104,7 @@ describe('gate-app routing', () => {
 
     it('restarts cleanly when the server no longer knows the flow', async () => {
       const { el } = await visit('/contoso/B2C_1_signin');
-      await toCodeStep(el, ada.email);
+      await startReset(el, ada.email);
       await startMockApi();
       const reloaded = await reload(el);
       await heading(reloaded, /^Sign in/);
@@ -233,7 +201,7 @@ describe('gate-app routing', () => {
     it('selected: outsiders see the same pages and get a notice instead of a code', async () => {
       const { el, backend } = await visit('/fabrikam/B2C_1_passwordreset?ui_locales=en');
       await heading(el, 'Reset your password');
-      await type(getByLabelText(el, 'Email Address'), 'joan@fabrikam.example');
+      await typeInto(getByLabelText(el, 'Email Address'), 'joan@fabrikam.example');
       getByRole(el, 'button', { name: 'Send verification code' }).click();
       await heading(el, 'Enter your verification code');
       expect(backend.outbox.map((mail) => mail.kind)).to.deep.equal(['reset-not-allowed']);
@@ -241,7 +209,7 @@ describe('gate-app routing', () => {
 
       const member = await visit('/fabrikam/B2C_1_passwordreset?ui_locales=en');
       await heading(member.el, 'Reset your password');
-      await type(getByLabelText(member.el, 'Email Address'), 'alan@fabrikam.example');
+      await typeInto(getByLabelText(member.el, 'Email Address'), 'alan@fabrikam.example');
       getByRole(member.el, 'button', { name: 'Send verification code' }).click();
       await heading(member.el, 'Enter your verification code');
       await enterCode(member.el, member.backend.latestCode('alan@fabrikam.example')!);
@@ -250,7 +218,7 @@ describe('gate-app routing', () => {
 
     it('all: anyone with an account gets a code', async () => {
       const { el, backend } = await visit('/contoso/B2C_1_signin');
-      await toCodeStep(el, grace.email);
+      await startReset(el, grace.email);
       expect(backend.outbox.map((mail) => mail.kind)).to.deep.equal(['verification-code']);
     });
   });
@@ -311,7 +279,7 @@ describe('gate-app routing', () => {
       await waitFor(() =>
         expect(el.querySelector('.gate-shell')?.getAttribute('lang')).to.equal('nl'),
       );
-      await type(getByLabelText(el, 'E-mailadres'), ada.email);
+      await typeInto(getByLabelText(el, 'E-mailadres'), ada.email);
 
       const picker = el.querySelector('gate-locale-picker')!;
       const select = picker.shadowRoot!.querySelector('select')!;
@@ -352,7 +320,7 @@ describe('gate-app themes', () => {
     );
     expect(el.getAttribute('data-gate-theme')).to.equal('contoso');
     const email = el.querySelector<HTMLInputElement>('#signInName')!;
-    await type(email, ada.email);
+    await typeInto(email, ada.email);
     const submit = el.querySelector<HTMLElement>('button[type="submit"]')!;
     const contosoBrand = getComputedStyle(submit).backgroundColor;
 

@@ -1,7 +1,16 @@
 import { expect, fixture } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
-import { findByRole, getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
+import {
+  findByLabelText,
+  findByRole,
+  getByLabelText,
+  getByRole,
+  queryByRole,
+  waitFor,
+} from '../support/dom.js';
+import { alertText, enterCode, heading, signIn, startReset } from '../support/app-steps.js';
+import { clearInputs, typeInto } from '../support/interaction.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { GateApp } from '../../src/app/app.js';
 import { contosoWith } from '../support/tenants.js';
@@ -20,58 +29,18 @@ async function openApp(options: MockApiOptions = {}, tenant = 'contoso') {
   return { el, backend };
 }
 
-async function type(input: HTMLElement, text: string) {
-  input.focus();
-  await sendKeys({ type: text });
-}
-
-/** Empties a field the way select-all and Delete would. */
-function clear(...inputs: HTMLElement[]) {
-  for (const input of inputs) {
-    (input as HTMLInputElement).value = '';
-    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-  }
-}
-
-async function signIn(el: HTMLElement, email: string, password: string) {
-  await type(await findByLabelTextIn(el, 'Email Address'), email);
-  await type(getByLabelText(el, 'Password'), password);
+/** Replaces the password on the sign-in step and presses Sign in again. */
+async function retryPassword(el: HTMLElement, password: string) {
+  const input = getByLabelText(el, 'Password');
+  clearInputs(input);
+  await typeInto(input, password);
   getByRole(el, 'button', { name: 'Sign in' }).click();
 }
 
-function findByLabelTextIn(el: HTMLElement, label: string) {
-  return waitFor(() => getByLabelText(el, label));
-}
-
-async function heading(el: HTMLElement, name: string | RegExp) {
-  return findByRole(el, 'heading', { level: 1, name });
-}
-
-/** Walks from sign-in to the code step for an address. */
-async function startReset(el: HTMLElement, email: string) {
-  await heading(el, /^Sign in/);
-  getByRole(el, 'link', { name: "Can't access your account?" }).click();
-  await heading(el, 'Reset your password');
-  await type(getByLabelText(el, 'Email Address'), email);
-  getByRole(el, 'button', { name: 'Send verification code' }).click();
-  await heading(el, 'Enter your verification code');
-}
-
-async function enterCode(el: HTMLElement, code: string) {
-  const input = getByLabelText(el, 'Verification code');
-  clear(input);
-  await type(input, code);
-  getByRole(el, 'button', { name: 'Verify code' }).click();
-}
-
 async function choosePassword(el: HTMLElement, password: string, confirmation = password) {
-  await type(getByLabelText(el, 'New Password'), password);
-  await type(getByLabelText(el, 'Confirm New Password'), confirmation);
+  await typeInto(getByLabelText(el, 'New Password'), password);
+  await typeInto(getByLabelText(el, 'Confirm New Password'), confirmation);
   getByRole(el, 'button', { name: 'Continue' }).click();
-}
-
-async function alertText(el: HTMLElement) {
-  return (await findByRole(el, 'alert')).textContent?.replace(/\s+/g, ' ').trim();
 }
 
 describe('gate-app', () => {
@@ -104,10 +73,7 @@ describe('gate-app', () => {
     const { el } = await openApp();
     await signIn(el, ada.email, 'not my password');
     expect(await alertText(el)).to.equal('Your email address or password is incorrect.');
-    const password = getByLabelText(el, 'Password');
-    clear(password);
-    await type(password, ada.password);
-    getByRole(el, 'button', { name: 'Sign in' }).click();
+    await retryPassword(el, ada.password);
     const done = await heading(el, "You're signed in");
     await waitFor(() => expect(document.activeElement).to.equal(done));
   });
@@ -160,7 +126,7 @@ describe('gate-app', () => {
     await choosePassword(el, newPassword, 'something else entirely');
     await waitFor(() => expect(el.textContent).to.contain("The passwords don't match."));
 
-    clear(getByLabelText(el, 'New Password'), getByLabelText(el, 'Confirm New Password'));
+    clearInputs(getByLabelText(el, 'New Password'), getByLabelText(el, 'Confirm New Password'));
     await choosePassword(el, 'passwordpassword');
     await waitFor(() =>
       expect(el.textContent).to.contain(
@@ -168,17 +134,14 @@ describe('gate-app', () => {
       ),
     );
 
-    clear(getByLabelText(el, 'New Password'), getByLabelText(el, 'Confirm New Password'));
+    clearInputs(getByLabelText(el, 'New Password'), getByLabelText(el, 'Confirm New Password'));
     await choosePassword(el, newPassword);
     await heading(el, 'Your password has been changed');
     getByRole(el, 'button', { name: 'Continue' }).click();
 
     await signIn(el, ada.email, ada.password);
     expect(await alertText(el)).to.equal('Your email address or password is incorrect.');
-    const password = getByLabelText(el, 'Password');
-    clear(password);
-    await type(password, newPassword);
-    getByRole(el, 'button', { name: 'Sign in' }).click();
+    await retryPassword(el, newPassword);
     await heading(el, "You're signed in");
   });
 
@@ -233,7 +196,7 @@ describe('gate-app', () => {
 
   it('carries a typed email from sign-in to the reset step', async () => {
     const { el } = await openApp();
-    await type(await findByLabelTextIn(el, 'Email Address'), ada.email);
+    await typeInto(await findByLabelText(el, 'Email Address'), ada.email);
     getByRole(el, 'link', { name: "Can't access your account?" }).click();
     await heading(el, 'Reset your password');
     expect((getByLabelText(el, 'Email Address') as HTMLInputElement).value).to.equal(ada.email);

@@ -5,17 +5,6 @@ import { pageFixture } from '../support/fixtures.js';
 import type { GateAlert } from '../../src/components/alert.js';
 import '../../src/components/alert.js';
 
-/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
-function nameOf(node: Node | null | undefined): string {
-  if (!node) return 'nothing';
-  if (!(node instanceof Element)) return node.nodeName;
-  const id = node.id ? `#${node.id}` : '';
-  const controls = node.hasAttribute('aria-controls')
-    ? ` controls=${node.getAttribute('aria-controls')}`
-    : '';
-  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
-}
-
 describe('gate-alert', () => {
   it('is accessible', async () => {
     const el = await pageFixture<GateAlert>(html`<gate-alert>Something failed.</gate-alert>`);
@@ -46,7 +35,7 @@ describe('gate-alert', () => {
       getByRole(el.parentElement!, 'status') === el,
       'the status is the element itself',
     ).to.equal(true);
-    expect(nameOf(queryByRole(el.parentElement!, 'alert'))).to.equal('nothing');
+    expect(queryByRole(el.parentElement!, 'alert')).to.equal(null);
   });
 
   it('follows a change of variant with its role', async () => {
@@ -84,7 +73,7 @@ describe('gate-alert', () => {
   it('renders message text as text, never as markup', async () => {
     const text = '<img src=x onerror="window.__gateXss = 1">';
     const el = await pageFixture<GateAlert>(html`<gate-alert>${text}</gate-alert>`);
-    expect(nameOf(el.querySelector('img'))).to.equal('nothing');
+    expect(el.querySelector('img')).to.equal(null);
     expect(el.textContent).to.equal(text);
   });
 

@@ -39,6 +39,10 @@ async function host(untilFromNow: number) {
 
 const text = (el: HTMLElement) => el.shadowRoot!.querySelector('p')!.textContent;
 
+/** Waits up to a second, a few ticks, for the host to show `expected`; fails with `message`. */
+const untilShown = (el: HTMLElement, expected: string, message: string) =>
+  waitUntil(() => text(el) === expected, message, { timeout: 1_000 });
+
 describe('CountdownController', () => {
   beforeEach(() => {
     clock.now = 1_000_000;
@@ -77,21 +81,15 @@ describe('CountdownController', () => {
     const el = await host(3_000);
     expect(text(el)).to.equal('3 seconds left');
     clock.now += 1_000;
-    await waitUntil(() => text(el) === '2 seconds left', 'host did not re-render', {
-      timeout: 1_000,
-    });
+    await untilShown(el, '2 seconds left', 'host did not re-render');
     clock.now += 2_000;
-    await waitUntil(() => text(el) === '0 seconds left', 'host did not reach 0', {
-      timeout: 1_000,
-    });
+    await untilShown(el, '0 seconds left', 'host did not reach 0');
   });
 
   it('stops re-rendering once the moment has passed', async () => {
     const el = await host(1_000);
     clock.now += 1_000;
-    await waitUntil(() => text(el) === '0 seconds left', 'host did not reach 0', {
-      timeout: 1_000,
-    });
+    await untilShown(el, '0 seconds left', 'host did not reach 0');
     const renders = el.renders;
     await tick();
     await tick();
@@ -115,24 +113,18 @@ describe('CountdownController', () => {
     expect(el.renders).to.equal(renders);
     parent.append(el);
     clock.now += 2_000;
-    await waitUntil(() => text(el) === '3 seconds left', 'host did not resume', {
-      timeout: 1_000,
-    });
+    await untilShown(el, '3 seconds left', 'host did not resume');
   });
 
   it('restarts from a new moment', async () => {
     const el = await host(1_000);
     clock.now += 1_000;
-    await waitUntil(() => text(el) === '0 seconds left', 'host did not reach 0', {
-      timeout: 1_000,
-    });
+    await untilShown(el, '0 seconds left', 'host did not reach 0');
     el.countdown.until = clock.now + 2_000;
     el.requestUpdate();
     await el.updateComplete;
     expect(text(el)).to.equal('2 seconds left');
     clock.now += 1_000;
-    await waitUntil(() => text(el) === '1 seconds left', 'host did not tick again', {
-      timeout: 1_000,
-    });
+    await untilShown(el, '1 seconds left', 'host did not tick again');
   });
 });

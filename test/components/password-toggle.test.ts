@@ -3,28 +3,18 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { getByLabelText, getByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
+import { typeInto } from '../support/interaction.js';
 import '../../src/components/password-toggle.js';
 
-/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
-function nameOf(node: Node | null | undefined): string {
-  if (!node) return 'nothing';
-  if (!(node instanceof Element)) return node.nodeName;
-  const id = node.id ? `#${node.id}` : '';
-  const controls = node.hasAttribute('aria-controls')
-    ? ` controls=${node.getAttribute('aria-controls')}`
-    : '';
-  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
-}
+/** A password input and the toggle for `toggleFor`, side by side as a page renders them. */
+const inputAndToggle = (toggleFor = 'pw') =>
+  html`<label for="pw">Password</label>
+    <input id="pw" type="password" autocomplete="current-password" />
+    <gate-password-toggle for=${toggleFor}></gate-password-toggle>`;
 
-/** A password field as a page renders it: the input and its toggle side by side in light DOM. */
+/** A password field in light DOM, its parts found by label and role. */
 async function passwordField() {
-  const el = await pageFixture<HTMLDivElement>(
-    html`<div>
-      <label for="pw">Password</label>
-      <input id="pw" type="password" autocomplete="current-password" />
-      <gate-password-toggle for="pw"></gate-password-toggle>
-    </div>`,
-  );
+  const el = await pageFixture<HTMLDivElement>(html`<div>${inputAndToggle()}</div>`);
   const toggle = el.querySelector('gate-password-toggle')!;
   await toggle.updateComplete;
   return {
@@ -69,10 +59,9 @@ describe('gate-password-toggle', () => {
 
   it('works by keyboard: Tab from the field, then Space or Enter', async () => {
     const { toggle, button, input } = await passwordField();
-    input.focus();
-    await sendKeys({ type: 'hunter2 hunter2' });
+    await typeInto(input, 'hunter2 hunter2');
     await sendKeys({ press: 'Tab' });
-    expect(nameOf(document.activeElement)).to.equal(nameOf(button));
+    expect(document.activeElement).to.equal(button);
     await sendKeys({ press: 'Space' });
     await toggle.updateComplete;
     expect(input.type).to.equal('text');
@@ -85,13 +74,7 @@ describe('gate-password-toggle', () => {
   });
 
   it('never submits the form it sits in', async () => {
-    const el = await pageFixture<HTMLFormElement>(
-      html`<form>
-        <label for="pw">Password</label>
-        <input id="pw" type="password" autocomplete="current-password" />
-        <gate-password-toggle for="pw"></gate-password-toggle>
-      </form>`,
-    );
+    const el = await pageFixture<HTMLFormElement>(html`<form>${inputAndToggle()}</form>`);
     let submits = 0;
     el.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -106,10 +89,10 @@ describe('gate-password-toggle', () => {
 
   it('never owns the input: no shadow root, the input stays outside it in the document', async () => {
     const { toggle, input, button } = await passwordField();
-    expect(nameOf(toggle.shadowRoot)).to.equal('nothing');
+    expect(toggle.shadowRoot).to.equal(null);
     expect(toggle.contains(input)).to.equal(false);
     expect(toggle.contains(button)).to.equal(true);
-    expect(nameOf(input.getRootNode())).to.equal('#document');
+    expect(input.getRootNode()).to.equal(document);
   });
 
   it('finds its input inside the same shadow root', async () => {
@@ -146,13 +129,7 @@ describe('gate-password-toggle', () => {
   });
 
   it('touches no other input when the one it is for is missing', async () => {
-    const el = await pageFixture<HTMLDivElement>(
-      html`<div>
-        <label for="pw">Password</label>
-        <input id="pw" type="password" autocomplete="current-password" />
-        <gate-password-toggle for="nowhere"></gate-password-toggle>
-      </div>`,
-    );
+    const el = await pageFixture<HTMLDivElement>(html`<div>${inputAndToggle('nowhere')}</div>`);
     const toggle = el.querySelector('gate-password-toggle')!;
     await toggle.updateComplete;
     getByRole(el, 'button', { name: 'Show password' }).click();

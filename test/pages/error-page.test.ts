@@ -1,53 +1,29 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
 import { getByRole, queryByRole } from '../support/dom.js';
-import { nextEvent, pageFixture } from '../support/fixtures.js';
+import { pageFixture } from '../support/fixtures.js';
+import * as copy from '../support/failure-copy.js';
+import {
+  expectHeading,
+  itContinuesFrom,
+  itFocusesItsHeadingOnRequest,
+} from '../support/page-checks.js';
 import type { Failure } from '../../src/policy/flow.js';
 import type { GateErrorPage } from '../../src/pages/error-page.js';
 import '../../src/pages/error-page.js';
 
-/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
-function nameOf(node: Node | null | undefined): string {
-  if (!node) return 'nothing';
-  if (!(node instanceof Element)) return node.nodeName;
-  const id = node.id ? `#${node.id}` : '';
-  const controls = node.hasAttribute('aria-controls')
-    ? ` controls=${node.getAttribute('aria-controls')}`
-    : '';
-  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
-}
-
 /** Every failure the contract, the client and the router can produce, and what the user reads. */
 const failures: ReadonlyArray<readonly [Failure, string]> = [
-  [
-    { error: 'invalid_request' },
-    'We could not accept what was sent. Check what you entered and try again.',
-  ],
-  [{ error: 'invalid_credentials' }, 'Your email address or password is incorrect.'],
-  [
-    { error: 'code_rejected', attemptsLeft: 3 },
-    'That code is wrong or has expired. Tries left: 3.',
-  ],
-  [
-    { error: 'code_rejected', attemptsLeft: 0 },
-    'That code has expired or has been tried too often. Select Send new code to get a new one.',
-  ],
+  copy.invalidRequest,
+  copy.invalidCredentials,
+  copy.codeRejected(3),
+  copy.codeUsedUp,
   [{ error: 'password_rejected', reasons: ['common'] }, 'Choose a different password.'],
-  [{ error: 'flow_not_found' }, 'This password reset has expired. Start again to get a new code.'],
-  [{ error: 'step_not_allowed' }, 'These steps were taken out of order. Start again.'],
-  [
-    { error: 'tenant_not_found' },
-    'This sign-in page does not exist. Check the address you followed.',
-  ],
-  [
-    { error: 'too_many_requests', retryAfter: 900 },
-    'Too many attempts. Wait 900 seconds, then try again.',
-  ],
-  [
-    { error: 'service_unavailable' },
-    'The service is unavailable right now. Try again in a few minutes.',
-  ],
+  copy.flowNotFound,
+  copy.stepNotAllowed,
+  copy.tenantNotFound,
+  copy.tooManyRequests(900),
+  copy.serviceUnavailable,
   [
     { error: 'unsupported_media_type' },
     'We could not accept what was sent. Try again, or use a different browser.',
@@ -61,13 +37,7 @@ const failures: ReadonlyArray<readonly [Failure, string]> = [
     { error: 'redirect_not_allowed' },
     'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
   ],
-  [{ error: 'network' }, "We couldn't reach the server. Check your connection and try again."],
-  [{ error: 'timeout' }, 'The server took too long to answer. Try again.'],
-  [
-    { error: 'malformed_response' },
-    'Something went wrong on our side. Try again in a few minutes.',
-  ],
-  [{ error: 'server_error' }, 'Something went wrong on our side. Try again in a few minutes.'],
+  ...copy.transportFailures,
 ];
 
 const render = (alert: Failure | undefined) =>
@@ -82,21 +52,20 @@ describe('gate-error-page', () => {
 
   it('renders its canonical copy', async () => {
     const el = await render({ error: 'flow_not_found' });
-    const heading = getByRole(el, 'heading', { level: 1, name: 'Something went wrong' });
-    expect(heading.getAttribute('tabindex')).to.equal('-1');
+    expectHeading(el, 'Something went wrong');
     expect(restartButton(el).getAttribute('type')).to.equal('button');
   });
 
   it('asks for nothing: no form and no input', async () => {
     const el = await render({ error: 'flow_not_found' });
-    expect(nameOf(el.querySelector('form'))).to.equal('nothing');
-    expect(nameOf(el.querySelector('input'))).to.equal('nothing');
+    expect(el.querySelector('form')).to.equal(null);
+    expect(el.querySelector('input')).to.equal(null);
   });
 
   it('renders into the light DOM', async () => {
     const el = await render({ error: 'flow_not_found' });
-    expect(nameOf(el.shadowRoot)).to.equal('nothing');
-    expect(nameOf(restartButton(el).getRootNode())).to.equal('#document');
+    expect(el.shadowRoot).to.equal(null);
+    expect(restartButton(el).getRootNode()).to.equal(document);
   });
 
   for (const [failure, message] of failures) {
@@ -117,41 +86,11 @@ describe('gate-error-page', () => {
 
   it('shows no alert without a failure', async () => {
     const el = await render(undefined);
-    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
+    expect(queryByRole(el, 'alert')).to.equal(null);
     expect(getByRole(el, 'heading', { level: 1, name: 'Something went wrong' })).to.exist;
   });
 
-  it('focuses its heading on request', async () => {
-    const el = await render({ error: 'flow_not_found' });
-    await el.focusHeading();
-    expect(nameOf(document.activeElement)).to.equal(nameOf(getByRole(el, 'heading', { level: 1 })));
-  });
-
-  it('leads from the heading to Start again by Tab', async () => {
-    const el = await render({ error: 'flow_not_found' });
-    await el.focusHeading();
-    await sendKeys({ press: 'Tab' });
-    expect(nameOf(document.activeElement)).to.equal(nameOf(restartButton(el)));
-  });
-
-  for (const key of ['Enter', 'Space'] as const) {
-    it(`emits gate-step-continue when Start again is pressed with ${key}`, async () => {
-      const el = await render({ error: 'flow_not_found' });
-      restartButton(el).focus();
-      const event = nextEvent(el, 'gate-step-continue');
-      await sendKeys({ press: key });
-      const restart = await event;
-      expect(restart.bubbles).to.equal(true);
-      expect(restart.composed).to.equal(true);
-    });
-  }
-
-  it('emits gate-step-continue exactly once per press', async () => {
-    const el = await render({ error: 'flow_not_found' });
-    let continues = 0;
-    el.addEventListener('gate-step-continue', () => (continues += 1));
-    restartButton(el).click();
-    await el.updateComplete;
-    expect(continues).to.equal(1);
-  });
+  const renderExpired = () => render({ error: 'flow_not_found' });
+  itFocusesItsHeadingOnRequest(renderExpired);
+  itContinuesFrom(renderExpired, 'Start again');
 });

@@ -2,62 +2,44 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { getByLabelText, getByRole, getByText, queryByRole, queryByText } from '../support/dom.js';
-import { nextEvent, pageFixture } from '../support/fixtures.js';
-import type { ApiError } from '../../src/api/client.js';
+import { countEvents, nextEvent, pageFixture } from '../support/fixtures.js';
+import * as copy from '../support/failure-copy.js';
+import {
+  showAlertFieldErrorsAndBusy,
+  submitAgainWhileBusy,
+  typeAndPressEnter,
+  typeInto,
+} from '../support/interaction.js';
+import {
+  expectBubblesAndComposed,
+  expectHeading,
+  expectInLightDomForm,
+  expectSubmitBusy,
+  expectSubmitIdle,
+  expectTabOrder,
+  itAnnouncesEachFailure,
+  itCancelsByKeyboard,
+  itFocusesItsHeadingOnRequest,
+} from '../support/page-checks.js';
 import type { GateResetCodePage } from '../../src/pages/reset-code-page.js';
 import '../../src/pages/reset-code-page.js';
-
-/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
-function nameOf(node: Node | null | undefined): string {
-  if (!node) return 'nothing';
-  if (!(node instanceof Element)) return node.nodeName;
-  const id = node.id ? `#${node.id}` : '';
-  const controls = node.hasAttribute('aria-controls')
-    ? ` controls=${node.getAttribute('aria-controls')}`
-    : '';
-  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
-}
 
 const email = 'ada@contoso.example';
 const intro = `If ${email} belongs to an account, we've sent a verification code to it. Copy the code into the box below. It is valid for 10 minutes.`;
 const codeError = 'Enter the 6-digit code from the email.';
 const resentNotice = 'A new code is on its way. Codes sent before it no longer work.';
 
-/** What verifying or resending a code can fail with, and the sentence the user reads for it. */
-const failures: ReadonlyArray<readonly [ApiError, string]> = [
-  [
-    { error: 'code_rejected', attemptsLeft: 4 },
-    'That code is wrong or has expired. Tries left: 4.',
-  ],
-  [
-    { error: 'code_rejected', attemptsLeft: 1 },
-    'That code is wrong or has expired. Tries left: 1.',
-  ],
-  [
-    { error: 'code_rejected', attemptsLeft: 0 },
-    'That code has expired or has been tried too often. Select Send new code to get a new one.',
-  ],
-  [
-    { error: 'too_many_requests', retryAfter: 30 },
-    'Too many attempts. Wait 30 seconds, then try again.',
-  ],
-  [{ error: 'flow_not_found' }, 'This password reset has expired. Start again to get a new code.'],
-  [{ error: 'step_not_allowed' }, 'These steps were taken out of order. Start again.'],
-  [
-    { error: 'invalid_request' },
-    'We could not accept what was sent. Check what you entered and try again.',
-  ],
-  [
-    { error: 'service_unavailable' },
-    'The service is unavailable right now. Try again in a few minutes.',
-  ],
-  [{ error: 'network' }, "We couldn't reach the server. Check your connection and try again."],
-  [{ error: 'timeout' }, 'The server took too long to answer. Try again.'],
-  [
-    { error: 'malformed_response' },
-    'Something went wrong on our side. Try again in a few minutes.',
-  ],
-  [{ error: 'server_error' }, 'Something went wrong on our side. Try again in a few minutes.'],
+/** What verifying or resending a code can fail with. */
+const failures = [
+  copy.codeRejected(4),
+  copy.codeRejected(1),
+  copy.codeUsedUp,
+  copy.tooManyRequests(30),
+  copy.flowNotFound,
+  copy.stepNotAllowed,
+  copy.invalidRequest,
+  copy.serviceUnavailable,
+  ...copy.transportFailures,
 ];
 
 const render = (resendAvailableAt = 0) =>
@@ -73,17 +55,9 @@ const verifyButton = (el: HTMLElement) => getByRole(el, 'button', { name: 'Verif
 const resendButton = (el: HTMLElement) =>
   getByRole(el, 'button', { name: 'Send new code' }) as HTMLButtonElement;
 
-function count(el: HTMLElement, type: keyof GlobalEventHandlersEventMap) {
-  const counter = { count: 0 };
-  el.addEventListener(type, () => (counter.count += 1));
-  return counter;
-}
-
 /** Types (or pastes) into the code field and submits with Enter. */
 async function enterCode(el: GateResetCodePage, text: string) {
-  codeField(el).focus();
-  await sendKeys({ type: text });
-  await sendKeys({ press: 'Enter' });
+  await typeAndPressEnter(codeField(el), text);
   await el.updateComplete;
 }
 
@@ -95,11 +69,11 @@ describe('gate-reset-code-page', () => {
 
   it('is accessible with a countdown, an alert, a field error and a busy button', async () => {
     const el = await render(Date.now() + 30_000);
-    el.alert = { error: 'code_rejected', attemptsLeft: 2 };
-    await el.updateComplete;
-    verifyButton(el).click();
-    el.busy = true;
-    await el.updateComplete;
+    await showAlertFieldErrorsAndBusy(
+      el,
+      { error: 'code_rejected', attemptsLeft: 2 },
+      verifyButton(el),
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -112,8 +86,7 @@ describe('gate-reset-code-page', () => {
 
   it('renders its canonical copy', async () => {
     const el = await render();
-    const heading = getByRole(el, 'heading', { level: 1, name: 'Enter your verification code' });
-    expect(heading.getAttribute('tabindex')).to.equal('-1');
+    expectHeading(el, 'Enter your verification code');
     expect(getByText(el, intro)).to.exist;
     expect(verifyButton(el).getAttribute('type')).to.equal('submit');
     for (const name of ['Send new code', 'Change e-mail', 'Cancel']) {
@@ -126,7 +99,7 @@ describe('gate-reset-code-page', () => {
     const el = await pageFixture<GateResetCodePage>(
       html`<gate-reset-code-page email=${markup}></gate-reset-code-page>`,
     );
-    expect(nameOf(el.querySelector('img'))).to.equal('nothing');
+    expect(el.querySelector('img')).to.equal(null);
     expect(el.querySelector('.gate-intro')!.textContent).to.contain(markup);
   });
 
@@ -137,33 +110,21 @@ describe('gate-reset-code-page', () => {
     expect(code.getAttribute('inputmode')).to.equal('numeric');
     expect(code.type).to.equal('text');
     expect(code.hasAttribute('maxlength')).to.equal(false);
-    expect(nameOf(code.getRootNode())).to.equal('#document');
-    expect(nameOf(code.form)).to.equal(nameOf(el.querySelector('form')));
+    expectInLightDomForm(el, code);
   });
 
-  it('focuses its heading on request', async () => {
-    const el = await render();
-    await el.focusHeading();
-    expect(nameOf(document.activeElement)).to.equal(nameOf(getByRole(el, 'heading', { level: 1 })));
-  });
+  itFocusesItsHeadingOnRequest(render);
 
   it('reaches every control by Tab, in reading order', async () => {
     const el = await render();
     await el.focusHeading();
-    const order: string[] = [];
-    for (let i = 0; i < 5; i += 1) {
-      await sendKeys({ press: 'Tab' });
-      order.push(nameOf(document.activeElement));
-    }
-    expect(order).to.deep.equal(
-      [
-        codeField(el),
-        verifyButton(el),
-        resendButton(el),
-        getByRole(el, 'button', { name: 'Change e-mail' }),
-        getByRole(el, 'button', { name: 'Cancel' }),
-      ].map(nameOf),
-    );
+    await expectTabOrder([
+      codeField(el),
+      verifyButton(el),
+      resendButton(el),
+      getByRole(el, 'button', { name: 'Change e-mail' }),
+      getByRole(el, 'button', { name: 'Cancel' }),
+    ]);
   });
 
   it('emits the typed code on Enter', async () => {
@@ -171,17 +132,15 @@ describe('gate-reset-code-page', () => {
     const event = nextEvent(el, 'gate-step-submit');
     await enterCode(el, '123456');
     const submitted = await event;
-    expect(submitted.bubbles).to.equal(true);
-    expect(submitted.composed).to.equal(true);
+    expectBubblesAndComposed(submitted);
     expect(submitted.submission).to.deep.equal({ step: 'reset-code', code: '123456' });
   });
 
   it('submits with Space on the Verify code button', async () => {
     const el = await render();
-    codeField(el).focus();
-    await sendKeys({ type: '654321' });
+    await typeInto(codeField(el), '654321');
     await sendKeys({ press: 'Tab' });
-    expect(nameOf(document.activeElement)).to.equal(nameOf(verifyButton(el)));
+    expect(document.activeElement).to.equal(verifyButton(el));
     const event = nextEvent(el, 'gate-step-submit');
     await sendKeys({ press: 'Space' });
     expect((await event).submission).to.deep.equal({ step: 'reset-code', code: '654321' });
@@ -209,7 +168,7 @@ describe('gate-reset-code-page', () => {
   for (const bad of ['', '12345', '1234567', 'abcdef', '12a456', '123.456', '١٢٣٤٥٦']) {
     it(`refuses ${JSON.stringify(bad)} with an inline error, focused`, async () => {
       const el = await render();
-      const submits = count(el, 'gate-step-submit');
+      const submits = countEvents(el, 'gate-step-submit');
       if (bad) await enterCode(el, bad);
       else verifyButton(el).click();
       await el.updateComplete;
@@ -217,7 +176,7 @@ describe('gate-reset-code-page', () => {
       expect(code.getAttribute('aria-invalid')).to.equal('true');
       const error = getByText(el, codeError);
       expect(code.getAttribute('aria-describedby')).to.equal(error.id);
-      expect(nameOf(document.activeElement)).to.equal(nameOf(code));
+      expect(document.activeElement).to.equal(code);
       expect(submits.count).to.equal(0);
     });
   }
@@ -231,38 +190,28 @@ describe('gate-reset-code-page', () => {
     expect((await event).submission).to.deep.equal({ step: 'reset-code', code: '123456' });
     await el.updateComplete;
     expect(codeField(el).getAttribute('aria-invalid')).to.equal('false');
-    expect(nameOf(queryByText(el, codeError))).to.equal('nothing');
+    expect(queryByText(el, codeError)).to.equal(null);
   });
 
   it('has an enabled submit button without a spinner when idle', async () => {
     const el = await render();
-    const button = verifyButton(el);
-    expect(button.getAttribute('aria-disabled')).to.equal('false');
-    expect(button.getAttribute('aria-busy')).to.equal('false');
-    expect(nameOf(button.querySelector('gate-spinner'))).to.equal('nothing');
+    expectSubmitIdle(verifyButton(el));
   });
 
   it('shows the busy state on the submit button and holds back a resend', async () => {
     const el = await render();
     el.busy = true;
     await el.updateComplete;
-    const button = verifyButton(el);
-    expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(button.getAttribute('aria-busy')).to.equal('true');
-    expect(button.querySelector('gate-spinner')).to.exist;
+    expectSubmitBusy(verifyButton(el));
     expect(resendButton(el).disabled).to.equal(true);
   });
 
   it('emits nothing for a second submit while busy', async () => {
     const el = await render();
-    const submits = count(el, 'gate-step-submit');
+    const submits = countEvents(el, 'gate-step-submit');
     await enterCode(el, '123456');
     expect(submits.count).to.equal(1);
-    el.busy = true;
-    await el.updateComplete;
-    await sendKeys({ press: 'Enter' });
-    verifyButton(el).click();
-    await el.updateComplete;
+    await submitAgainWhileBusy(el, verifyButton(el));
     expect(submits.count).to.equal(1);
   });
 
@@ -270,18 +219,18 @@ describe('gate-reset-code-page', () => {
     const el = await render();
     expect(resendButton(el).disabled).to.equal(false);
     expect(resendButton(el).hasAttribute('aria-describedby')).to.equal(false);
-    expect(nameOf(queryByText(el, /You can ask for a new code/))).to.equal('nothing');
+    expect(queryByText(el, /You can ask for a new code/)).to.equal(null);
   });
 
   it('offers "Send new code" at once when the cooldown has passed', async () => {
     const el = await render(Date.now() - 1_000);
     expect(resendButton(el).disabled).to.equal(false);
-    expect(nameOf(queryByText(el, /You can ask for a new code/))).to.equal('nothing');
+    expect(queryByText(el, /You can ask for a new code/)).to.equal(null);
   });
 
   it('holds "Send new code" back with a visible countdown while the cooldown runs', async () => {
     const el = await render(Date.now() + 30_000);
-    const resends = count(el, 'gate-resend-code');
+    const resends = countEvents(el, 'gate-resend-code');
     const button = resendButton(el);
     expect(button.disabled).to.equal(true);
     const countdown = getByText(el, 'You can ask for a new code in 0:30.');
@@ -305,7 +254,7 @@ describe('gate-reset-code-page', () => {
     await waitUntil(() => !resendButton(el).disabled, 'Send new code stayed disabled', {
       timeout: 2_000,
     });
-    expect(nameOf(queryByText(el, /You can ask for a new code/))).to.equal('nothing');
+    expect(queryByText(el, /You can ask for a new code/)).to.equal(null);
     expect(resendButton(el).hasAttribute('aria-describedby')).to.equal(false);
   });
 
@@ -322,43 +271,29 @@ describe('gate-reset-code-page', () => {
     resendButton(el).focus();
     const event = nextEvent(el, 'gate-resend-code');
     await sendKeys({ press: 'Space' });
-    const resend = await event;
-    expect(resend.bubbles).to.equal(true);
-    expect(resend.composed).to.equal(true);
+    expectBubblesAndComposed(await event);
   });
 
   it('emits gate-change-email from "Change e-mail", by keyboard', async () => {
     const el = await render();
-    const submits = count(el, 'gate-step-submit');
+    const submits = countEvents(el, 'gate-step-submit');
     getByRole(el, 'button', { name: 'Change e-mail' }).focus();
     const event = nextEvent(el, 'gate-change-email');
     await sendKeys({ press: 'Enter' });
-    const change = await event;
-    expect(change.bubbles).to.equal(true);
-    expect(change.composed).to.equal(true);
+    expectBubblesAndComposed(await event);
     expect(submits.count).to.equal(0);
   });
 
-  it('emits gate-step-cancel from Cancel, by keyboard', async () => {
-    const el = await render();
-    const submits = count(el, 'gate-step-submit');
-    getByRole(el, 'button', { name: 'Cancel' }).focus();
-    const event = nextEvent(el, 'gate-step-cancel');
-    await sendKeys({ press: 'Space' });
-    const cancel = await event;
-    expect(cancel.bubbles).to.equal(true);
-    expect(cancel.composed).to.equal(true);
-    expect(submits.count).to.equal(0);
-  });
+  itCancelsByKeyboard(render, 'Space');
 
   it('says politely that a new code is on its way after a resend', async () => {
     const el = await render(Date.now() + 30_000);
-    expect(nameOf(queryByRole(el, 'status'))).to.equal('nothing');
+    expect(queryByRole(el, 'status')).to.equal(null);
     el.resent = true;
     await el.updateComplete;
     const status = getByRole(el, 'status');
     expect(status.textContent!.trim()).to.equal(resentNotice);
-    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
+    expect(queryByRole(el, 'alert')).to.equal(null);
   });
 
   it('shows a failure instead of the "new code" notice', async () => {
@@ -367,7 +302,7 @@ describe('gate-reset-code-page', () => {
     el.alert = { error: 'code_rejected', attemptsLeft: 4 };
     await el.updateComplete;
     expect(getByRole(el, 'alert')).to.exist;
-    expect(nameOf(queryByRole(el, 'status'))).to.equal('nothing');
+    expect(queryByRole(el, 'status')).to.equal(null);
   });
 
   describe('purpose="confirm"', () => {
@@ -389,12 +324,12 @@ describe('gate-reset-code-page', () => {
           `We've sent a verification code to ${email}. Copy the code into the box below. It is valid for 10 minutes.`,
         ),
       ).to.exist;
-      expect(nameOf(queryByText(el, intro))).to.equal('nothing');
+      expect(queryByText(el, intro)).to.equal(null);
     });
 
     it('offers no "Change e-mail"', async () => {
       const el = await renderConfirm();
-      expect(nameOf(queryByRole(el, 'button', { name: 'Change e-mail' }))).to.equal('nothing');
+      expect(queryByRole(el, 'button', { name: 'Change e-mail' })).to.equal(null);
       expect(getByRole(el, 'button', { name: 'Cancel' })).to.exist;
     });
 
@@ -406,19 +341,7 @@ describe('gate-reset-code-page', () => {
     });
   });
 
-  it('shows no alert without a failure', async () => {
-    const el = await render();
-    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
-  });
-
-  for (const [failure, message] of failures) {
-    it(`announces ${JSON.stringify(failure)} in an alert`, async () => {
-      const el = await render();
-      el.alert = failure;
-      await el.updateComplete;
-      expect(getByRole(el, 'alert').textContent!.trim()).to.equal(message);
-    });
-  }
+  itAnnouncesEachFailure(render, failures);
 
   it('never tells a used code from a wrong or an expired one', async () => {
     const el = await render();

@@ -3,19 +3,9 @@ import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { getByRole, getByText, queryByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
+import { expectHeading } from '../support/page-checks.js';
 import type { GateSignedInPage } from '../../src/pages/signed-in-page.js';
 import '../../src/pages/signed-in-page.js';
-
-/** Names a node in words: a failed assertion that carries a DOM node stalls the test runner. */
-function nameOf(node: Node | null | undefined): string {
-  if (!node) return 'nothing';
-  if (!(node instanceof Element)) return node.nodeName;
-  const id = node.id ? `#${node.id}` : '';
-  const controls = node.hasAttribute('aria-controls')
-    ? ` controls=${node.getAttribute('aria-controls')}`
-    : '';
-  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent!.trim().slice(0, 80))}`;
-}
 
 const render = () =>
   pageFixture<GateSignedInPage>(html`<gate-signed-in-page></gate-signed-in-page>`);
@@ -28,31 +18,30 @@ describe('gate-signed-in-page', () => {
 
   it('renders its canonical copy', async () => {
     const el = await render();
-    const heading = getByRole(el, 'heading', { level: 1, name: "You're signed in" });
-    expect(heading.getAttribute('tabindex')).to.equal('-1');
+    expectHeading(el, "You're signed in");
     expect(getByText(el, 'You can close this page or return to the site that sent you here.')).to
       .exist;
   });
 
   it('asks for nothing and offers nothing to press', async () => {
     const el = await render();
-    expect(nameOf(el.querySelector('form'))).to.equal('nothing');
-    expect(nameOf(el.querySelector('input'))).to.equal('nothing');
-    expect(nameOf(queryByRole(el, 'button'))).to.equal('nothing');
-    expect(nameOf(queryByRole(el, 'link'))).to.equal('nothing');
+    expect(el.querySelector('form')).to.equal(null);
+    expect(el.querySelector('input')).to.equal(null);
+    expect(queryByRole(el, 'button')).to.equal(null);
+    expect(queryByRole(el, 'link')).to.equal(null);
   });
 
   it('renders into the light DOM', async () => {
     const el = await render();
-    expect(nameOf(el.shadowRoot)).to.equal('nothing');
-    expect(nameOf(getByRole(el, 'heading', { level: 1 }).getRootNode())).to.equal('#document');
+    expect(el.shadowRoot).to.equal(null);
+    expect(getByRole(el, 'heading', { level: 1 }).getRootNode()).to.equal(document);
   });
 
   it('focuses its heading on request, and Tab then leaves the page', async () => {
     const el = await render();
     await el.focusHeading();
     const heading = getByRole(el, 'heading', { level: 1 });
-    expect(nameOf(document.activeElement)).to.equal(nameOf(heading));
+    expect(document.activeElement).to.equal(heading);
     await sendKeys({ press: 'Tab' });
     expect(el.contains(document.activeElement)).to.equal(false);
   });
@@ -72,6 +61,6 @@ describe('gate-signed-in-page', () => {
 
   it('shows no alert', async () => {
     const el = await render();
-    expect(nameOf(queryByRole(el, 'alert'))).to.equal('nothing');
+    expect(queryByRole(el, 'alert')).to.equal(null);
   });
 });

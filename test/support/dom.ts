@@ -28,10 +28,18 @@ export const {
   fireEvent,
 } = dom;
 
-/** `<input#email>`: enough to tell which node an assertion was about. */
-function describeNode(node: Node): string {
+/**
+ * `<input#email>`, `<button controls=newPassword> "Show password"`: enough to tell which node an
+ * assertion was about, and to tell apart two buttons of the same name.
+ */
+export function describeNode(node: Node | null | undefined): string {
+  if (!node) return 'nothing';
   if (!(node instanceof Element)) return node.nodeName;
-  return `<${node.localName}${node.id ? `#${node.id}` : ''}> ${JSON.stringify(node.textContent?.trim().slice(0, 80) ?? '')}`;
+  const id = node.id ? `#${node.id}` : '';
+  const controls = node.hasAttribute('aria-controls')
+    ? ` controls=${node.getAttribute('aria-controls')}`
+    : '';
+  return `<${node.localName}${id}${controls}> ${JSON.stringify(node.textContent?.trim().slice(0, 80) ?? '')}`;
 }
 
 // A failed assertion that holds a DOM node makes the test runner try to serialise the node's

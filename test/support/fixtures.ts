@@ -24,3 +24,10 @@ export function nextEvent<K extends keyof GlobalEventHandlersEventMap>(
     }),
   );
 }
+
+/** Counts the events of a type that reach `target` from now on. */
+export function countEvents(target: EventTarget, type: keyof GlobalEventHandlersEventMap) {
+  const counter = { count: 0 };
+  target.addEventListener(type, () => (counter.count += 1));
+  return counter;
+}
