@@ -37,7 +37,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['*.js', '*.ts', 'test/support/**/*.js', 'src/server/**/*.ts', 'scripts/**'],
+    files: ['*.js', '*.ts', 'test/support/**/*.js', 'src/server/**/*.ts', 'scripts/**', 'bench/**'],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
+import { precompress } from './scripts/vite-precompress.js';
 import { themePacks } from './scripts/vite-theme-packs.js';
 
 const require = createRequire(import.meta.url);
@@ -31,8 +32,19 @@ function mockServiceWorker(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mockServiceWorker(mode), themePacks()],
-  build: { target: 'es2022' },
+  plugins: [mockServiceWorker(mode), themePacks(), precompress()],
+  build: {
+    target: 'es2022',
+    // Every browser with es2022 modules preloads them itself.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        // Everything the first page needs in one file: split into shared chunks, the same code
+        // cost 2.3 KB more gzip in export lists and chunk overhead (README "Performance").
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+      },
+    },
+  },
   preview: { port: 8080, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
 }));

@@ -22,7 +22,8 @@ function mockServiceWorker(context, next) {
 }
 
 export default {
-  files: ['test/**/*.test.ts'],
+  // test/server/ holds the Node tests of the server (`npm run test:node`).
+  files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Axe checks time out when two pages share the two cores (TOOLCHAIN.md trap 6).
   concurrency: 1,

@@ -40,17 +40,27 @@ export interface ApiClientOptions {
   tenant: string;
   /** Abort a request that has not answered by then. */
   timeoutMs?: number;
+  /**
+   * The page's language, sent as `Accept-Language` so that the server writes its emails in it.
+   * Defaults to the document's `lang`, which the hosted app keeps equal to the active locale.
+   */
+  language?: () => string | undefined;
 }
+
+const documentLanguage = () =>
+  typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined;
 
 export class ApiClient {
   readonly #base: string;
   readonly #tenant: string;
   readonly #timeoutMs: number;
+  readonly #language: () => string | undefined;
 
-  constructor({ base, tenant, timeoutMs = 15_000 }: ApiClientOptions) {
+  constructor({ base, tenant, timeoutMs = 15_000, language = documentLanguage }: ApiClientOptions) {
     this.#base = base.replace(/\/+$/, '');
     this.#tenant = tenant;
     this.#timeoutMs = timeoutMs;
+    this.#language = language;
   }
 
   config() {
@@ -115,11 +125,15 @@ export class ApiClient {
     schema: z.ZodMiniType<T>,
   ): Promise<ApiResult<T>> {
     const signal = AbortSignal.timeout(this.#timeoutMs);
+    const language = this.#language();
     let response: Response;
     try {
       response = await fetch(url, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(language ? { 'accept-language': language } : {}),
+        },
         body: body === undefined ? null : JSON.stringify(body),
         credentials: 'same-origin',
         signal,

@@ -51,6 +51,11 @@ export function setLocale(locale: SupportedLocale): Promise<void> {
   return runtime.setLocale(locale);
 }
 
+/** Fetches a translation ahead of its first use, so that switching to it is a single render. */
+export function prefetchLocale(locale: SupportedLocale): void {
+  if (locale !== sourceLocale) void translations[locale]().catch(() => undefined);
+}
+
 /**
  * Lays validated overrides (see `parseTextOverrides`) over the messages, replacing any applied
  * before. Takes effect at once, for the active locale as well as for those loaded later.

@@ -30,8 +30,6 @@ Commands:
 
 Storage is read from the environment as the server reads it (DATA_DIR, DATABASE_URL).`;
 
-class UsageError extends Error {}
-
 function parseCommand(argv: string[]): AdminRequest {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -47,13 +45,13 @@ function parseCommand(argv: string[]): AdminRequest {
   });
   const need = (name: 'tenant' | 'email' | 'password') => {
     const value = values[name];
-    if (!value) throw new UsageError(`--${name} is required for "${positionals.join(' ')}"`);
+    if (!value) throw new Error(`--${name} is required for "${positionals.join(' ')}"`);
     return value;
   };
   const allow = (...names: string[]) => {
     const extra = Object.keys(values).filter((name) => !names.includes(name));
     if (extra.length > 0) {
-      throw new UsageError(
+      throw new Error(
         `"${positionals.join(' ')}" takes no ${extra.map((name) => `--${name}`).join(', ')}`,
       );
     }
@@ -82,7 +80,7 @@ function parseCommand(argv: string[]): AdminRequest {
         ...(values.since === undefined ? {} : { since: values.since }),
       };
     default:
-      throw new UsageError(
+      throw new Error(
         positionals.length === 0
           ? 'No command given'
           : `Unknown command "${positionals.join(' ')}"`,
@@ -120,8 +118,9 @@ async function execute(config: ServerConfig, request: AdminRequest): Promise<Adm
   try {
     storage = await openStorage(config, 'admin-cli', log);
   } catch (error) {
-    if (error instanceof DataDirBusyError && error.role === 'server')
+    if (error instanceof DataDirBusyError && error.role === 'server') {
       return viaServer(config.dataDir, request);
+    }
     if (error instanceof DataDirBusyError) {
       throw new Error(`${error.message}; wait for it to finish and try again`);
     }

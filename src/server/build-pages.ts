@@ -50,8 +50,9 @@ export function buildPagesIfStale(distDir = 'dist'): void {
       stdio: 'inherit',
     },
   );
-  if (build.status !== 0)
+  if (build.status !== 0) {
     throw new Error(`vite build failed (exit ${build.status ?? build.signal})`);
+  }
 }
 
 // Run as a script by `npm start`; imported by the tests.

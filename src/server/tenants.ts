@@ -4,9 +4,13 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { loadMessageCatalog, parseTextOverrides } from '../i18n/overrides.js';
 import { parseTenantFile, type Tenant } from '../policy/tenant.js';
 
 export type TenantRegistry = ReadonlyMap<string, Tenant>;
+
+let messageCatalog: ReturnType<typeof loadMessageCatalog> | undefined;
+const catalog = () => (messageCatalog ??= loadMessageCatalog());
 
 export async function loadTenants(dir: string): Promise<TenantRegistry> {
   const files = (await readdir(dir)).filter((name) => name.endsWith('.json')).sort();
@@ -22,8 +26,20 @@ export async function loadTenants(dir: string): Promise<TenantRegistry> {
       continue;
     }
     const parsed = parseTenantFile(file, data);
-    if (parsed.ok) tenants.set(parsed.value.id, parsed.value);
-    else errors.push(...parsed.errors);
+    if (!parsed.ok) {
+      errors.push(...parsed.errors);
+      continue;
+    }
+    // Overrides name message ids and placeholders; both must exist (emails use them too).
+    const overrides = parsed.value.textOverrides;
+    const checked = overrides && parseTextOverrides(file, overrides, await catalog());
+    if (checked && !checked.ok) {
+      errors.push(
+        ...checked.errors.map((error) => error.replace(`${file}: `, `${file}: textOverrides.`)),
+      );
+    } else {
+      tenants.set(parsed.value.id, parsed.value);
+    }
   }
   if (errors.length > 0) throw new Error(`Invalid tenant files:\n  ${errors.join('\n  ')}`);
   if (tenants.size === 0) throw new Error(`No tenant files (*.json) in ${dir}`);

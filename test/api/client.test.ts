@@ -154,6 +154,7 @@ interface Seen {
   method: string;
   path: string;
   contentType: string | null;
+  language: string | null;
   credentials: RequestCredentials;
   body: string;
 }
@@ -167,6 +168,7 @@ function serve(answer: () => Response | Promise<Response>): Seen[] {
         method: request.method,
         path: new URL(request.url).pathname,
         contentType: request.headers.get('content-type'),
+        language: request.headers.get('accept-language'),
         credentials: request.credentials,
         body: await request.text(),
       });
@@ -213,6 +215,20 @@ describe('api/client', () => {
       expect(failureOf(await call(client()))).to.deep.equal({ error: 'malformed_response' });
     });
   }
+
+  it('sends the page language as Accept-Language, so that emails come in it', async () => {
+    const seen = serve(() => json({ flowId, resendAfter: 30 }, 202));
+    const sv = new ApiClient({ base, tenant: 'contoso', language: () => 'sv' });
+    await sv.startReset({ email: 'ada@contoso.example' });
+    const original = document.documentElement.lang;
+    document.documentElement.lang = 'nl';
+    try {
+      await client().startReset({ email: 'ada@contoso.example' });
+    } finally {
+      document.documentElement.lang = original;
+    }
+    expect(seen.map((request) => request.language)).to.deep.equal(['sv', 'nl']);
+  });
 
   for (const [label, answer, failure] of failures) {
     it(`turns ${label} into ${JSON.stringify(failure)}`, async () => {

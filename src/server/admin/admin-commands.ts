@@ -94,10 +94,10 @@ export async function runAdminCommand(
   const now = new Date(deps.clock.now());
   switch (request.command) {
     case 'user-add': {
-      if (!resetStartRequestSchema.shape.email.safeParse(request.email).success) {
+      const address = normaliseEmail(request.email);
+      if (!resetStartRequestSchema.shape.email.safeParse(address).success) {
         return fail(`"${request.email}" is not an email address`);
       }
-      const address = normaliseEmail(request.email);
       const problems = newPasswordProblems(request.password, address, found);
       if (problems.length > 0) {
         const reasons = problems.map((problem) =>

@@ -26,8 +26,9 @@ export async function startAdminEndpoint(
   const app = new Hono();
   app.post('/admin', async (c) => {
     const given = (c.req.header('authorization') ?? '').replace(/^Bearer /, '');
-    if (!timingSafeEqual(digest(given), digest(secret)))
+    if (!timingSafeEqual(digest(given), digest(secret))) {
       return c.json({ ok: false, error: 'Wrong admin secret' }, 401);
+    }
     const parsed = adminRequestSchema.safeParse(await c.req.json().catch(() => undefined));
     if (!parsed.success) return c.json({ ok: false, error: 'Not an admin command' }, 400);
     try {

@@ -53,7 +53,7 @@ export async function lockDataDir(
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = await readHolder(path);
-    if (holder && holder.pid !== process.pid && alive(holder.pid)) {
+    if (holder && alive(holder.pid)) {
       return { ok: false, holder: holder.pid, role: holder.role };
     }
     await rm(path, { force: true });

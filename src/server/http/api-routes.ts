@@ -23,7 +23,6 @@ import {
   tenantConfigSchema,
 } from '../../api/contract.js';
 import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
-import type { Limits } from '../limits.js';
 import type { RequestMeta, ServiceContext } from '../services/context.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';
 import {
@@ -51,7 +50,7 @@ type Env = { Variables: { tenant: Tenant; meta: RequestMeta } };
 
 export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOptions) {
   const api = new Hono<Env>();
-  const limits: Limits = context.limits;
+  const { limits } = context;
 
   api.use('/tenants/:tenant/*', async (c, next) => {
     const tenant = tenants.get(c.req.param('tenant'));

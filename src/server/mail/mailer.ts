@@ -63,7 +63,7 @@ export interface MailerOptions {
 }
 
 function text(request: MailRequest): MailText {
-  const msg = translator(request.locale);
+  const msg = translator(request.locale, request.tenant.textOverrides?.[request.locale]);
   const tenant = request.tenant.displayName;
   const content = request.content;
   switch (content.kind) {
@@ -77,12 +77,12 @@ function text(request: MailRequest): MailText {
     case 'reset-not-allowed':
       return resetNotAllowedText(msg, { tenant });
     case 'password-changed': {
-      const when = new Intl.DateTimeFormat(request.locale, {
+      // dateStyle and timeZoneName cannot be combined; the zone is named by hand.
+      const when = `${new Intl.DateTimeFormat(request.locale, {
         dateStyle: 'long',
         timeStyle: 'short',
         timeZone: 'UTC',
-        timeZoneName: 'short',
-      }).format(content.changedAt);
+      }).format(content.changedAt)} UTC`;
       return passwordChangedText(msg, { tenant, when });
     }
     default:
@@ -109,10 +109,6 @@ export class Mailer {
     this.#retryDelaysMs = options.retryDelaysMs ?? defaultRetryDelaysMs;
   }
 
-  get transportKind() {
-    return this.#options.transport.kind;
-  }
-
   /** Queues a message and returns at once; nothing about delivery reaches the caller. */
   enqueue(request: MailRequest): void {
     if (this.#closed) return;
@@ -127,11 +123,6 @@ export class Mailer {
     const job: Job = { id: randomUUID(), request, attempt: 0, timer: undefined, cancelled: false };
     this.#pending.add(job);
     job.timer = setTimeout(() => void this.#attempt(job), 0);
-  }
-
-  /** How many messages are waiting or being delivered. */
-  get pending(): number {
-    return this.#pending.size;
   }
 
   /** Stops retrying; messages still waiting are given up (and logged). */

@@ -10,6 +10,7 @@ import { isStrTagged, joinStringsAndValues, type MsgFn, type TemplateMap } from 
 import { templates as nl } from '../../i18n/generated/locales/nl.js';
 import { templates as sv } from '../../i18n/generated/locales/sv.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
+import { overrideTemplates, type MessageOverrides } from '../../i18n/override-templates.js';
 
 const translations: Record<SupportedLocale, TemplateMap | undefined> = {
   en: undefined,
@@ -17,12 +18,15 @@ const translations: Record<SupportedLocale, TemplateMap | undefined> = {
   sv,
 };
 
-/** A `msg` for one locale; English (and any id without a translation) reads the source text. */
-export function translator(locale: SupportedLocale): MsgFn {
-  const templates = translations[locale];
+/**
+ * A `msg` for one locale; English (and any id without a translation) reads the source text. A
+ * tenant's overrides for the locale (validated when the tenants load) win over both.
+ */
+export function translator(locale: SupportedLocale, overrides?: MessageOverrides): MsgFn {
+  const templates: TemplateMap = { ...translations[locale], ...overrideTemplates(overrides) };
   const translate = (template: unknown, options?: { id?: string }) => {
     const source = template as Parameters<MsgFn>[0];
-    const localized = options?.id === undefined ? undefined : templates?.[options.id];
+    const localized = options?.id === undefined ? undefined : templates[options.id];
     if (typeof source === 'string') return typeof localized === 'string' ? localized : source;
     if (!isStrTagged(source)) throw new TypeError('Email text is plain text: string or str`` only');
     // A translated str`` names, by index, which of the source's values goes where.

@@ -106,8 +106,9 @@ export async function sendAnotherCode(
   }
   if (mails) {
     await recordEvent(context.db, 'code-send', addressKey(tenant.id, flow.email), now);
-    if (flow.userId !== null)
+    if (flow.userId !== null) {
       context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, event));
+    }
   }
   return succeed({ resendAfter: limits.resendAfterMs / 1000 });
 }

@@ -98,8 +98,9 @@ export async function startReset(
     },
     now,
   );
-  if (mails && user)
+  if (mails && user) {
     context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, 'code_sent'));
+  }
   return succeed({ flowId: flow.id, resendAfter: limits.resendAfterMs / 1000 });
 }
 

@@ -1,0 +1,212 @@
+/**
+ * Browser figures in Debian's Chromium: when the password field becomes visible (against a plain
+ * HTML form served by the same server), what JS and CSS arrived before it, and how long a locale
+ * or theme switch takes until the next frame shows it.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const signInPath = '/contoso/B2C_1_signin';
+export const baselinePath = '/assets/baseline.html';
+
+export interface PageLoad {
+  /** ms from navigation start until the frame after the password field became visible and enabled. */
+  visibleMs: number;
+  /** First contentful paint, ms from navigation start. */
+  fcpMs: number | undefined;
+  /** JS and CSS responses that ended before the field was visible. */
+  scripts: { path: string; encodedBytes: number; decodedBytes: number }[];
+}
+
+export interface Switch {
+  to: string;
+  /** Whether the locale or pack had been shown before (a repeat switch). */
+  repeat: boolean;
+  /** ms until the DOM showed it. */
+  domMs: number;
+  /** ms until the animation frame that paints it: the first frame that starts after the DOM showed it. */
+  frameMs: number;
+  /** The check that the switch really changed what is shown (text, colour). */
+  changed: boolean;
+}
+
+type Measured = Omit<Switch, 'to' | 'repeat'>;
+
+const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Runs before any script of the page: records when the password field is first visible and
+ * enabled, one frame later (after requestAnimationFrame, a task runs once that frame is painted).
+ * DOM changes are only watched for the field to exist; its visibility is checked once a frame,
+ * when the browser computes styles anyway, so that the probe adds no style work of its own.
+ */
+const visibilityProbe = `(() => {
+  const visible = (input) => {
+    if (input.disabled) return false;
+    if (!input.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+    const box = input.getBoundingClientRect();
+    return box.width > 0 && box.height > 0;
+  };
+  const frame = () => {
+    const input = document.querySelector('input[type="password"]');
+    if (!input || !visible(input)) return requestAnimationFrame(frame);
+    setTimeout(() => (window.__benchVisibleMs = performance.now()));
+  };
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('input[type="password"]')) return;
+    observer.disconnect();
+    requestAnimationFrame(frame);
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();
+//# sourceURL=bench-visibility-probe.js`;
+
+export async function withBrowser<T>(run: (browser: Browser) => Promise<T>): Promise<T> {
+  // Playwright gives every launch a fresh temporary profile (user data dir) of its own.
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: launchArgs,
+  });
+  try {
+    return await run(browser);
+  } finally {
+    await browser.close();
+  }
+}
+
+/** A fresh context (no cache, no storage) with the HTTP cache switched off as well. */
+async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: 'en-US' });
+  await context.addInitScript({ content: visibilityProbe });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  return { context, page };
+}
+
+async function load(page: Page, url: string): Promise<PageLoad> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () => (window as { __benchVisibleMs?: number }).__benchVisibleMs !== undefined,
+    null,
+    { polling: 20, timeout: 30_000 },
+  );
+  return page.evaluate(() => {
+    const visibleMs = (window as { __benchVisibleMs?: number }).__benchVisibleMs!;
+    const scripts = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+      .filter((entry) => entry.responseEnd <= visibleMs)
+      .filter((entry) => /\.(?:js|css)$/.test(new URL(entry.name).pathname))
+      .map((entry) => ({
+        path: new URL(entry.name).pathname,
+        encodedBytes: entry.encodedBodySize,
+        decodedBytes: entry.decodedBodySize,
+      }));
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    return { visibleMs, fcpMs: fcp?.startTime, scripts };
+  });
+}
+
+/**
+ * `runs` loads of each page, interleaved (the order alternates every round), each in a fresh
+ * context with the cache disabled, after one unmeasured load of each.
+ */
+export async function measureLoads(browser: Browser, origin: string, runs: number) {
+  const pages = { gatehouse: `${origin}${signInPath}`, baseline: `${origin}${baselinePath}` };
+  const results: Record<keyof typeof pages, PageLoad[]> = { gatehouse: [], baseline: [] };
+  for (let round = -1; round < runs; round += 1) {
+    const order =
+      round % 2 === 0 ? (['gatehouse', 'baseline'] as const) : (['baseline', 'gatehouse'] as const);
+    for (const name of order) {
+      const { context, page } = await freshPage(browser);
+      try {
+        const result = await load(page, pages[name]);
+        if (round >= 0) results[name].push(result);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+  return results;
+}
+
+/**
+ * In the page (as source, since tsx would add helpers a page does not have): make a switch, note
+ * when the page first shows it (checked on every DOM change) and when the first animation frame
+ * after that starts. A locale goes through the language menu, as a user picks one; a theme
+ * through the `theme` attribute, as a preview sets it.
+ */
+const timeSwitch = `async ([kind, target]) => {
+  const app = document.querySelector('gate-app');
+  const button = app.querySelector('button[type="submit"]');
+  const seen = () =>
+    kind === 'locale'
+      ? document.documentElement.lang + ' ' + app.querySelector('main').textContent
+      : app.getAttribute('data-gate-theme') + ' ' + getComputedStyle(button).backgroundColor;
+  const shows = () =>
+    kind === 'locale'
+      ? document.documentElement.lang === target && seen() !== before
+      : app.getAttribute('data-gate-theme') === target;
+  const before = seen();
+  return new Promise((resolve) => {
+    const started = performance.now();
+    let domMs;
+    const observer = new MutationObserver(() => {
+      if (domMs !== undefined || !shows()) return;
+      domMs = performance.now() - started;
+      observer.disconnect();
+    });
+    observer.observe(app, { subtree: true, childList: true, characterData: true, attributes: true });
+    const frame = () => {
+      if (domMs === undefined) return requestAnimationFrame(frame);
+      resolve({ domMs, frameMs: performance.now() - started, changed: seen() !== before });
+    };
+    requestAnimationFrame(frame);
+    if (kind === 'locale') {
+      const select = app.querySelector('gate-locale-picker').shadowRoot.querySelector('select');
+      select.value = target;
+      select.dispatchEvent(new Event('change'));
+    } else {
+      app.setAttribute('theme', target);
+    }
+  });
+}`;
+
+/**
+ * Locale and theme switches on a loaded sign-in page: each target once when it is new to the page
+ * (its translation or pack is fetched), then `repeats` rounds of switching back and forth.
+ */
+export async function measureSwitches(browser: Browser, origin: string, repeats: number) {
+  const { context, page } = await freshPage(browser);
+  try {
+    await load(page, `${origin}${signInPath}`);
+    // Let the page settle: the other steps are fetched one second after the first paint.
+    await page.waitForTimeout(1500);
+    const run = async (kind: 'locale' | 'theme', start: string, targets: readonly string[]) => {
+      const shown = new Set([start]);
+      const results: Switch[] = [];
+      for (const to of [...targets, ...Array.from({ length: repeats }, () => targets).flat()]) {
+        const measured = (await page.evaluate(
+          `(${timeSwitch})(${JSON.stringify([kind, to])})`,
+        )) as Measured;
+        results.push({ to, repeat: shown.has(to), ...measured });
+        shown.add(to);
+        await page.waitForTimeout(100);
+      }
+      return results;
+    };
+    const locales = await run('locale', 'en', ['nl', 'sv', 'en']);
+    const themes = await run('theme', 'contoso', ['midnight', 'fabrikam', 'default', 'contoso']);
+    return { locales, themes };
+  } finally {
+    await context.close();
+  }
+}

@@ -1,0 +1,345 @@
+/**
+ * The HTTP surface as a client meets it (SECURITY.md rules 18, 23, 24): pages with their CSP and
+ * headers, strict JSON bodies within 16 KiB, and timeouts that keep slow or idle clients from
+ * holding the server.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { startTestServer, type TestServer } from '../support/in-process.js';
+import { freshDataDir, removeDir } from '../support/data-dir.js';
+import { apiOf } from '../support/http.js';
+
+const flowId = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+describe('server: HTTP', () => {
+  let dataDir: string;
+  let server: TestServer;
+  let api: ReturnType<typeof apiOf>;
+
+  before(async () => {
+    dataDir = await freshDataDir();
+    server = await startTestServer({ dataDir });
+    api = apiOf(server.url);
+  });
+
+  after(async () => {
+    await server?.close();
+    removeDir(dataDir);
+  });
+
+  describe('pages', () => {
+    it('serves a hosted URL with the strict CSP and the security headers', async () => {
+      const response = await fetch(
+        `${server.url}/contoso/B2C_1_passwordreset/reset-code?ui_locales=nl`,
+      );
+      assert.equal(response.status, 200);
+      assert.equal(
+        response.headers.get('content-security-policy'),
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      );
+      assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+      assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
+      assert.equal(response.headers.get('strict-transport-security'), null);
+      assert.match(
+        await response.text(),
+        /<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/,
+      );
+    });
+
+    it("lets only the tenant's embedding origins frame its pages", async () => {
+      const response = await fetch(`${server.url}/fabrikam/B2C_1_signin`);
+      assert.match(
+        response.headers.get('content-security-policy') ?? '',
+        /frame-ancestors https:\/\/shop\.fabrikam\.example$/,
+      );
+    });
+
+    it('answers 404 with the page (and its error view) for URLs that name nothing', async () => {
+      for (const path of [
+        '/nobody/B2C_1_signin',
+        '/contoso/NoSuchPolicy',
+        '/contoso/B2C_1_signin/nowhere',
+        '/a/b/c/d',
+      ]) {
+        const response = await fetch(`${server.url}${path}`);
+        assert.equal(response.status, 404, path);
+        assert.match(
+          response.headers.get('content-security-policy') ?? '',
+          /frame-ancestors 'none'/,
+        );
+      }
+    });
+
+    it("sends /contoso to the tenant's first policy, keeping the query", async () => {
+      const response = await fetch(`${server.url}/contoso?ui_locales=sv`, { redirect: 'manual' });
+      assert.equal(response.status, 302);
+      assert.equal(response.headers.get('location'), '/contoso/B2C_1_signin?ui_locales=sv');
+    });
+
+    it('has no inline script in the built index.html', () => {
+      const html = readFileSync('dist/index.html', 'utf8');
+      const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
+      assert.ok(scripts.length > 0);
+      for (const [, attributes, body] of scripts) {
+        assert.match(attributes!, /\ssrc="/);
+        assert.equal(body!.trim(), '');
+      }
+      assert.doesNotMatch(html, /\son[a-z]+=/i);
+    });
+
+    it('serves hashed assets for a year and nothing outside dist/', async () => {
+      const html = await (await fetch(`${server.url}/contoso/B2C_1_signin`)).text();
+      const script = /src="(\/assets\/[^"]+)"/.exec(html)![1]!;
+      const asset = await fetch(`${server.url}${script}`);
+      assert.equal(asset.status, 200);
+      assert.equal(asset.headers.get('cache-control'), 'public, max-age=31536000, immutable');
+      await asset.arrayBuffer();
+      for (const path of [
+        '/assets/..%2f..%2fpackage.json',
+        '/assets/%2e%2e/%2e%2e/package.json',
+        '/themes/../package.json',
+      ]) {
+        const response = await fetch(`${server.url}${path}`);
+        assert.doesNotMatch(await response.text(), /"name": "gatehouse"/, path);
+      }
+    });
+
+    it('serves theme packs for the pages', async () => {
+      const response = await fetch(`${server.url}/themes/contoso.json`);
+      assert.equal(response.status, 200);
+      assert.equal(((await response.json()) as { id: string }).id, 'contoso');
+    });
+  });
+
+  describe('request bodies', () => {
+    const invalid = { error: 'invalid_request' };
+
+    it('accepts application/json only (415)', async () => {
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/jsonp',
+        '',
+      ]) {
+        const response = await fetch(api.url('/password-reset'), {
+          method: 'POST',
+          headers: type ? { 'content-type': type } : {},
+          body: '{"email":"ada@contoso.example"}',
+        });
+        assert.equal(response.status, 415, type);
+        assert.deepEqual(await response.json(), { error: 'unsupported_media_type' });
+      }
+      const withCharset = await api.post('/password-reset', '{"email":"ada@contoso.example"}', {
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+      });
+      assert.equal(withCharset.status, 202);
+    });
+
+    it('refuses bodies over 16 KiB (413), however they arrive', async () => {
+      const padded = JSON.stringify({ email: 'ada@contoso.example', pad: 'x'.repeat(16 * 1024) });
+      assert.deepEqual((await api.post('/password-reset', padded)).body, {
+        error: 'payload_too_large',
+      });
+      const started = performance.now();
+      const huge = await api.post('/sign-in', {
+        identifier: 'ada@contoso.example',
+        password: 'x'.repeat(10 * 1024 * 1024),
+      });
+      assert.equal(huge.status, 413);
+      assert.ok(performance.now() - started < 5_000);
+      // Chunked, with no Content-Length to go by.
+      const chunks = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let index = 0; index < 40; index += 1)
+            controller.enqueue(new Uint8Array(1024).fill(32));
+          controller.close();
+        },
+      });
+      const streamed = await fetch(api.url('/password-reset'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunks,
+        duplex: 'half',
+      } as RequestInit);
+      assert.equal(streamed.status, 413);
+    });
+
+    it('answers malformed JSON with one generic 400', async () => {
+      for (const body of [
+        '{',
+        '{"email":',
+        'null',
+        '[]',
+        '"ada@contoso.example"',
+        '\u0000',
+        '{"email":"a@b"}}',
+      ]) {
+        const answer = await api.post('/password-reset', body);
+        assert.deepEqual([answer.status, answer.body], [400, invalid], body);
+      }
+      const deep = `${'['.repeat(8_000)}${']'.repeat(8_000)}`;
+      assert.deepEqual((await api.post('/password-reset', deep)).body, invalid);
+      const tooDeep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+      assert.equal((await api.post('/password-reset', tooDeep)).status, 413);
+    });
+
+    it('refuses unknown keys, __proto__ included, and wrong types', async () => {
+      const cases: [string, unknown][] = [
+        ['/password-reset', { email: 'ada@contoso.example', admin: true }],
+        [
+          '/password-reset',
+          JSON.parse('{"email":"ada@contoso.example","__proto__":{"admin":true}}'),
+        ],
+        ['/password-reset', { email: 'ada@contoso.example\r\nBcc: eve@example.com' }],
+        ['/password-reset', { email: `${'a'.repeat(250)}@contoso.example` }],
+        ['/password-reset', { email: ['ada@contoso.example'] }],
+        ['/sign-in', { identifier: 'ada@contoso.example' }],
+        ['/sign-in', { identifier: 'ada@contoso.example', password: 12345678 }],
+        [`/password-reset/${flowId}/verify`, { code: '１２３４５６' }],
+        [`/password-reset/${flowId}/verify`, { code: 123456 }],
+        [`/password-reset/${flowId}/verify`, { code: ['123456'] }],
+        [`/password-reset/${flowId}/verify`, { code: { value: '123456' } }],
+        [`/password-reset/${flowId}/verify`, { code: '12345' }],
+        [`/password-reset/${flowId}/resend`, { again: true }],
+      ];
+      for (const [path, body] of cases) {
+        const answer = await api.post(path, JSON.stringify(body));
+        assert.deepEqual(
+          [answer.status, answer.body],
+          [400, invalid],
+          JSON.stringify(body).slice(0, 80),
+        );
+      }
+      assert.equal(Object.prototype.hasOwnProperty.call(Object.prototype, 'admin'), false);
+    });
+
+    it('reads duplicate keys as JSON does: the last one wins', async () => {
+      const answer = await api.post(
+        '/password-reset',
+        '{"email":"not an address","email":"ada@contoso.example"}',
+      );
+      assert.equal(answer.status, 202);
+    });
+
+    it('names unknown tenants and flows', async () => {
+      const nobody = await apiOf(server.url, 'nobody').post('/password-reset', {
+        email: 'ada@contoso.example',
+      });
+      assert.deepEqual([nobody.status, nobody.body], [404, { error: 'tenant_not_found' }]);
+      for (const id of [flowId, 'x', '%', 'a'.repeat(300)]) {
+        const answer = await api.post(`/password-reset/${encodeURIComponent(id)}/verify`, {
+          code: '123456',
+        });
+        assert.deepEqual([answer.status, answer.body], [404, { error: 'flow_not_found' }], id);
+      }
+      assert.equal((await api.get(`/password-reset/${flowId}`)).status, 404);
+    });
+  });
+
+  describe('timeouts', () => {
+    const open = () =>
+      new Promise<Socket>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () =>
+          resolve(socket),
+        );
+        socket.once('error', reject);
+      });
+    const closed = (socket: Socket) =>
+      new Promise<number>((resolve) => {
+        const started = performance.now();
+        socket.resume();
+        socket.once('close', () => resolve(performance.now() - started));
+      });
+
+    it('drops a client that sends its headers too slowly (10 s)', async () => {
+      const socket = await open();
+      socket.write('POST /api/v1/tenants/contoso/sign-in HTTP/1.1\r\nHost: x\r\n');
+      const drip = setInterval(() => socket.write('X-Slow: 1\r\n'), 1_000);
+      try {
+        const after = await closed(socket);
+        assert.ok(after > 8_000 && after < 14_000, `closed after ${after.toFixed(0)} ms`);
+      } finally {
+        clearInterval(drip);
+        socket.destroy();
+      }
+    });
+
+    it('keeps serving with 500 idle sockets open, and closes them', async () => {
+      const sockets: Socket[] = [];
+      try {
+        for (let index = 0; index < 500; index += 1) sockets.push(await open());
+        const closing = Promise.all(sockets.map(closed));
+        const started = performance.now();
+        const answer = await api.get('/config');
+        assert.equal(answer.status, 200);
+        assert.ok(performance.now() - started < 2_000);
+        const times = await Promise.race([
+          closing,
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('idle sockets stayed open')), 20_000),
+          ),
+        ]);
+        assert.ok(Math.max(...times) < 20_000);
+      } finally {
+        for (const socket of sockets) socket.destroy();
+      }
+    });
+  });
+});
+
+describe('server: HTTP behind HTTPS, with no trusted proxy', () => {
+  let dataDir: string;
+  let server: TestServer;
+
+  before(async () => {
+    dataDir = await freshDataDir();
+    server = await startTestServer({
+      dataDir,
+      publicUrl: 'https://id.contoso.example',
+      trustedProxies: [],
+      limits: { failuresPerIpPerHour: 3 },
+    });
+  });
+
+  after(async () => {
+    await server?.close();
+    removeDir(dataDir);
+  });
+
+  it('adds HSTS and names the session cookie __Host-', async () => {
+    const page = await fetch(`${server.url}/contoso/B2C_1_signin`);
+    assert.equal(
+      page.headers.get('strict-transport-security'),
+      'max-age=31536000; includeSubDomains',
+    );
+    const signedIn = await apiOf(server.url).post('/sign-in', {
+      identifier: 'ada@contoso.example',
+      password: 'correct horse battery staple',
+    });
+    assert.match(
+      signedIn.headers.get('set-cookie') ?? '',
+      /^__Host-gatehouse_session=[\w-]+; Path=\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Lax$/,
+    );
+  });
+
+  it('ignores X-Forwarded-For from a peer that is not a configured proxy', async () => {
+    const api = apiOf(server.url);
+    const started = await api.post('/password-reset', { email: 'nobody@contoso.example' });
+    const flowId = started.body.flowId as string;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const ip = `198.18.0.${attempt}`;
+      assert.equal(
+        (await api.post(`/password-reset/${flowId}/verify`, { code: '123456' }, { ip })).status,
+        422,
+      );
+    }
+    const spoofed = await api.post(
+      `/password-reset/${flowId}/verify`,
+      { code: '123456' },
+      { ip: '198.18.0.99' },
+    );
+    assert.equal(spoofed.status, 429);
+  });
+});

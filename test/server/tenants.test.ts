@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, it } from 'node:test';
+import { verificationCodeText } from '../../src/server/mail/mail-text.js';
+import { translator } from '../../src/server/mail/translate.js';
+import { loadTenants } from '../../src/server/tenants.js';
+
+const contoso = JSON.parse(readFileSync('tenants/contoso.json', 'utf8')) as Record<string, unknown>;
+
+describe('server/tenants', () => {
+  let dir: string | undefined;
+  const folder = (files: Record<string, string>) => {
+    dir = mkdtempSync(join(tmpdir(), 'gatehouse-tenants-'));
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return dir;
+  };
+
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('loads the shipped tenants', async () => {
+    assert.deepEqual([...(await loadTenants('tenants')).keys()], ['contoso', 'fabrikam']);
+  });
+
+  it('names every problem of every file and refuses to start', async () => {
+    const path = folder({
+      'contoso.json': JSON.stringify({ ...contoso, passwordRules: { minLength: 6 } }),
+      'broken.json': '{ "id": ',
+      'other.json': JSON.stringify({
+        ...contoso,
+        id: 'other',
+        textOverrides: { nl: { mail_code_subject: 'Code voor {3}' } },
+      }),
+    });
+    await assert.rejects(loadTenants(path), (error: Error) => {
+      assert.match(error.message, /contoso\.json: passwordRules\.minLength: /);
+      assert.match(error.message, /broken\.json: \(top level\): is not valid JSON/);
+      assert.match(
+        error.message,
+        /other\.json: textOverrides\.nl\.mail_code_subject: unknown placeholder \{3\}/,
+      );
+      return true;
+    });
+  });
+
+  it("lays a tenant's overrides over the email text too", async () => {
+    const overrides = { en: { mail_code_subject: 'Your sign-in code for {0}' } };
+    const path = folder({
+      'contoso.json': JSON.stringify({ ...contoso, textOverrides: overrides }),
+    });
+    const tenant = (await loadTenants(path)).get('contoso')!;
+    const text = verificationCodeText(translator('en', tenant.textOverrides?.en), {
+      tenant: 'Contoso',
+      code: '123456',
+      purpose: 'reset',
+      minutes: 10,
+    });
+    assert.equal(text.subject, 'Your sign-in code for Contoso');
+  });
+});
