@@ -37,7 +37,8 @@ const frameMs = 1000 / 60;
 const tenantApi = '/api/v1/tenants/contoso';
 
 const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const mb = (bytes: number) => bytes / 2 ** 20;
+const mib = (bytes: number) => bytes / 2 ** 20;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
 /**
  * A different client address every 50 requests (behind the trusted proxy), so that no client
@@ -90,10 +91,9 @@ async function measureServer(server: BenchServer) {
   const start = await run(plan.loadSeconds, resetStart);
   say('server: code verify');
   const verify = await run(plan.loadSeconds, nextVerify);
+  const mixed = () => (sent % 2 === 0 ? resetStart() : (nextVerify() ?? resetStart()));
   let served = warmup.requests + start.requests + verify.requests;
-  while (served < 10_000) {
-    served += (await run(1, () => (sent % 2 === 0 ? resetStart() : nextVerify()))).requests;
-  }
+  while (served < 10_000) served += (await run(1, mixed)).requests;
   const rssAfter10k = server.rssBytes();
 
   say(`server: ${plan.soakSeconds} s soak`);
@@ -106,9 +106,7 @@ async function measureServer(server: BenchServer) {
     });
   sample();
   const sampler = setInterval(sample, 5000);
-  const soak = await run(plan.soakSeconds, () =>
-    sent % 2 === 0 ? resetStart() : (nextVerify() ?? resetStart()),
-  );
+  const soak = await run(plan.soakSeconds, mixed);
   clearInterval(sampler);
   sample();
 
@@ -246,26 +244,26 @@ function rows(
     [
       `KDF: scrypt N=2^${Math.log2(kdf.params.N)}, r=${kdf.params.r}, p=${kdf.params.p}`,
       '',
-      `${ms(median(kdf.runs))} and ${mb(kdf.memoryBytes).toFixed(0)} MiB per run`,
+      `${ms(median(kdf.runs))} and ${mib(kdf.memoryBytes).toFixed(0)} MiB per run`,
       '',
     ],
     [
       'server resident memory, started (first start, creating the database)',
       '',
-      `${mb(server.idleRss).toFixed(0)} MiB (${mb(server.firstStartRss).toFixed(0)} MiB)`,
+      `${mb(server.idleRss)} (${mb(server.firstStartRss)})`,
       '',
     ],
     [
       `server resident memory after ${server.served.toLocaleString('en')} requests`,
       '< 200 MB',
-      `${mb(server.rssAfter10k).toFixed(0)} MiB`,
-      verdict(server.rssAfter10k < 200 * 2 ** 20),
+      mb(server.rssAfter10k),
+      verdict(server.rssAfter10k < 200e6),
     ],
     [
       `resident memory over a ${plan.soakSeconds} s soak (${server.soak.requests} requests)`,
-      'no growth (< 5 MiB)',
-      `${mb(soak.first).toFixed(0)} -> ${mb(soak.last).toFixed(0)} MiB (max ${mb(soak.max).toFixed(0)}), ${soakGrowth >= 0 ? '+' : ''}${mb(soakGrowth).toFixed(1)} MiB`,
-      verdict(soakGrowth < 5 * 2 ** 20),
+      'no growth (< 5 MB)',
+      `${mb(soak.first)} -> ${mb(soak.last)} (max ${mb(soak.max)}), ${soakGrowth >= 0 ? '+' : ''}${mb(soakGrowth)}`,
+      verdict(soakGrowth < 5e6),
     ],
   ];
 }

@@ -24,6 +24,10 @@ let overrides: TextOverrides = {};
 
 async function loadLocale(locale: string) {
   if (!isSupportedLocale(locale)) throw new Error(`Unsupported locale ${locale}`);
+  // The runtime asks again on every switch; a known locale is ready (applyTextOverrides keeps its
+  // templates current), so switching back costs no module lookup, only the re-render.
+  const known = loaded.get(locale);
+  if (known) return known;
   const translated = locale === sourceLocale ? {} : (await translations[locale]()).templates;
   const templates = { ...translated, ...overrideTemplates(overrides[locale]) };
   loaded.set(locale, { translated, templates });
@@ -51,9 +55,9 @@ export function setLocale(locale: SupportedLocale): Promise<void> {
   return runtime.setLocale(locale);
 }
 
-/** Fetches a translation ahead of its first use, so that switching to it is a single render. */
+/** Loads a locale ahead of its first use, so that switching to it is a single render. */
 export function prefetchLocale(locale: SupportedLocale): void {
-  if (locale !== sourceLocale) void translations[locale]().catch(() => undefined);
+  void loadLocale(locale).catch(() => undefined);
 }
 
 /**

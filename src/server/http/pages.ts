@@ -35,13 +35,25 @@ export function pageRoutes(distDir: string, indexHtml: string, tenants: TenantRe
     '/assets/*',
     serveStatic({
       root: distDir,
+      // The build writes .br and .gz copies beside each asset (scripts/vite-precompress.ts).
+      precompressed: true,
       // Vite puts a content hash in every asset name, so a name never changes meaning.
-      onFound: (_path, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable'),
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+        c.header('Vary', 'Accept-Encoding');
+      },
     }),
   );
   pages.use(
     '/themes/*',
-    serveStatic({ root: distDir, onFound: (_path, c) => c.header('Cache-Control', 'no-cache') }),
+    serveStatic({
+      root: distDir,
+      precompressed: true,
+      onFound: (_path, c) => {
+        c.header('Cache-Control', 'no-cache');
+        c.header('Vary', 'Accept-Encoding');
+      },
+    }),
   );
 
   pages.get('*', (c) => {

@@ -106,6 +106,24 @@ describe('server: HTTP', () => {
       }
     });
 
+    it('serves the precompressed copy a browser accepts', async () => {
+      const html = await (await fetch(`${server.url}/contoso/B2C_1_signin`)).text();
+      const script = /src="(\/assets\/[^"]+)"/.exec(html)![1]!;
+      for (const [accept, encoding] of [
+        ['br, gzip', 'br'],
+        ['gzip', 'gzip'],
+        ['identity', null],
+      ] as const) {
+        // node's fetch decodes br and gzip itself; the header says what travelled.
+        const asset = await fetch(`${server.url}${script}`, {
+          headers: { 'accept-encoding': accept },
+        });
+        assert.equal(asset.headers.get('content-encoding'), encoding, accept);
+        assert.match(asset.headers.get('vary') ?? '', /Accept-Encoding/);
+        assert.match(await asset.text(), /customElements|lit/);
+      }
+    });
+
     it('serves theme packs for the pages', async () => {
       const response = await fetch(`${server.url}/themes/contoso.json`);
       assert.equal(response.status, 200);
