@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { html } from 'lit';
+import { html, render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { getByLabelText, getByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
@@ -98,8 +98,11 @@ describe('gate-password-toggle', () => {
   it('finds its input inside the same shadow root', async () => {
     const host = await pageFixture<HTMLDivElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = `<label for="pw">Password</label><input id="pw" type="password">
-      <gate-password-toggle for="pw"></gate-password-toggle>`;
+    render(
+      html`<label for="pw">Password</label><input id="pw" type="password" />
+        <gate-password-toggle for="pw"></gate-password-toggle>`,
+      root,
+    );
     const toggle = root.querySelector('gate-password-toggle')!;
     await toggle.updateComplete;
     const input = root.querySelector('input')!;
