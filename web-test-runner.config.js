@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { countReporter } from './test/support/count-reporter.js';
+import { chromiumArgs, chromiumPath } from './test/support/chromium.js';
 import { rawFiles, themePacks } from './test/support/theme-middleware.js';
 
 const require = createRequire(import.meta.url);
@@ -34,18 +35,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gatehouse-wtr-'))}`,
-        ],
+        args: [...chromiumArgs, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'gatehouse-wtr-'))}`],
       },
     }),
   ],

@@ -4,6 +4,7 @@
  * or theme switch takes until the next frame shows it.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../test/support/chromium.js';
 
 export const signInPath = '/contoso/B2C_1_signin';
 export const baselinePath = '/assets/baseline.html';
@@ -30,16 +31,6 @@ export interface Switch {
 }
 
 type Measured = Omit<Switch, 'to' | 'repeat'>;
-
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Runs before any script of the page: records when the password field is first visible and
@@ -71,9 +62,9 @@ const visibilityProbe = `(() => {
 export async function withBrowser<T>(run: (browser: Browser) => Promise<T>): Promise<T> {
   // Playwright gives every launch a fresh temporary profile (user data dir) of its own.
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: launchArgs,
+    args: chromiumArgs,
   });
   try {
     return await run(browser);
