@@ -1,10 +1,12 @@
 /**
- * Entry of the hosted pages: the URL names tenant, policy and step. In the mock build
- * (`npm run dev`, and `npm start` until the server lands) the mock API starts first, so that the
- * app's first request already meets it.
+ * Entry of the hosted pages: the URL names tenant, policy and step, and the server's boot data
+ * (app/boot-data.ts) brings the tenant's settings and theme pack. In the mock build
+ * (`npm run dev`) the mock API starts first, so that the app's first request already meets it.
  */
 import { syncDocumentLanguage } from './i18n/localization.js';
 import { GateApp } from './app/app.js';
+import { readBootData } from './app/boot-data.js';
+import { preloadTheme } from './theme/load-theme.js';
 
 async function main() {
   if (import.meta.env.MODE === 'mock') {
@@ -15,6 +17,9 @@ async function main() {
   syncDocumentLanguage();
   const app = new GateApp();
   app.routing = 'history';
+  const boot = readBootData(document);
+  if (boot?.theme) preloadTheme(boot.theme);
+  app.preloadedConfig = boot?.config;
   document.body.append(app);
 }
 

@@ -3,25 +3,23 @@
  * failure that the pages can name in the user's language.
  */
 import type * as z from 'zod/mini';
-import {
-  errorBodySchema,
-  routePath,
-  routes,
-  emailConfirmSendResponseSchema,
-  emailConfirmVerifyResponseSchema,
-  resetPasswordResponseSchema,
-  resetStatusResponseSchema,
-  resetResendResponseSchema,
-  resetStartResponseSchema,
-  resetVerifyResponseSchema,
-  signInResponseSchema,
-  tenantConfigSchema,
-  type ErrorBody,
-  type ResetPasswordRequest,
-  type ResetStartRequest,
-  type ResetVerifyRequest,
-  type SignInRequest,
+import type {
+  ErrorBody,
+  ResetPasswordRequest,
+  ResetStartRequest,
+  ResetVerifyRequest,
+  SignInRequest,
 } from './contract.js';
+import { routePath, routes } from './routes.js';
+
+type Contract = typeof import('./contract.js');
+
+/**
+ * The schemas arrive beside the first request rather than with the page: validating needs zod,
+ * and the sign-in page's first load has no request to validate (the hosted page carries its
+ * settings in its HTML).
+ */
+const loadContract = () => import('./contract.js');
 
 /** Failures that never came from a well-formed error body. */
 export type TransportFailure =
@@ -64,38 +62,58 @@ export class ApiClient {
   }
 
   config() {
-    return this.#request(this.#path(routes.config), undefined, tenantConfigSchema);
+    return this.#request(
+      this.#path(routes.config),
+      undefined,
+      (contract) => contract.tenantConfigSchema,
+    );
   }
 
   signIn(body: SignInRequest) {
-    return this.#request(this.#path(routes.signIn), body, signInResponseSchema);
+    return this.#request(
+      this.#path(routes.signIn),
+      body,
+      (contract) => contract.signInResponseSchema,
+    );
   }
 
   startReset(body: ResetStartRequest) {
-    return this.#request(this.#path(routes.resetStart), body, resetStartResponseSchema);
+    return this.#request(
+      this.#path(routes.resetStart),
+      body,
+      (contract) => contract.resetStartResponseSchema,
+    );
   }
 
   resetStatus(flowId: string) {
     return this.#request(
       this.#path(routes.resetStatus, flowId),
       undefined,
-      resetStatusResponseSchema,
+      (contract) => contract.resetStatusResponseSchema,
     );
   }
 
   resendCode(flowId: string) {
-    return this.#request(this.#path(routes.resetResend, flowId), {}, resetResendResponseSchema);
+    return this.#request(
+      this.#path(routes.resetResend, flowId),
+      {},
+      (contract) => contract.resetResendResponseSchema,
+    );
   }
 
   verifyCode(flowId: string, body: ResetVerifyRequest) {
-    return this.#request(this.#path(routes.resetVerify, flowId), body, resetVerifyResponseSchema);
+    return this.#request(
+      this.#path(routes.resetVerify, flowId),
+      body,
+      (contract) => contract.resetVerifyResponseSchema,
+    );
   }
 
   setPassword(flowId: string, body: ResetPasswordRequest) {
     return this.#request(
       this.#path(routes.resetPassword, flowId),
       body,
-      resetPasswordResponseSchema,
+      (contract) => contract.resetPasswordResponseSchema,
     );
   }
 
@@ -103,7 +121,7 @@ export class ApiClient {
     return this.#request(
       this.#path(routes.emailConfirmSend, flowId),
       {},
-      emailConfirmSendResponseSchema,
+      (contract) => contract.emailConfirmSendResponseSchema,
     );
   }
 
@@ -111,7 +129,7 @@ export class ApiClient {
     return this.#request(
       this.#path(routes.emailConfirmVerify, flowId),
       body,
-      emailConfirmVerifyResponseSchema,
+      (contract) => contract.emailConfirmVerifyResponseSchema,
     );
   }
 
@@ -122,8 +140,11 @@ export class ApiClient {
   async #request<T>(
     url: string,
     body: object | undefined,
-    schema: z.ZodMiniType<T>,
+    schemaOf: (contract: Contract) => z.ZodMiniType<T>,
   ): Promise<ApiResult<T>> {
+    const contract = loadContract();
+    // Settled here too, so that a failed load is not an unhandled rejection before it is awaited.
+    contract.catch(() => undefined);
     const signal = AbortSignal.timeout(this.#timeoutMs);
     const language = this.#language();
     let response: Response;
@@ -149,13 +170,19 @@ export class ApiClient {
       // The time limit covers the body too: a body that stalls past it is a timeout, not junk.
       if (signal.aborted) return { ok: false, failure: { error: 'timeout' } };
     }
+    let schemas: Contract;
+    try {
+      schemas = await contract;
+    } catch {
+      return { ok: false, failure: { error: 'network' } };
+    }
     if (response.ok) {
-      const parsed = schema.safeParse(json);
+      const parsed = schemaOf(schemas).safeParse(json);
       return parsed.success
         ? { ok: true, value: parsed.data }
         : { ok: false, failure: { error: 'malformed_response' } };
     }
-    const parsed = errorBodySchema.safeParse(json);
+    const parsed = schemas.errorBodySchema.safeParse(json);
     if (parsed.success) return { ok: false, failure: parsed.data };
     return {
       ok: false,

@@ -1,12 +1,11 @@
 /**
  * The Gatehouse HTTP contract, version 1: every request, response and error body.
  * Client, msw handlers and server all parse with these schemas, so they cannot drift apart.
- * Written with zod/mini to keep full zod off the sign-in page.
+ * Written with zod/mini; the client loads this module beside its first request, so the sign-in
+ * page's first load carries no validator (paths and version are in routes.ts).
  */
 import * as z from 'zod/mini';
-import { policySchema } from '../policy/policy.js';
-
-export const contractVersion = 'v1';
+import { policySchema } from '../policy/policy-schema.js';
 
 /** RFC 5321 caps a forward path at 254 octets; longer input is never an address. */
 export const maxEmailLength = 254;
@@ -159,29 +158,3 @@ export const errorStatus = {
   too_many_requests: 429,
   service_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;
-
-/**
- * Routes relative to the API base (default `/api/v1`), with `:name` parameters as msw and hono
- * read them; `routePath` fills them in for the client.
- */
-export const routes = {
-  config: '/tenants/:tenant/config',
-  signIn: '/tenants/:tenant/sign-in',
-  resetStart: '/tenants/:tenant/password-reset',
-  resetStatus: '/tenants/:tenant/password-reset/:flowId',
-  resetResend: '/tenants/:tenant/password-reset/:flowId/resend',
-  resetVerify: '/tenants/:tenant/password-reset/:flowId/verify',
-  resetPassword: '/tenants/:tenant/password-reset/:flowId/password',
-  emailConfirmSend: '/tenants/:tenant/email-confirmation/:flowId/send',
-  emailConfirmVerify: '/tenants/:tenant/email-confirmation/:flowId/verify',
-} as const;
-
-export function routePath(route: string, params: Record<string, string>): string {
-  return route.replace(/:(\w+)/g, (_, name: string) => {
-    const value = params[name] ?? '';
-    // encodeURIComponent leaves dots alone, and URL parsers drop `.` and `..` segments (even as
-    // `%2e`), so such a value would climb out of its segment; no tenant or flow id looks like that.
-    if (value === '.' || value === '..') throw new RangeError(`Not a path parameter: ${name}`);
-    return encodeURIComponent(value);
-  });
-}

@@ -1,8 +1,9 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
-import { ApiClient, type ApiResult } from '../api/client.js';
-import { contractVersion, type TenantConfig } from '../api/contract.js';
+import type { ApiClient, ApiClientOptions, ApiResult } from '../api/client.js';
+import type { TenantConfig } from '../api/contract.js';
+import { contractVersion } from '../api/routes.js';
 import {
   initialFlowState,
   nextFlowState,
@@ -42,7 +43,7 @@ import { adoptGateStyles } from './adopt-styles.js';
 import '../components/locale-picker.js';
 import '../components/theme-banner.js';
 import '../components/theme-footer.js';
-import type { StepPage } from '../pages/step-page.js';
+import { loadFailureTexts, loadSpinner, type StepPage } from '../pages/step-page.js';
 import '../pages/sign-in-page.js';
 
 /**
@@ -101,12 +102,19 @@ export class GateApp extends LitElement {
   /** A theme pack id that replaces the tenant's (for previews and embedding); swaps without a reload. */
   @property() theme = '';
 
+  /**
+   * The tenant's settings, when the page has them already (the hosted page carries them in its
+   * HTML): used instead of asking the API, if they are the routed tenant's.
+   */
+  @property({ attribute: false }) preloadedConfig: TenantConfig | undefined;
+
   @state() private config: TenantConfig | undefined;
   @state() private flow: FlowState | undefined;
   @state() private busy = false;
   @state() private resolvedTheme: ResolvedTheme | undefined;
 
-  #client: ApiClient | undefined;
+  /** The API of the tenant being shown; replaced on every start, so an answer for an earlier one is dropped. */
+  #api: ApiClientOptions | undefined;
   #route: Route | undefined;
   #context: FlowContext | undefined;
   /** Set while showing a step that came from the history, so it is not pushed again. */
@@ -123,10 +131,17 @@ export class GateApp extends LitElement {
   }
 
   override firstUpdated() {
-    // Fetch the other steps' code and the tenant's other languages while the user reads the first
-    // page, so that a step change or a language switch is one render, painted in the next frame.
+    // Fetch the other steps, the API client, the failure texts and the tenant's other languages
+    // while the user reads the first page, so that a submit, a step change or a language switch
+    // is one render, painted in the next frame. What fails here is fetched again when needed.
     const prefetch = () => {
-      Object.values(stepPages).forEach(([, load]) => void load());
+      const chunks = [
+        ...Object.values(stepPages).map(([, load]) => load()),
+        import('../api/client.js'),
+        loadFailureTexts(),
+      ];
+      chunks.forEach((chunk) => chunk.catch(() => undefined));
+      loadSpinner();
       enabledLocales(this.config?.locales ?? []).forEach(prefetchLocale);
     };
     setTimeout(prefetch, 1000);
@@ -136,7 +151,15 @@ export class GateApp extends LitElement {
     if (changed.has('flow') && this.flow && this.flow.step !== 'redirect') {
       void stepPages[this.flow.step][1]();
     }
-    const inputs = ['tenant', 'policy', 'apiBase', 'routing', 'loginHint', 'redirectUri'];
+    const inputs = [
+      'tenant',
+      'policy',
+      'apiBase',
+      'routing',
+      'loginHint',
+      'redirectUri',
+      'preloadedConfig',
+    ];
     if (inputs.some((name) => changed.has(name))) void this.#start();
     else if (changed.has('theme') && this.config) void this.#applyTheme(this.config);
   }
@@ -296,10 +319,14 @@ export class GateApp extends LitElement {
       this.flow = { step: 'error', failure: { error: 'page_not_found' } };
       return;
     }
-    const client = new ApiClient({ base: this.apiBase, tenant: route.tenant });
-    this.#client = client;
-    const loaded = await client.config();
-    if (client !== this.#client) return;
+    const api = { base: this.apiBase, tenant: route.tenant };
+    this.#api = api;
+    const preloaded = this.preloadedConfig;
+    const loaded: ApiResult<TenantConfig> =
+      preloaded?.tenant === route.tenant
+        ? { ok: true, value: preloaded }
+        : await callApi(api, (client) => client.config());
+    if (api !== this.#api) return;
     if (!loaded.ok) {
       await this.#negotiateLocale(route.uiLocales, undefined);
       this.flow = { step: 'error', failure: loaded.failure };
@@ -308,7 +335,7 @@ export class GateApp extends LitElement {
     const config = loaded.value;
     // Language and brand first, so that the first page paints in them rather than flashing the defaults.
     await Promise.all([this.#negotiateLocale(route.uiLocales, config), this.#applyTheme(config)]);
-    if (client !== this.#client) return;
+    if (api !== this.#api) return;
     this.config = config;
     const policy = route.policy
       ? config.policies.find((candidate) => candidate.id === route.policy)
@@ -433,7 +460,7 @@ export class GateApp extends LitElement {
     const wanted = step ?? steps[0];
     if (!snapshot || urlStepOf(snapshot) !== wanted) return initialFlowState(context);
     if (snapshot.step !== 'reset-code' && snapshot.step !== 'new-password') return snapshot;
-    const status = await this.#client!.resetStatus(snapshot.flowId);
+    const status = await callApi(this.#api!, (client) => client.resetStatus(snapshot.flowId));
     if (!status.ok) return initialFlowState(context);
     const { flowId, email } = snapshot;
     return status.value.verified
@@ -519,12 +546,12 @@ export class GateApp extends LitElement {
     request: (client: ApiClient) => Promise<ApiResult<T>>,
     onSuccess: (value: T) => FlowAction,
   ) {
-    const client = this.#client;
+    const api = this.#api;
     const before = this.flow;
-    if (this.busy || !client || !before) return;
+    if (this.busy || !api || !before) return;
     this.busy = true;
     try {
-      const result = await request(client);
+      const result = await callApi(api, request);
       if (this.flow !== before) return;
       this.#dispatch(
         result.ok
@@ -603,6 +630,25 @@ export class GateApp extends LitElement {
       (value) => ({ type: 'code-resent', now: Date.now(), ...value }),
     );
   }
+}
+
+/**
+ * Runs a request with a client for `api`. The client (and the contract it validates with) loads
+ * with the first request, since the hosted page's first paint makes none; a client that cannot
+ * load is a network failure.
+ */
+async function callApi<T>(
+  api: ApiClientOptions,
+  request: (client: ApiClient) => Promise<ApiResult<T>>,
+): Promise<ApiResult<T>> {
+  let client: ApiClient;
+  try {
+    const { ApiClient } = await import('../api/client.js');
+    client = new ApiClient(api);
+  } catch {
+    return { ok: false, failure: { error: 'network' } };
+  }
+  return request(client);
 }
 
 /** The contract allows any locale tag; only shipped locales can carry overrides. */

@@ -7,9 +7,9 @@ import {
   resetResendRequestSchema,
   resetStartRequestSchema,
   resetVerifyRequestSchema,
-  routes,
   signInRequestSchema,
 } from '../api/contract.js';
+import { routes } from '../api/routes.js';
 import {
   codeLifetimeMs,
   MockBackend,

@@ -1,8 +1,9 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { StepPage } from './step-page.js';
 import { textField } from '../components/text-field.js';
+import '../components/alert.js';
 import { CountdownController } from '../components/countdown-controller.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { ResendCodeEvent } from '../events/resend-code-event.js';
@@ -48,7 +49,8 @@ export class GateResetCodePage extends StepPage {
 
   readonly #cooldown = new CountdownController(this);
 
-  override willUpdate(changed: Map<PropertyKey, unknown>) {
+  override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
     if (changed.has('resendAvailableAt')) this.#cooldown.until = this.resendAvailableAt;
   }
 

@@ -1,12 +1,31 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Failure } from '../policy/flow.js';
 import { msg } from '@lit/localize';
-import { failureMessage } from '../api/failure-message.js';
 import { StepCancelEvent } from '../events/step-cancel-event.js';
 import { StepContinueEvent } from '../events/step-continue-event.js';
-import '../components/alert.js';
-import '../components/spinner.js';
+
+type FailureTexts = typeof import('../api/failure-message.js');
+
+let failureTexts: FailureTexts | undefined;
+
+/**
+ * The failure sentences and the alert that shows them load with the first failure (or ahead of
+ * it, once the first page has painted), not with the first page.
+ */
+export async function loadFailureTexts(): Promise<FailureTexts> {
+  const [texts] = await Promise.all([
+    import('../api/failure-message.js'),
+    import('../components/alert.js'),
+  ]);
+  failureTexts ??= texts;
+  return texts;
+}
+
+/** The spinner is decorative (the button says it is busy in words): it may turn up late, or not at all. */
+export function loadSpinner(): void {
+  import('../components/spinner.js').catch(() => undefined);
+}
 
 /**
  * What every step page shares: light-DOM rendering (so password managers see the form),
@@ -23,6 +42,28 @@ export abstract class StepPage extends LitElement {
     return this;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>) {
+    super.willUpdate(changed);
+    if (this.alert && !failureTexts) void this.#afterFailureTexts();
+    if (changed.has('busy') && this.busy) loadSpinner();
+  }
+
+  /** An update with an alert completes once the alert shows its sentence. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.alert && !failureTexts ? this.#afterFailureTexts() : super.getUpdateComplete();
+  }
+
+  async #afterFailureTexts(): Promise<boolean> {
+    try {
+      await loadFailureTexts();
+    } catch {
+      // Without its sentence the alert stays out; the next update tries again.
+      return super.getUpdateComplete();
+    }
+    this.requestUpdate();
+    return this.updateComplete;
+  }
+
   /** Moves focus to the step's heading, so that assistive technology starts reading there. */
   async focusHeading() {
     await this.updateComplete;
@@ -33,7 +74,7 @@ export abstract class StepPage extends LitElement {
     return html`<h1 class="gate-heading" tabindex="-1">${text}</h1>`;
   }
 
-  protected renderAlert(message = this.alert && failureMessage(this.alert)) {
+  protected renderAlert(message = this.alert && failureTexts?.failureMessage(this.alert)) {
     return message ? html`<gate-alert>${message}</gate-alert>` : nothing;
   }
 

@@ -1,28 +1,15 @@
 /**
  * Policies: the flows a tenant offers, as data. A policy names its kind and the settings that
- * change its pages; `policySteps` says which steps it has.
+ * change its pages (policy-schema.ts); `policySteps` says which steps it has.
  */
-import * as z from 'zod/mini';
+import type { Policy } from './policy-schema.js';
+
+export type { Policy };
 
 export const policyIdPattern = /^[A-Za-z0-9_]{1,64}$/;
 
 export const policyKinds = ['sign-in', 'password-reset'] as const;
 export type PolicyKind = (typeof policyKinds)[number];
-
-/** A flow a tenant offers at `/{tenant}/{policy id}`. */
-export const policySchema = z.discriminatedUnion('kind', [
-  z.strictObject({
-    id: z.string().check(z.regex(policyIdPattern)),
-    kind: z.literal('sign-in'),
-    /** Offer "Can't access your account?" (shown only where the tenant's reset switch allows). */
-    resetLink: z.boolean(),
-  }),
-  z.strictObject({
-    id: z.string().check(z.regex(policyIdPattern)),
-    kind: z.literal('password-reset'),
-  }),
-]);
-export type Policy = z.infer<typeof policySchema>;
 
 /** Every step a URL can name. */
 export const urlSteps = [

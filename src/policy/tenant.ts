@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import type { TenantConfig } from '../api/contract.js';
 import { parseDataFile, type DataFileResult } from './data-file.js';
-import { policySchema } from './policy.js';
+import { policySchema } from './policy-schema.js';
 import { tenantIdPattern } from './tenant-id.js';
 
 export const maxReconfirmDays = 730;

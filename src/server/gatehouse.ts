@@ -13,7 +13,7 @@ import type { ServerConfig } from './config.js';
 import { openStorage } from './storage.js';
 import { createDemoUsers, type DemoUser } from './demo-users.js';
 import { createHttpApp } from './http/app.js';
-import { readIndexHtml } from './http/pages.js';
+import { loadHostedPages } from './http/pages.js';
 import { dayMs, defaultLimits, type Limits } from './limits.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { themeBrandSource } from './mail/mail-brand.js';
@@ -54,7 +54,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
   const log = options.log ?? createLogger();
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const tenants = await loadTenants(config.tenantsDir);
-  const indexHtml = await readIndexHtml(config.distDir);
+  const hostedPages = await loadHostedPages(config.distDir, tenants, log);
   const storage = await openStorage(config, 'server', log);
   const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
   const close = async () => {
@@ -116,7 +116,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       trustedProxies: new Set(config.trustedProxies),
       https,
       distDir: config.distDir,
-      indexHtml,
+      hostedPages,
       log,
     });
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

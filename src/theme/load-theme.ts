@@ -1,14 +1,10 @@
 /**
  * Fetches a resolved theme pack on demand (`<base>/<id>.json`, emitted by the build and served by
- * the dev and test servers), so that no pack is part of the first-load JavaScript.
+ * the dev and test servers), so that no pack is part of the first-load JavaScript. The hosted
+ * page hands over the pack its HTML carries, so that its first paint waits for no request.
  */
-import { issueLines } from '../policy/issue-lines.js';
-import {
-  assetKinds,
-  resolvedThemeSchema,
-  themeIdPattern,
-  type ResolvedTheme,
-} from './resolved-theme.js';
+import { assetKinds, themeIdPattern } from './pack-fields.js';
+import type { ResolvedTheme } from './resolved-theme.js';
 
 /** Where the packs are served: `themes/` under the app's base URL (Vite's `base`, `/` in tests). */
 function themeBaseUrl(): URL {
@@ -17,7 +13,21 @@ function themeBaseUrl(): URL {
 
 const loaded = new Map<string, Promise<ResolvedTheme>>();
 
+/** Asset paths in a pack's JSON are relative to the folder it is served from. */
+function withAbsoluteAssets(theme: ResolvedTheme, url: URL): ResolvedTheme {
+  const assets = Object.fromEntries(
+    assetKinds.flatMap((kind) => {
+      const path = theme.assets[kind];
+      return path ? [[kind, new URL(path, url).href]] : [];
+    }),
+  );
+  return { ...theme, assets };
+}
+
 async function fetchTheme(url: URL): Promise<ResolvedTheme> {
+  // The schema (and zod with it) loads beside the pack: the first load does not carry it.
+  const schemaLoaded = import('./resolved-theme.js');
+  schemaLoaded.catch(() => undefined);
   const response = await fetch(url);
   if (!response.ok)
     throw new Error(`Theme pack ${url.href} could not be loaded (HTTP ${response.status})`);
@@ -28,22 +38,15 @@ async function fetchTheme(url: URL): Promise<ResolvedTheme> {
     throw new Error(`Theme pack ${url.href} is not JSON`);
   }
   // The build checked every pack, so this fails only for a wrong file on the server. The lines
-  // name the field; without zod's English texts (1 KB gzip that the first load need not carry)
+  // name the field; without zod's English texts (1 KB gzip that the page need not carry)
   // the reason may read "Invalid input", and `npm run theme:check` gives it in full.
-  const parsed = resolvedThemeSchema.safeParse(data);
+  const parsed = (await schemaLoaded).resolvedThemeSchema.safeParse(data);
   if (!parsed.success) {
+    const { issueLines } = await import('../policy/issue-lines.js');
     const lines = issueLines(url.href, parsed.error.issues);
     throw new Error(`Theme pack ${url.href} is invalid:\n  ${lines.join('\n  ')}`);
   }
-  const theme = parsed.data;
-  // Asset paths in the JSON are relative to the folder it came from.
-  const assets = Object.fromEntries(
-    assetKinds.flatMap((kind) => {
-      const path = theme.assets[kind];
-      return path ? [[kind, new URL(path, url).href]] : [];
-    }),
-  );
-  return { ...theme, assets };
+  return withAbsoluteAssets(parsed.data, url);
 }
 
 /**
@@ -59,4 +62,13 @@ export function loadTheme(id: string, base: URL = themeBaseUrl()): Promise<Resol
   loaded.set(url.href, pending);
   pending.catch(() => loaded.delete(url.href));
   return pending;
+}
+
+/**
+ * Takes a pack as `<base>/<id>.json` would answer, already checked by whoever wrote it (the
+ * server, into the hosted page), so that `loadTheme` answers with it without a request.
+ */
+export function preloadTheme(theme: ResolvedTheme, base: URL = themeBaseUrl()): void {
+  const url = new URL(`${theme.id}.json`, base);
+  loaded.set(url.href, Promise.resolve(withAbsoluteAssets(theme, url)));
 }

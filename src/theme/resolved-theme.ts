@@ -5,23 +5,10 @@
  * nothing but checked token values can reach a page's CSS.
  */
 import * as z from 'zod/mini';
-import { tenantIdPattern } from '../policy/tenant-id.js';
+import { colorSchemes, layouts, themeIdPattern } from './pack-fields.js';
 import { plainText, themeLocales, themeTextSchema } from './theme-text.js';
-import {
-  fontFamilyProblem,
-  lengthProblem,
-  resolvedColorPattern,
-  themeTokenNames,
-  themeTokens,
-  type ThemeTokenName,
-} from './theme-tokens.js';
-
-/** Theme ids, as in folder names and URLs, follow the same rule as tenant ids. */
-export const themeIdPattern = tenantIdPattern;
-export const colorSchemes = ['light', 'dark'] as const;
-export const layouts = ['centered', 'split'] as const;
-export const assetKinds = ['bannerLogo', 'background', 'favicon'] as const;
-export type AssetKind = (typeof assetKinds)[number];
+import { fontFamilyProblem, lengthProblem, resolvedColorPattern } from './theme-token-checks.js';
+import { themeTokenNames, themeTokens, type ThemeTokenName } from './theme-tokens.js';
 
 function resolvedTokenValue(name: ThemeTokenName) {
   const spec = themeTokens[name];

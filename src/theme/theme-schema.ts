@@ -5,15 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { colorProblem } from './color.js';
-import { colorSchemes, layouts, themeIdPattern } from './resolved-theme.js';
+import { colorSchemes, layouts, themeIdPattern } from './pack-fields.js';
 import { plainText } from './theme-text.js';
-import {
-  fontFamilyProblem,
-  lengthProblem,
-  themeTokenNames,
-  themeTokens,
-  type ThemeTokenName,
-} from './theme-tokens.js';
+import { fontFamilyProblem, lengthProblem } from './theme-token-checks.js';
+import { themeTokenNames, themeTokens, type ThemeTokenName } from './theme-tokens.js';
 
 const themeId = z
   .string()

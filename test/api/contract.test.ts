@@ -21,14 +21,13 @@ import {
   resetStatusResponseSchema,
   resetVerifyRequestSchema,
   resetVerifyResponseSchema,
-  routePath,
-  routes,
   signInRequestSchema,
   signInResponseSchema,
   tenantConfigSchema,
   type ErrorBody,
   type ErrorCode,
 } from '../../src/api/contract.js';
+import { routePath, routes } from '../../src/api/routes.js';
 
 interface Parser {
   safeParse(value: unknown): { success: boolean };

@@ -13,6 +13,9 @@ import { alertText, enterCode, heading, signIn, startReset } from '../support/ap
 import { clearInputs, typeInto } from '../support/interaction.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { GateApp } from '../../src/app/app.js';
+import type { TenantConfig } from '../../src/api/contract.js';
+import { demoTenants } from '../../src/mocks/demo-tenants.js';
+import { publicTenantConfig } from '../../src/policy/tenant.js';
 import { contosoWith } from '../support/tenants.js';
 import '../../src/app/app.js';
 
@@ -253,5 +256,39 @@ describe('gate-app', () => {
     expect(await alertText(el)).to.equal(
       'This sign-in page does not exist. Check the address you followed.',
     );
+  });
+
+  describe('with the tenant settings the page carries', () => {
+    const configRequests = () =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname.endsWith('/config')).length;
+
+    async function openWith(preloaded: TenantConfig) {
+      await startMockApi();
+      performance.clearResourceTimings();
+      return fixture<GateApp>(
+        html`<gate-app tenant="contoso" .preloadedConfig=${preloaded}></gate-app>`,
+      );
+    }
+
+    it('shows the first step from them, without asking the API', async () => {
+      const contoso = demoTenants()[0]!.tenant;
+      // The API says contoso offers a reset; the settings handed over say it does not.
+      const el = await openWith({ ...publicTenantConfig(contoso), selfServiceReset: false });
+      await heading(el, /^Sign in/);
+      expect(queryByRole(el, 'link', { name: "Can't access your account?" })).to.equal(null);
+      expect(configRequests()).to.equal(0);
+      await signIn(el, ada.email, ada.password);
+      await heading(el, "You're signed in");
+    });
+
+    it("asks the API when they are another tenant's", async () => {
+      const fabrikam = demoTenants().find(({ tenant }) => tenant.id === 'fabrikam')!.tenant;
+      const el = await openWith({ ...publicTenantConfig(fabrikam), selfServiceReset: false });
+      await heading(el, /^Sign in/);
+      getByRole(el, 'link', { name: "Can't access your account?" });
+      expect(configRequests()).to.equal(1);
+    });
   });
 });

@@ -4,11 +4,10 @@ import {
   errorBodySchema,
   resetStartResponseSchema,
   resetStatusResponseSchema,
-  routePath,
-  routes,
   signInResponseSchema,
   tenantConfigSchema,
 } from '../../src/api/contract.js';
+import { routePath, routes } from '../../src/api/routes.js';
 import { startMockApi } from '../../src/mocks/browser.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import {

@@ -1,6 +1,6 @@
 import { expect, html } from '@open-wc/testing';
 import { applyFavicon, applyTheme } from '../../src/theme/apply-theme.js';
-import { loadTheme } from '../../src/theme/load-theme.js';
+import { loadTheme, preloadTheme } from '../../src/theme/load-theme.js';
 import type { ResolvedTheme } from '../../src/theme/resolved-theme.js';
 import { themeCss } from '../../src/theme/theme-css.js';
 import { themeTokenNames, tokenProperty } from '../../src/theme/theme-tokens.js';
@@ -194,5 +194,41 @@ describe('theme/load-theme', () => {
     expect(error?.message).to.contain('(HTTP 404)');
     expect(loadTheme('no-such-pack')).not.to.equal(first);
     await loadTheme('no-such-pack').catch(() => undefined);
+  });
+
+  it('names the fields of a pack that is not a resolved pack', async () => {
+    // An unresolved theme.json (wrong types, no tokens) where a resolved pack should be.
+    const base = new URL('/__raw/test/fixtures/themes/wrong-type/', location.href);
+    const error = await loadTheme('theme', base).then(
+      () => undefined,
+      (reason: Error) => reason,
+    );
+    expect(error?.message).to.contain(`Theme pack ${base.href}theme.json is invalid:`);
+    for (const field of ['colorScheme', 'layout', 'tokens']) {
+      expect(error?.message).to.match(new RegExp(`theme\\.json: ${field}: `));
+    }
+  });
+
+  it('answers with a preloaded pack without a request, asset URLs made absolute', async () => {
+    const contoso = await loadTheme('contoso');
+    // Nothing is served under this base: only the preloaded pack can answer.
+    const base = new URL('/nowhere/themes/', location.href);
+    const served = {
+      ...contoso,
+      assets: {
+        bannerLogo: 'contoso/assets/banner-logo.svg',
+        favicon: 'contoso/assets/favicon.svg',
+      },
+    };
+    preloadTheme(served, base);
+    const theme = await loadTheme('contoso', base);
+    expect(theme.tokens).to.deep.equal(contoso.tokens);
+    expect(theme.assets).to.deep.equal({
+      bannerLogo: new URL('contoso/assets/banner-logo.svg', base).href,
+      favicon: new URL('contoso/assets/favicon.svg', base).href,
+    });
+    expect(await loadTheme('fabrikam', base).catch((reason: Error) => reason.message)).to.contain(
+      '(HTTP 404)',
+    );
   });
 });

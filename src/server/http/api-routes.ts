@@ -17,11 +17,11 @@ import {
   resetStatusResponseSchema,
   resetVerifyRequestSchema,
   resetVerifyResponseSchema,
-  routes,
   signInRequestSchema,
   signInResponseSchema,
   tenantConfigSchema,
 } from '../../api/contract.js';
+import { routes } from '../../api/routes.js';
 import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
 import type { RequestMeta, ServiceContext } from '../services/context.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';

@@ -9,7 +9,7 @@ import { errorFields, type Logger } from '../log.js';
 import type { ServiceContext } from '../services/context.js';
 import type { TenantRegistry } from '../tenants.js';
 import { apiRoutes } from './api-routes.js';
-import { pageRoutes } from './pages.js';
+import { pageRoutes, type HostedPages } from './pages.js';
 import { sendError } from './respond.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -19,7 +19,7 @@ export interface HttpAppOptions {
   trustedProxies: ReadonlySet<string>;
   https: boolean;
   distDir: string;
-  indexHtml: string;
+  hostedPages: HostedPages;
   log: Logger;
 }
 
@@ -40,7 +40,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.use(securityHeaders(options.https));
   app.route('/api/v1', apiRoutes(options));
   app.all('/api/*', (c) => c.text('Not found', 404));
-  app.route('/', pageRoutes(options.distDir, options.indexHtml, options.tenants));
+  app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));
   app.onError((error, c) => {
     if (error instanceof DatabaseUnavailableError) {
       log.error('database_unavailable', errorFields(error.cause));

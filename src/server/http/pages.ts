@@ -1,34 +1,67 @@
 /**
  * The built pages (`vite build` into dist/): hashed assets and resolved theme packs as static
  * files, and index.html at every hosted URL `/{tenant}/{policy}[/{step}]` with the tenant's
- * Content Security Policy. The app itself shows the translated error page for URLs that name
- * nothing; the status says 404 all the same.
+ * Content Security Policy and boot data (its settings and theme pack, so that the first page
+ * paints without another request). The app itself shows the translated error page for URLs that
+ * name nothing; the status says 404 all the same.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { tenantConfigSchema } from '../../api/contract.js';
+import { bootDataScript } from '../../app/boot-data.js';
 import { parseRoute } from '../../router/route.js';
-import type { Tenant } from '../../policy/tenant.js';
+import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import { readBuiltTheme } from '../built-themes.js';
+import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
 import { pageCsp } from './security-headers.js';
 
-export async function readIndexHtml(distDir: string): Promise<string> {
+/** index.html as each tenant's pages get it; URLs that name no tenant get it bare. */
+export type HostedPages = (tenant: Tenant | undefined) => string;
+
+export async function loadHostedPages(
+  distDir: string,
+  tenants: TenantRegistry,
+  log: Logger,
+): Promise<HostedPages> {
   const file = join(distDir, 'index.html');
+  let indexHtml: string;
   try {
-    return await readFile(file, 'utf8');
+    indexHtml = await readFile(file, 'utf8');
   } catch {
     throw new Error(`${file} is missing: build the pages first (npm run build, or npm start)`);
   }
+  if (!indexHtml.includes('</head>')) throw new Error(`${file} has no </head>`);
+  const themes = new Map<string, ResolvedTheme | undefined>();
+  for (const { theme } of tenants.values()) {
+    if (themes.has(theme)) continue;
+    const parsed = await readBuiltTheme(distDir, theme);
+    // The page still works without it: the app asks for the pack and, failing that, keeps the base theme.
+    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.errors.join('; ') });
+    themes.set(theme, parsed.ok ? parsed.value : undefined);
+  }
+  const byTenant = new Map(
+    [...tenants.values()].map((tenant) => {
+      const boot = bootDataScript({
+        config: tenantConfigSchema.parse(publicTenantConfig(tenant)),
+        theme: themes.get(tenant.theme),
+      });
+      return [tenant.id, indexHtml.replace('</head>', `${boot}</head>`)];
+    }),
+  );
+  return (tenant) => (tenant && byTenant.get(tenant.id)) ?? indexHtml;
 }
 
-export function pageRoutes(distDir: string, indexHtml: string, tenants: TenantRegistry) {
+export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: TenantRegistry) {
   const pages = new Hono();
 
   const page = (c: Context, tenant: Tenant | undefined, found: boolean) => {
     c.header('Content-Security-Policy', pageCsp(tenant?.embeddingOrigins ?? []));
     c.header('Cache-Control', 'no-cache');
-    return c.html(indexHtml, found ? 200 : 404);
+    return c.html(hostedPages(tenant), found ? 200 : 404);
   };
 
   pages.use(

@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { parseDataFile } from '../../policy/data-file.js';
-import { resolvedThemeSchema, type ResolvedTheme } from '../../theme/resolved-theme.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import { builtThemesDir, readBuiltTheme } from '../built-themes.js';
 import type { FooterLink, ThemeLocale } from '../../theme/theme-text.js';
 import type { Logger } from '../log.js';
 
@@ -42,43 +42,38 @@ export type BrandSource = (
 ) => Promise<MailBrand>;
 
 export function themeBrandSource(distDir: string, log: Logger): BrandSource {
-  const themesDir = join(distDir, 'themes');
+  const themesDir = builtThemesDir(distDir);
   const cache = new Map<
     string,
     Promise<{ theme: ResolvedTheme; logo: MailBrand['logo'] } | undefined>
   >();
 
   async function load(id: string) {
-    const file = join(themesDir, `${id}.json`);
-    try {
-      const parsed = parseDataFile(
-        resolvedThemeSchema,
-        file,
-        JSON.parse(await readFile(file, 'utf8')),
-      );
-      if (!parsed.ok) {
-        log.warn('mail_theme_invalid', { theme: id, problems: parsed.errors.join('; ') });
-        return undefined;
-      }
-      const logoPath = parsed.value.assets.bannerLogo;
-      const type = logoPath ? contentTypes[extname(logoPath)] : undefined;
-      const logo =
-        logoPath && type
-          ? {
-              filename: `logo${extname(logoPath)}`,
-              contentType: type,
-              content: await readFile(join(themesDir, logoPath)),
-            }
-          : undefined;
-      return { theme: parsed.value, logo };
-    } catch (error) {
-      log.warn('mail_theme_missing', {
-        theme: id,
-        file,
-        reason: (error as Error).message.slice(0, 200),
-      });
+    const parsed = await readBuiltTheme(distDir, id);
+    if (!parsed.ok) {
+      log.warn('mail_theme_unusable', { theme: id, problems: parsed.errors.join('; ') });
       return undefined;
     }
+    const logoPath = parsed.value.assets.bannerLogo;
+    const type = logoPath ? contentTypes[extname(logoPath)] : undefined;
+    let logo: MailBrand['logo'];
+    if (logoPath && type) {
+      const file = join(themesDir, logoPath);
+      try {
+        logo = {
+          filename: `logo${extname(logoPath)}`,
+          contentType: type,
+          content: await readFile(file),
+        };
+      } catch (error) {
+        log.warn('mail_logo_missing', {
+          theme: id,
+          file,
+          reason: (error as Error).message.slice(0, 200),
+        });
+      }
+    }
+    return { theme: parsed.value, logo };
   }
 
   const cached = (id: string) => {

@@ -13,6 +13,11 @@ import { apiOf } from '../support/http.js';
 
 const flowId = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+function bootDataOf(page: string): { config: unknown; theme: unknown } | undefined {
+  const json = /<script type="application\/json" id="gate-boot">(.*?)<\/script>/s.exec(page)?.[1];
+  return json === undefined ? undefined : JSON.parse(json);
+}
+
 describe('server: HTTP', () => {
   let dataDir: string;
   let server: TestServer;
@@ -122,6 +127,25 @@ describe('server: HTTP', () => {
         assert.match(asset.headers.get('vary') ?? '', /Accept-Encoding/);
         assert.match(await asset.text(), /customElements|lit/);
       }
+    });
+
+    it("carries the tenant's settings and theme pack, as the API and /themes answer them", async () => {
+      const page = await (await fetch(`${server.url}/contoso/B2C_1_signin`)).text();
+      const boot = bootDataOf(page);
+      assert.ok(boot, 'no boot data in the page');
+      assert.deepEqual(boot.config, (await api.get('/config')).body);
+      assert.deepEqual(boot.theme, await (await fetch(`${server.url}/themes/contoso.json`)).json());
+      // Data, not script: the strict CSP stays as it is, and nothing else is inline.
+      const scripts = [...page.matchAll(/<script\b([^>]*)>/g)].map(([, attributes]) => attributes);
+      assert.deepEqual(
+        scripts.filter((attributes) => !/\ssrc="/.test(attributes!)),
+        [' type="application/json" id="gate-boot"'],
+      );
+    });
+
+    it('gives a page that names no tenant no boot data', async () => {
+      const page = await (await fetch(`${server.url}/nobody/B2C_1_signin`)).text();
+      assert.equal(bootDataOf(page), undefined);
     });
 
     it('serves theme packs for the pages', async () => {

@@ -1,0 +1,24 @@
+/**
+ * The resolved theme packs that `vite build` emits (`dist/themes/<id>.json`), parsed again with
+ * the schema the pages use: the hosted pages carry them in their HTML and emails take their look.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDataFile, type DataFileResult } from '../policy/data-file.js';
+import { resolvedThemeSchema, type ResolvedTheme } from '../theme/resolved-theme.js';
+
+export const builtThemesDir = (distDir: string) => join(distDir, 'themes');
+
+export async function readBuiltTheme(
+  distDir: string,
+  id: string,
+): Promise<DataFileResult<ResolvedTheme>> {
+  const file = join(builtThemesDir(distDir), `${id}.json`);
+  let data: unknown;
+  try {
+    data = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    return { ok: false, errors: [`${file}: ${(error as Error).message.slice(0, 200)}`] };
+  }
+  return parseDataFile(resolvedThemeSchema, file, data);
+}
