@@ -1,7 +1,7 @@
 /**
- * The real server as `npm run serve` runs it, on a free loopback port, with a given data folder,
- * serving a given build. Started as `node --import tsx` rather than the `tsx` command, which runs
- * the server in a child process: the resident memory read here must be the server's own.
+ * The real server as `npm run serve` runs it (the build of scripts/build-server.ts, which the
+ * caller makes first), on a free loopback port, with a given data folder, serving a given build
+ * of the pages. The resident memory read here is that process's own.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, closeSync, readFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverEntry } from '../scripts/build-server.js';
 
 export interface BenchServer {
   url: string;
@@ -52,7 +53,7 @@ export async function startServer(distDir: string, dataDir: string): Promise<Ben
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(dataDir, 'server.log');
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [serverEntry], {
     env: {
       ...process.env,
       // The embedded database and the outbox, whatever the caller's environment says.

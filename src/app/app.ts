@@ -131,13 +131,17 @@ export class GateApp extends LitElement {
   }
 
   override firstUpdated() {
-    // Fetch the other steps, the API client, the failure texts and the tenant's other languages
-    // while the user reads the first page, so that a submit, a step change or a language switch
-    // is one render, painted in the next frame. What fails here is fetched again when needed.
+    // Fetch the other steps, the API client, the schemas, the failure texts and the tenant's other
+    // languages while the user reads the first page, so that a submit, a step change or a language
+    // switch is one render, painted in the next frame. What fails here is fetched again when needed.
     const prefetch = () => {
       const chunks = [
         ...Object.values(stepPages).map(([, load]) => load()),
         import('../api/client.js'),
+        // The schemas (and zod): a first answer, or a first switch to another theme, is then
+        // checked without waiting for them.
+        import('../api/contract.js'),
+        import('../theme/resolved-theme.js'),
         loadFailureTexts(),
       ];
       chunks.forEach((chunk) => chunk.catch(() => undefined));

@@ -2,8 +2,16 @@
 import { PGlite } from '@electric-sql/pglite';
 import { classify, type Database, type Queryable } from './database.js';
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers fill up as the tables grow and stay resident in the
+ * server process; the tables this server keeps are small and hot, and the file system caches the rest.
+ */
+const sharedBuffers = '8MB';
+
 export async function openEmbeddedDatabase(directory: string): Promise<Database> {
-  const pglite = await PGlite.create(directory);
+  const pglite = await PGlite.create(directory, {
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
+  });
   const queryable = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       try {

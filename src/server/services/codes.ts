@@ -138,20 +138,24 @@ export async function checkCode(
     flow.codeExpiresAt > now;
   const matches = codeMatches(context.codeKey, flow.id, code, flow.codeHash);
   if (alive && matches) return { match: true };
-  const attemptsLeft = alive ? await spendTry(db, flow, now) : 0;
-  await recordEvent(db, 'code-failure', account, now);
-  await recordEvent(db, 'ip-failure', meta.ip, now);
-  await recordAudit(
-    db,
-    {
-      tenant: tenant.id,
-      event: 'code_failed',
-      userId: flow.userId,
-      email: flow.email,
-      flowId: flow.id,
-      ip: meta.ip,
-    },
-    now,
-  );
+  // The try, both failure counts and the audit record commit together: one commit, not four.
+  const attemptsLeft = await db.transaction(async (tx) => {
+    const left = alive ? await spendTry(tx, flow, now) : 0;
+    await recordEvent(tx, 'code-failure', account, now);
+    await recordEvent(tx, 'ip-failure', meta.ip, now);
+    await recordAudit(
+      tx,
+      {
+        tenant: tenant.id,
+        event: 'code_failed',
+        userId: flow.userId,
+        email: flow.email,
+        flowId: flow.id,
+        ip: meta.ip,
+      },
+      now,
+    );
+    return left;
+  });
   return { match: false, error: { error: 'code_rejected', attemptsLeft } };
 }

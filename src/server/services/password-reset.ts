@@ -84,20 +84,23 @@ export async function startReset(
   };
   const { code, hash } = freshCode(context, flow.id);
   const sendsCode = mails && flow.mayReset;
-  await insertFlow(db, { ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits);
-  if (mails) await recordEvent(db, 'code-send', addressKey(tenant.id, email), now);
-  await recordAudit(
-    db,
-    {
-      tenant: tenant.id,
-      event: 'reset_started',
-      userId: flow.userId,
-      email,
-      flowId: flow.id,
-      ip: meta.ip,
-    },
-    now,
-  );
+  // The flow, its send and its audit record commit together: one commit, not three.
+  await db.transaction(async (tx) => {
+    await insertFlow(tx, { ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits);
+    if (mails) await recordEvent(tx, 'code-send', addressKey(tenant.id, email), now);
+    await recordAudit(
+      tx,
+      {
+        tenant: tenant.id,
+        event: 'reset_started',
+        userId: flow.userId,
+        email,
+        flowId: flow.id,
+        ip: meta.ip,
+      },
+      now,
+    );
+  });
   if (mails && user) {
     context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, 'code_sent'));
   }

@@ -1,10 +1,11 @@
 /**
- * The real server as `npm run serve` starts it, in a child process: started from
- * node_modules (never through npx, TOOLCHAIN.md trap 9), ready once it logs `started`, and stopped
- * with SIGTERM (SIGKILL if it hangs) even when a test fails.
+ * The real server as `npm run serve` starts it, in a child process: the build of
+ * scripts/build-server.ts (which `npm run test:node` makes first), ready once it logs `started`,
+ * and stopped with SIGTERM (SIGKILL if it hangs) even when a test fails.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { serverEntry } from '../../../scripts/build-server.js';
 
 export interface ServerProcess {
   url: string;
@@ -14,7 +15,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [serverEntry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: '', SMTP_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
