@@ -363,5 +363,5 @@ main().catch((error: unknown) => {
   process.stderr.write(
     `bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
   );
-  process.exit(1);
+  process.exitCode = 1;
 });

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { TemplateMap } from '@lit/localize';
 import { parseDataFile, type DataFileResult } from '../policy/data-file.js';
+import { hiddenControls } from './hidden-controls.js';
 import { isSupportedLocale, supportedLocales } from './negotiate-locale.js';
 import { targetLocales } from './generated/locale-codes.js';
 import { translations } from './translations.js';
@@ -18,9 +19,6 @@ export type MessageCatalog = ReadonlyMap<string, number>;
 
 /** Ours: longer than any message we ship, short enough that a pasted document is refused. */
 export const maxOverrideLength = 500;
-
-// C0/C1 controls and the bidirectional embeddings, overrides and isolates that can disguise text.
-const hiddenControls = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
 
 function catalogFromTemplates(templates: TemplateMap): MessageCatalog {
   return new Map(

@@ -61,6 +61,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     buildPagesIfStale(process.env.DIST_DIR || 'dist');
   } catch (error) {
     process.stderr.write(`gatehouse: ${(error as Error).message}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   }
 }

@@ -41,12 +41,13 @@ async function main() {
     process.on(signal, () => {
       if (stopping) return;
       stopping = true;
-      void gatehouse.close().then(() => process.exit(0));
+      // Everything the server holds is closed, so node ends by itself once the last close is done.
+      void gatehouse.close();
     });
   }
 }
 
 main().catch((error: unknown) => {
   process.stderr.write(`gatehouse: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+  process.exitCode = 1;
 });

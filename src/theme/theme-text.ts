@@ -4,23 +4,11 @@
  * elements render what is left through text bindings only.
  */
 import * as z from 'zod/mini';
+import { hiddenControls } from '../i18n/hidden-controls.js';
 import { isSafeLinkUrl } from './safe-link.js';
 
 export const themeLocales = ['en', 'nl', 'sv'] as const;
 export type ThemeLocale = (typeof themeLocales)[number];
-
-/** Text controls, and the bidi embeddings, overrides and isolates that can reorder what is shown. */
-function hasHiddenControls(text: string): boolean {
-  return [...text].some((char) => {
-    const code = char.codePointAt(0)!;
-    return (
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069)
-    );
-  });
-}
 
 const markupPattern = /<[a-z!/?]|&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);/i;
 
@@ -33,7 +21,7 @@ export function plainText(maxLength: number) {
       'must be plain text, without markup or HTML entities',
     ),
     z.refine(
-      (text) => !hasHiddenControls(text),
+      (text) => !hiddenControls.test(text),
       'must not contain control characters or bidi overrides',
     ),
   );

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
+import { typeInto } from '../support/interaction.js';
 import { getByLabelText, getByRole, within } from '../support/dom.js';
 import { nextEvent, pageFixture } from '../support/fixtures.js';
 import { getLocale, setLocale } from '../../src/i18n/localization.js';
@@ -104,10 +105,8 @@ describe('gate-locale-picker', () => {
         picker.value = getLocale();
       });
     });
-    getByLabelText(page, 'Email Address').focus();
-    await sendKeys({ type: 'ada@contoso.example' });
-    getByLabelText(page, 'Password').focus();
-    await sendKeys({ type: 'correct horse battery' });
+    await typeInto(getByLabelText(page, 'Email Address'), 'ada@contoso.example');
+    await typeInto(getByLabelText(page, 'Password'), 'correct horse battery');
 
     pick(menu(picker), 'sv');
     await switching;

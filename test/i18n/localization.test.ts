@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { html, type LitElement, type TemplateResult } from 'lit';
-import { sendKeys } from '@web/test-runner-commands';
+import { typeInto } from '../support/interaction.js';
 import { getByLabelText, getByRole, getByText } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
 import {
@@ -118,12 +118,6 @@ const pages: ReadonlyArray<readonly [string, () => TemplateResult, Copy, Copy]> 
     },
   ],
 ];
-
-/** Types into a field as a user does. */
-async function typeInto(field: HTMLElement, text: string) {
-  field.focus();
-  await sendKeys({ type: text });
-}
 
 describe('localization', () => {
   afterEach(async () => {

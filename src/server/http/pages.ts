@@ -64,30 +64,19 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
     return c.html(hostedPages(tenant), found ? 200 : 404);
   };
 
-  pages.use(
-    '/assets/*',
-    serveStatic({
-      root: distDir,
-      // The build writes .br and .gz copies beside each asset (scripts/vite-precompress.ts).
-      precompressed: true,
-      // Vite puts a content hash in every asset name, so a name never changes meaning.
-      onFound: (_path, c) => {
-        c.header('Cache-Control', 'public, max-age=31536000, immutable');
-        c.header('Vary', 'Accept-Encoding');
-      },
-    }),
-  );
-  pages.use(
-    '/themes/*',
+  /** Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each. */
+  const builtFiles = (cacheControl: string) =>
     serveStatic({
       root: distDir,
       precompressed: true,
       onFound: (_path, c) => {
-        c.header('Cache-Control', 'no-cache');
+        c.header('Cache-Control', cacheControl);
         c.header('Vary', 'Accept-Encoding');
       },
-    }),
-  );
+    });
+  // Vite puts a content hash in every asset name, so a name never changes meaning.
+  pages.use('/assets/*', builtFiles('public, max-age=31536000, immutable'));
+  pages.use('/themes/*', builtFiles('no-cache'));
 
   pages.get('*', (c) => {
     const url = new URL(c.req.url);

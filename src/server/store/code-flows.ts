@@ -52,19 +52,14 @@ const toFlow = (row: FlowRow): CodeFlow => ({
   verifiedAt: row.verified_at,
 });
 
-export interface NewFlow {
-  id: string;
-  kind: FlowKind;
-  tenant: string;
-  email: string;
-  userId: string | null;
-  mayReset: boolean;
-  locale: string;
-  /** The first code, or null for a flow that sends none yet (or never). */
-  codeHash: string | null;
+/** `codeHash` is the first code, or null for a flow that sends none yet (or never). */
+export type NewFlow = Pick<
+  CodeFlow,
+  'id' | 'kind' | 'tenant' | 'email' | 'userId' | 'mayReset' | 'locale' | 'codeHash'
+> & {
   /** Whether the first code was "sent" now: it starts the resend countdown. */
   sent: boolean;
-}
+};
 
 export async function insertFlow(
   db: Queryable,

@@ -4,7 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { adminCommand, startTestServer, type TestServer } from '../support/in-process.js';
+import {
+  addUser as addContosoUser,
+  adminCommand,
+  startTestServer,
+  type TestServer,
+} from '../support/in-process.js';
 import { freshDataDir, removeDir } from '../support/data-dir.js';
 import { apiOf, median } from '../support/http.js';
 import { codeIn, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -22,16 +27,8 @@ describe('server: password reset', () => {
   let api: ReturnType<typeof apiOf>;
 
   /** Adds a user of contoso through the admin endpoint. */
-  async function addUser(email: string, password = 'a long enough demo passphrase') {
-    const result = await adminCommand(dataDir, {
-      command: 'user-add',
-      tenant: 'contoso',
-      email,
-      password,
-      groups: [],
-    });
-    assert.equal(result.ok, true, JSON.stringify(result));
-  }
+  const addUser = (email: string, password = 'a long enough demo passphrase') =>
+    addContosoUser(dataDir, email, password);
 
   async function startFor(email: string, ip = freshIp(), language?: string) {
     const started = await api.post(

@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { adminCommand, startTestServer, type TestServer } from '../support/in-process.js';
+import {
+  addUser as addContosoUser,
+  adminCommand,
+  startTestServer,
+  type TestServer,
+} from '../support/in-process.js';
 import { freshDataDir, removeDir } from '../support/data-dir.js';
 import { apiOf, median } from '../support/http.js';
 import { codeIn, startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -20,16 +25,7 @@ describe('server: sign-in', () => {
   let server: TestServer;
   let api: ReturnType<typeof apiOf>;
 
-  async function addUser(email: string) {
-    const result = await adminCommand(dataDir, {
-      command: 'user-add',
-      tenant: 'contoso',
-      email,
-      password,
-      groups: [],
-    });
-    assert.equal(result.ok, true, JSON.stringify(result));
-  }
+  const addUser = (email: string) => addContosoUser(dataDir, email, password);
 
   const signIn = (identifier: string, secret: string, ip = freshIp()) =>
     api.post('/sign-in', { identifier, password: secret }, { ip });

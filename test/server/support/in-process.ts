@@ -2,6 +2,7 @@
  * A Gatehouse started inside the test process, for the tests that need an injected clock or
  * limits, or to read the server's log lines.
  */
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPagesIfStale } from '../../../src/server/build-pages.js';
@@ -90,4 +91,16 @@ export async function adminCommand(dataDir: string, request: AdminRequest): Prom
     body: JSON.stringify(request),
   });
   return (await response.json()) as AdminResult;
+}
+
+/** Adds a contoso user with no groups through the admin endpoint, failing the test if it cannot. */
+export async function addUser(dataDir: string, email: string, password: string): Promise<void> {
+  const result = await adminCommand(dataDir, {
+    command: 'user-add',
+    tenant: 'contoso',
+    email,
+    password,
+    groups: [],
+  });
+  assert.equal(result.ok, true, JSON.stringify(result));
 }
