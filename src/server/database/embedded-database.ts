@@ -1,6 +1,12 @@
-/** The embedded database: PostgreSQL in WebAssembly (PGlite), persisted in a directory. */
+/**
+ * The embedded database: PostgreSQL in WebAssembly (PGlite), persisted in a directory, reached
+ * through pg like a server, by PGlite's own node-postgres adapter.
+ */
 import { PGlite } from '@electric-sql/pglite';
-import { classify, type Database, type Queryable } from './database.js';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import type { Database } from './database.js';
+import { openPoolDatabase } from './pool-database.js';
 
 /**
  * PostgreSQL's default 128 MB of shared buffers fill up as the tables grow and stay resident in the
@@ -12,35 +18,10 @@ export async function openEmbeddedDatabase(directory: string): Promise<Database>
   const pglite = await PGlite.create(directory, {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
   });
-  const queryable = (target: Pick<PGlite, 'query'>): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      try {
-        return (await target.query<Row>(sql, [...params])).rows;
-      } catch (error) {
-        return classify(error);
-      }
-    },
+  // PGlite is one session: a pool of one, kept open, whose prepared statements live as long as it.
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
+  return openPoolDatabase(pool, 'embedded', async () => {
+    await pool.end();
+    await pglite.close();
   });
-  return {
-    kind: 'embedded',
-    ...queryable(pglite),
-    async transaction(work) {
-      let ownFailure: unknown;
-      try {
-        return await pglite.transaction(async (tx) => {
-          try {
-            return await work(queryable(tx));
-          } catch (error) {
-            ownFailure = error;
-            throw error;
-          }
-        });
-      } catch (error) {
-        // What `work` threw is already classified; only BEGIN and COMMIT failures are left.
-        if (error === ownFailure) throw error;
-        return classify(error);
-      }
-    },
-    close: () => pglite.close(),
-  };
 }

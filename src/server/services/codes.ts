@@ -8,9 +8,10 @@ import type { Tenant } from '../../policy/tenant.js';
 import { dayMs, hourMs, secondsUntil } from '../limits.js';
 import type { MailRequest } from '../mail/mailer.js';
 import { codeHash, codeMatches, newCode } from '../security/verification-code.js';
-import { recordAudit, type AuditEvent } from '../store/audit.js';
-import { issueCode, spendTry, type CodeFlow } from '../store/code-flows.js';
-import { addressKey, countSince, recordEvent } from '../store/throttle.js';
+import { run, together } from '../database/database.js';
+import { auditInsert, recordAudit, type AuditEvent } from '../store/audit.js';
+import { issueCode, tryUpdate, type CodeFlow } from '../store/code-flows.js';
+import { addressKey, countSince, eventInsert, recordEvent } from '../store/throttle.js';
 import { refuse, succeed, type Outcome, type RequestMeta, type ServiceContext } from './context.js';
 
 /** 192 random bits, URL-safe: the contract's flow id pattern. */
@@ -138,24 +139,26 @@ export async function checkCode(
     flow.codeExpiresAt > now;
   const matches = codeMatches(context.codeKey, flow.id, code, flow.codeHash);
   if (alive && matches) return { match: true };
-  // The try, both failure counts and the audit record commit together: one commit, not four.
-  const attemptsLeft = await db.transaction(async (tx) => {
-    const left = alive ? await spendTry(tx, flow, now) : 0;
-    await recordEvent(tx, 'code-failure', account, now);
-    await recordEvent(tx, 'ip-failure', meta.ip, now);
-    await recordAudit(
-      tx,
-      {
-        tenant: tenant.id,
-        event: 'code_failed',
-        userId: flow.userId,
-        email: flow.email,
-        flowId: flow.id,
-        ip: meta.ip,
-      },
-      now,
-    );
-    return left;
-  });
+  // Both failure counts, the audit record and the try commit together, as one statement.
+  const spent = await run<{ tries_left: number }>(
+    db,
+    together(
+      eventInsert('code-failure', account, now),
+      eventInsert('ip-failure', meta.ip, now),
+      auditInsert(
+        {
+          tenant: tenant.id,
+          event: 'code_failed',
+          userId: flow.userId,
+          email: flow.email,
+          flowId: flow.id,
+          ip: meta.ip,
+        },
+        now,
+      ),
+      ...(alive ? [tryUpdate(flow, now)] : []),
+    ),
+  );
+  const attemptsLeft = spent[0]?.tries_left ?? 0;
   return { match: false, error: { error: 'code_rejected', attemptsLeft } };
 }

@@ -14,16 +14,17 @@ import type { Tenant } from '../../policy/tenant.js';
 import { secondsUntil } from '../limits.js';
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
-import { recordAudit } from '../store/audit.js';
+import { run, together } from '../database/database.js';
+import { auditInsert, recordAudit } from '../store/audit.js';
 import {
   completeFlow,
   endFlowsOfUser,
   findOpenFlow,
-  insertFlow,
+  flowInsert,
   markVerified,
 } from '../store/code-flows.js';
 import { endSessionsOfUser } from '../store/sessions.js';
-import { addressKey, recordEvent } from '../store/throttle.js';
+import { addressKey, eventInsert } from '../store/throttle.js';
 import { findUser, findUserById, resetPassword } from '../store/users.js';
 import {
   checkCode,
@@ -84,23 +85,25 @@ export async function startReset(
   };
   const { code, hash } = freshCode(context, flow.id);
   const sendsCode = mails && flow.mayReset;
-  // The flow, its send and its audit record commit together: one commit, not three.
-  await db.transaction(async (tx) => {
-    await insertFlow(tx, { ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits);
-    if (mails) await recordEvent(tx, 'code-send', addressKey(tenant.id, email), now);
-    await recordAudit(
-      tx,
-      {
-        tenant: tenant.id,
-        event: 'reset_started',
-        userId: flow.userId,
-        email,
-        flowId: flow.id,
-        ip: meta.ip,
-      },
-      now,
-    );
-  });
+  // The flow, its send and its audit record commit together, as one statement.
+  await run(
+    db,
+    together(
+      flowInsert({ ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits),
+      ...(mails ? [eventInsert('code-send', addressKey(tenant.id, email), now)] : []),
+      auditInsert(
+        {
+          tenant: tenant.id,
+          event: 'reset_started',
+          userId: flow.userId,
+          email,
+          flowId: flow.id,
+          ip: meta.ip,
+        },
+        now,
+      ),
+    ),
+  );
   if (mails && user) {
     context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, 'code_sent'));
   }

@@ -7,12 +7,13 @@ import type { SignInResponse } from '../../api/contract.js';
 import { normaliseEmail } from '../../policy/email-address.js';
 import { passwordLength } from '../../policy/password-rules.js';
 import type { Tenant } from '../../policy/tenant.js';
+import { run, together } from '../database/database.js';
 import { dayMs } from '../limits.js';
 import { hashPassword, needsRehash, verifyPassword } from '../security/password-hash.js';
-import { recordAudit } from '../store/audit.js';
-import { insertFlow } from '../store/code-flows.js';
+import { auditInsert, recordAudit } from '../store/audit.js';
+import { flowInsert } from '../store/code-flows.js';
 import { createSession } from '../store/sessions.js';
-import { recordEvent } from '../store/throttle.js';
+import { eventInsert } from '../store/throttle.js';
 import {
   findUser,
   recordSignInFailure,
@@ -64,11 +65,15 @@ export async function signIn(
         );
       }
     }
-    await recordEvent(db, 'ip-failure', meta.ip, now);
-    await recordAudit(
+    await run(
       db,
-      { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
-      now,
+      together(
+        eventInsert('ip-failure', meta.ip, now),
+        auditInsert(
+          { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
+          now,
+        ),
+      ),
     );
     return refuse({ error: 'invalid_credentials' });
   }
@@ -82,34 +87,26 @@ export async function signIn(
     now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs
   ) {
     const flowId = newFlowId();
-    await insertFlow(
-      db,
-      {
-        id: flowId,
-        kind: 'confirm',
-        tenant: tenant.id,
-        email: user.email,
-        userId: user.id,
-        mayReset: false,
-        locale: meta.locale,
-        codeHash: null,
-        sent: false,
-      },
-      now,
-      limits,
-    );
-    await recordAudit(
-      db,
-      {
-        tenant: tenant.id,
-        event: 'email_confirmation_required',
-        userId: user.id,
-        email,
-        flowId,
-        ip: meta.ip,
-      },
-      now,
-    );
+    const flow = {
+      id: flowId,
+      kind: 'confirm',
+      tenant: tenant.id,
+      email: user.email,
+      userId: user.id,
+      mayReset: false,
+      locale: meta.locale,
+      codeHash: null,
+      sent: false,
+    } as const;
+    const audit = {
+      tenant: tenant.id,
+      event: 'email_confirmation_required',
+      userId: user.id,
+      email,
+      flowId,
+      ip: meta.ip,
+    } as const;
+    await run(db, together(flowInsert(flow, now, limits), auditInsert(audit, now)));
     return succeed({ response: { status: 'confirm-email', flowId, email: user.email } });
   }
   const sessionId = await createSession(

@@ -2,7 +2,7 @@
  * Audit events for every sign-in and reset step (SECURITY.md rule 26). Fields are columns filled
  * through parameters, never text spliced together, and none of them ever holds a password or a code.
  */
-import type { Queryable } from '../database/database.js';
+import { run, type Queryable, type Statement } from '../database/database.js';
 
 /** The reset funnel in its order, then the sign-in events. */
 export const auditEvents = [
@@ -31,11 +31,11 @@ export interface AuditRecord {
   ip?: string | undefined;
 }
 
-export async function recordAudit(db: Queryable, record: AuditRecord, at: Date): Promise<void> {
-  await db.query(
-    `INSERT INTO audit_events (at, tenant, event, user_id, email, flow_id, ip)
+export function auditInsert(record: AuditRecord, at: Date): Statement {
+  return {
+    sql: `INSERT INTO audit_events (at, tenant, event, user_id, email, flow_id, ip)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [
+    params: [
       at,
       record.tenant,
       record.event,
@@ -44,7 +44,11 @@ export async function recordAudit(db: Queryable, record: AuditRecord, at: Date):
       record.flowId ?? null,
       record.ip ?? null,
     ],
-  );
+  };
+}
+
+export async function recordAudit(db: Queryable, record: AuditRecord, at: Date): Promise<void> {
+  await run(db, auditInsert(record, at));
 }
 
 /** How many of each event a tenant had since `since`, every event listed (0 when none). */

@@ -2,7 +2,7 @@
  * Reset flows and recovery-email reconfirmations: who, which step, and the current code (as its
  * keyed hash only). Every change that a race could double is a conditional update.
  */
-import type { Queryable } from '../database/database.js';
+import type { Queryable, Statement } from '../database/database.js';
 
 export type FlowKind = 'reset' | 'confirm';
 
@@ -61,17 +61,16 @@ export type NewFlow = Pick<
   sent: boolean;
 };
 
-export async function insertFlow(
-  db: Queryable,
+export function flowInsert(
   flow: NewFlow,
   now: Date,
   lifetimes: { codeLifetimeMs: number; codeTries: number; flowLifetimeMs: number },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO code_flows (id, kind, tenant, email, user_id, may_reset, locale, code_hash,
+): Statement {
+  return {
+    sql: `INSERT INTO code_flows (id, kind, tenant, email, user_id, may_reset, locale, code_hash,
        code_expires_at, tries_left, last_sent_at, created_at, expires_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
+    params: [
       flow.id,
       flow.kind,
       flow.tenant,
@@ -86,7 +85,7 @@ export async function insertFlow(
       now,
       new Date(now.getTime() + lifetimes.flowLifetimeMs),
     ],
-  );
+  };
 }
 
 /** A flow that exists, is of this kind and tenant, has not ended and has not expired. */
@@ -150,15 +149,14 @@ export async function markVerified(db: Queryable, flow: CodeFlow, now: Date): Pr
   return rows.length > 0;
 }
 
-/** One wrong try: the tries left of the current code, 0 once it is dead or expired. */
-export async function spendTry(db: Queryable, flow: CodeFlow, now: Date): Promise<number> {
-  const rows = await db.query<{ tries_left: number }>(
-    `UPDATE code_flows SET tries_left = CASE WHEN code_expires_at > $3 THEN tries_left - 1 ELSE 0 END
+/** One wrong try; its row holds `tries_left` of the current code, 0 once it is dead or expired. */
+export function tryUpdate(flow: CodeFlow, now: Date): Statement {
+  return {
+    sql: `UPDATE code_flows SET tries_left = CASE WHEN code_expires_at > $3 THEN tries_left - 1 ELSE 0 END
      WHERE id = $1 AND code_hash IS NOT DISTINCT FROM $2 AND tries_left > 0 AND verified_at IS NULL
      RETURNING tries_left`,
-    [flow.id, flow.codeHash, now],
-  );
-  return rows[0]?.tries_left ?? 0;
+    params: [flow.id, flow.codeHash, now],
+  };
 }
 
 /** Ends a verified flow once; false when another request ended it first. */

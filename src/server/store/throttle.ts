@@ -2,7 +2,7 @@
  * Throttle counters as timestamped events in the database, so that they hold across restarts and
  * across instances (SECURITY.md rule 17). A window is counted, not approximated.
  */
-import type { Queryable } from '../database/database.js';
+import { run, type Queryable, type Statement } from '../database/database.js';
 
 export type ThrottleKind =
   /** A code (or notice) mailed to an address; key: tenant and address. */
@@ -34,12 +34,15 @@ export async function countSince(
   return rows[0] ?? { count: 0, oldest: null };
 }
 
+export function eventInsert(kind: ThrottleKind, key: string, now: Date): Statement {
+  return {
+    sql: 'INSERT INTO throttle_events (kind, key, at) VALUES ($1, $2, $3)',
+    params: [kind, key, now],
+  };
+}
+
 export async function recordEvent(db: Queryable, kind: ThrottleKind, key: string, now: Date) {
-  await db.query('INSERT INTO throttle_events (kind, key, at) VALUES ($1, $2, $3)', [
-    kind,
-    key,
-    now,
-  ]);
+  await run(db, eventInsert(kind, key, now));
 }
 
 export async function pruneThrottleEvents(db: Queryable, before: Date): Promise<void> {

@@ -1,0 +1,81 @@
+/**
+ * A Database on a pg pool, whether the pool's connections reach a PostgreSQL server or the embedded
+ * PGlite through its node-postgres adapter: one driver, one type mapping, one transaction code.
+ */
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
+import { classify, DatabaseUnavailableError, type Database, type Queryable } from './database.js';
+
+/**
+ * Statements with parameters are the ones requests repeat. Named, each is parsed once per
+ * connection and its plan can be cached, where an unnamed one is parsed and planned every time.
+ */
+function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
+  const values = [...params];
+  if (values.length === 0) return { text: sql };
+  return {
+    name: `s${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`,
+    text: sql,
+    values,
+  };
+}
+
+function queryable(client: pg.PoolClient): Queryable {
+  return {
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      try {
+        return (await client.query(prepared(sql, params))).rows as Row[];
+      } catch (error) {
+        return classify(error);
+      }
+    },
+  };
+}
+
+export async function openPoolDatabase(
+  pool: pg.Pool,
+  kind: Database['kind'],
+  close: () => Promise<void>,
+): Promise<Database> {
+  /**
+   * Runs `work` on a client of its own. A failed statement leaves the connection usable, so only
+   * an unavailable database gets the client destroyed (pg's `pool.query` destroys it on any error).
+   */
+  const withClient = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      return classify(error);
+    }
+    let broken: Error | undefined;
+    try {
+      return await work(client);
+    } catch (error) {
+      if (error instanceof DatabaseUnavailableError) broken = error;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+  const database: Database = {
+    kind,
+    query: (sql, params) => withClient((client) => queryable(client).query(sql, params)),
+    transaction: (work) =>
+      withClient(async (client) => {
+        const session = queryable(client);
+        await session.query('BEGIN');
+        try {
+          const result = await work(session);
+          await session.query('COMMIT');
+          return result;
+        } catch (error) {
+          await session.query('ROLLBACK');
+          throw error;
+        }
+      }),
+    close,
+  };
+  await database.query('SELECT 1');
+  return database;
+}
