@@ -1,6 +1,7 @@
 /**
  * `together`: several writes as one statement on the embedded database, reached through pg and
- * its prepared statements, which must commit all of them or none.
+ * its prepared statements, which must commit all of them or none; and the pool of one connection
+ * that a failed statement must not break.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -65,6 +66,19 @@ describe('database: writes together', () => {
       await run(db, together(insert('left_side', value), insert('right_side', value)));
     }
     assert.deepEqual(await values('right_side'), ['b', 'd', 'e', 'f']);
+  });
+
+  it('keeps its one connection usable after a statement fails, in and out of transactions', async () => {
+    await assert.rejects(db.query('INSERT INTO left_side (value) VALUES ($1)', ['a']), /duplicate/);
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO right_side (value) VALUES ($1)', ['rolled back']);
+        await tx.query('INSERT INTO left_side (value) VALUES ($1)', ['a']);
+      }),
+      /duplicate/,
+    );
+    assert.deepEqual(await values('right_side'), ['b', 'd', 'e', 'f']);
+    assert.deepEqual(await db.query('SELECT $1::int + 1 AS sum', [1]), [{ sum: 2 }]);
   });
 
   it('refuses a read before the last part, which PostgreSQL would skip', () => {
