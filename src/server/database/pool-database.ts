@@ -11,14 +11,17 @@ import { classify, DatabaseUnavailableError, type Database, type Queryable } fro
  * connection and its plan can be cached, where an unnamed one is parsed and planned every time.
  */
 function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
-  const values = [...params];
-  if (values.length === 0) return { text: sql };
-  return {
-    name: `s${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`,
-    text: sql,
-    values,
-  };
+  if (params.length === 0) return { text: sql };
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `s${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    names.set(sql, name);
+  }
+  return { name, text: sql, values: [...params] };
 }
+
+/** The names of the program's own statements: a few dozen texts. */
+const names = new Map<string, string>();
 
 function queryable(client: pg.PoolClient): Queryable {
   return {
