@@ -23,16 +23,16 @@ function prepared(sql: string, params: readonly unknown[]): pg.QueryConfig {
 /** The names of the program's own statements: a few dozen texts. */
 const names = new Map<string, string>();
 
-function queryable(client: pg.PoolClient): Queryable {
-  return {
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      try {
-        return (await client.query(prepared(sql, params))).rows as Row[];
-      } catch (error) {
-        return classify(error);
-      }
-    },
-  };
+async function queryOn<Row>(
+  client: pg.PoolClient,
+  sql: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  try {
+    return (await client.query(prepared(sql, params))).rows as Row[];
+  } catch (error) {
+    return classify(error);
+  }
 }
 
 export async function openPoolDatabase(
@@ -63,10 +63,10 @@ export async function openPoolDatabase(
   };
   const database: Database = {
     kind,
-    query: (sql, params) => withClient((client) => queryable(client).query(sql, params)),
+    query: (sql, params) => withClient((client) => queryOn(client, sql, params)),
     transaction: (work) =>
       withClient(async (client) => {
-        const session = queryable(client);
+        const session: Queryable = { query: (sql, params) => queryOn(client, sql, params) };
         await session.query('BEGIN');
         try {
           const result = await work(session);
