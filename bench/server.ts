@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serverEntry } from '../scripts/build-server.js';
+import { serverArguments } from '../scripts/build-server.js';
 
 export interface BenchServer {
   url: string;
@@ -53,7 +53,7 @@ export async function startServer(distDir: string, dataDir: string): Promise<Ben
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(dataDir, 'server.log');
   const log = openSync(logFile, 'w');
-  const child = spawn(process.execPath, [serverEntry], {
+  const child = spawn(process.execPath, serverArguments, {
     env: {
       ...process.env,
       // The embedded database and the outbox, whatever the caller's environment says.
