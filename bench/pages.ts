@@ -22,6 +22,8 @@ export interface Switch {
   to: string;
   /** Whether the locale or pack had been shown before (a repeat switch). */
   repeat: boolean;
+  /** Whether the pack was named in the app's `themes` ahead, as a preview does (locales: false). */
+  named: boolean;
   /** ms until the DOM showed it. */
   domMs: number;
   /** ms until the animation frame that paints it: the first frame that starts after the DOM showed it. */
@@ -30,7 +32,7 @@ export interface Switch {
   changed: boolean;
 }
 
-type Measured = Omit<Switch, 'to' | 'repeat'>;
+type Measured = Omit<Switch, 'to' | 'repeat' | 'named'>;
 
 /**
  * Runs before any script of the page: records when the password field is first visible and
@@ -181,14 +183,22 @@ const timeSwitch = `async ([kind, target]) => {
   });
 }`;
 
+/** The packs the page is told a preview offers (its `themes`); `default` is left out. */
+const namedThemes = ['midnight', 'fabrikam'];
+
 /**
  * Locale and theme switches on a loaded sign-in page: each target once when it is new to the page
- * (its translation or pack is fetched), then `repeats` rounds of switching back and forth.
+ * (a locale fetched ahead by the page, a pack fetched ahead when named in `themes`, else on the
+ * switch), then `repeats` rounds of switching back and forth.
  */
 export async function measureSwitches(browser: Browser, origin: string, repeats: number) {
   const { context, page } = await freshPage(browser);
   try {
     await load(page, `${origin}${signInPath}`);
+    await page.evaluate(
+      (themes) => document.querySelector('gate-app')!.setAttribute('themes', themes),
+      namedThemes.join(' '),
+    );
     // Let the page settle: the other steps are fetched one second after the first paint.
     await page.waitForTimeout(1500);
     const run = async (kind: 'locale' | 'theme', start: string, targets: readonly string[]) => {
@@ -198,7 +208,12 @@ export async function measureSwitches(browser: Browser, origin: string, repeats:
         const measured = (await page.evaluate(
           `(${timeSwitch})(${JSON.stringify([kind, to])})`,
         )) as Measured;
-        results.push({ to, repeat: shown.has(to), ...measured });
+        results.push({
+          to,
+          repeat: shown.has(to),
+          named: kind === 'theme' && namedThemes.includes(to),
+          ...measured,
+        });
         shown.add(to);
         await page.waitForTimeout(100);
       }

@@ -103,6 +103,13 @@ export class GateApp extends LitElement {
   @property() theme = '';
 
   /**
+   * The packs a preview offers to switch `theme` to (space-separated ids): fetched with the rest
+   * while the user reads the first page, so that a switch to one of them needs no request.
+   */
+  @property({ converter: (value) => value?.split(/\s+/).filter(Boolean) ?? [] })
+  themes: string[] = [];
+
+  /**
    * The tenant's settings, when the page has them already (the hosted page carries them in its
    * HTML): used instead of asking the API, if they are the routed tenant's.
    */
@@ -119,6 +126,8 @@ export class GateApp extends LitElement {
   #context: FlowContext | undefined;
   /** Set while showing a step that came from the history, so it is not pushed again. */
   #fromHistory = false;
+  /** Set once the first page has been shown long enough for the prefetch to begin. */
+  #prefetching = false;
 
   readonly #router = new HistoryRouter<Snapshot>(
     this,
@@ -147,8 +156,14 @@ export class GateApp extends LitElement {
       chunks.forEach((chunk) => chunk.catch(() => undefined));
       loadSpinner();
       enabledLocales(this.config?.locales ?? []).forEach(prefetchLocale);
+      this.#prefetching = true;
+      this.#prefetchThemes();
     };
     setTimeout(prefetch, 1000);
+  }
+
+  #prefetchThemes() {
+    this.themes.forEach((id) => loadTheme(id).catch(() => undefined));
   }
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
@@ -164,6 +179,7 @@ export class GateApp extends LitElement {
       'redirectUri',
       'preloadedConfig',
     ];
+    if (changed.has('themes') && this.#prefetching) this.#prefetchThemes();
     if (inputs.some((name) => changed.has(name))) void this.#start();
     else if (changed.has('theme') && this.config) void this.#applyTheme(this.config);
   }

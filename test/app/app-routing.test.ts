@@ -1,4 +1,4 @@
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, nextFrame } from '@open-wc/testing';
 import { html } from 'lit';
 import { getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
 import { alertText, enterCode, heading, signIn, startReset } from '../support/app-steps.js';
@@ -9,6 +9,7 @@ import type { MockBackend, MockTenant } from '../../src/mocks/mock-backend.js';
 import { demoTenants } from '../../src/mocks/demo-tenants.js';
 import { chosenLocaleKey, setLocale } from '../../src/i18n/localization.js';
 import type { GateApp } from '../../src/app/app.js';
+import { loadTheme } from '../../src/theme/load-theme.js';
 import '../../src/app/app.js';
 
 const ada = { email: 'ada@contoso.example', password: 'correct horse battery staple' };
@@ -334,5 +335,28 @@ describe('gate-app themes', () => {
     );
     expect(email.value).to.equal(ada.email);
     await expect(el).to.be.accessible();
+  });
+
+  it('fetches the packs a preview names while the page idles, so that a switch to one paints in the next frame', async () => {
+    // The buffer of timings holds 250 entries, fewer than the test server's modules.
+    performance.clearResourceTimings();
+    await startMockApi();
+    history.replaceState(history.state, '', '/contoso/B2C_1_signin?ui_locales=en');
+    const el = await fixture<GateApp>(
+      html`<gate-app routing="history" themes="default"></gate-app>`,
+    );
+    await heading(el, 'Sign in to Contoso');
+    const requests = () =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => new URL(entry.name).pathname === '/themes/default.json').length;
+    expect(requests(), 'fetched before the first page showed').to.equal(0);
+    await waitFor(() => expect(requests()).to.equal(1), { timeout: 3000 });
+    await loadTheme('default');
+
+    el.theme = 'default';
+    await nextFrame();
+    expect(el.getAttribute('data-gate-theme')).to.equal('default');
+    expect(requests()).to.equal(1);
   });
 });
