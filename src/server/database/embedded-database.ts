@@ -6,8 +6,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import pg from 'pg';
@@ -24,9 +24,18 @@ const sharedBuffers = '8MB';
  * Makes a new database in `directory`. Creating one runs initdb inside PGlite's WebAssembly memory,
  * which grows to about 600 MB and is never given back, so a process of its own does it and exits;
  * the server then opens the made database at about a third of that. The database is made beside
- * `directory` and moved in whole, so that an interrupted start leaves nothing half made.
+ * `directory` and moved in whole, so that a start killed halfway leaves no half-made database
+ * where one is looked for; the next start removes what it left.
  */
 async function createDatabase(directory: string): Promise<void> {
+  // One process holds the data folder (data-dir-lock.ts): another's half-made database is a
+  // leftover of a start that was killed.
+  const prefix = `${basename(directory)}.making-`;
+  for (const name of await readdir(dirname(directory)).catch(() => [])) {
+    if (name.startsWith(prefix) && /^\d+$/.test(name.slice(prefix.length))) {
+      await rm(join(dirname(directory), name), { recursive: true, force: true });
+    }
+  }
   const making = `${directory}.making-${process.pid}`;
   const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
 await (await PGlite.create(process.argv[1])).close();`;

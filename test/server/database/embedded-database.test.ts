@@ -1,6 +1,7 @@
 /**
  * Opening the embedded database: a new one is made by a process of its own and moved into place
- * whole; a directory that holds files but no database is named, not overwritten.
+ * whole, and a killed start's leftovers are removed; a directory that holds files but no database
+ * is named, not overwritten.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -24,6 +25,9 @@ describe('database: embedded', () => {
 
   it('makes a new database, keeps what is written, and leaves nothing beside it', async () => {
     const directory = join(dataDir, 'made');
+    // What a start killed while making the database left behind.
+    await mkdir(`${directory}.making-4242`);
+    await writeFile(join(`${directory}.making-4242`, 'PG_VERSION'), '17');
     const first = await openEmbeddedDatabase(directory);
     await first.query('CREATE TABLE kept (value text)');
     await first.query('INSERT INTO kept VALUES ($1)', ['still here']);
