@@ -27,7 +27,7 @@ const sharedBuffers = '8MB';
  * `directory` and moved in whole, so that a start killed halfway leaves no half-made database
  * where one is looked for; the next start removes what it left.
  */
-async function createDatabase(directory: string): Promise<void> {
+export async function makeEmbeddedDatabase(directory: string): Promise<void> {
   // One process holds the data folder (data-dir-lock.ts): another's half-made database is a
   // leftover of a start that was killed.
   const prefix = `${basename(directory)}.making-`;
@@ -56,7 +56,7 @@ export async function openEmbeddedDatabase(directory: string): Promise<Database>
   // about 55 MB. A request spends most of its time outside PostgreSQL, so the baseline compiler's
   // code alone served as many requests a second in the benchmark. Set before PGlite compiles.
   setFlagsFromString('--liftoff-only');
-  if (!existsSync(join(directory, 'PG_VERSION'))) await createDatabase(directory);
+  if (!existsSync(join(directory, 'PG_VERSION'))) await makeEmbeddedDatabase(directory);
   const pglite = await PGlite.create(directory, {
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
   });

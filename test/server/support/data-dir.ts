@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { PGlite } from '@electric-sql/pglite';
+import { makeEmbeddedDatabase } from '../../../src/server/database/embedded-database.js';
 
 const require = createRequire(import.meta.url);
 const version = (
@@ -24,8 +24,7 @@ const template = join(tmpdir(), `gatehouse-pglite-template-${version}`);
 async function ensureTemplate(): Promise<void> {
   if (existsSync(template)) return;
   const building = mkdtempSync(`${template}-building-`);
-  const database = await PGlite.create(join(building, 'pglite'));
-  await database.close();
+  await makeEmbeddedDatabase(join(building, 'pglite'));
   try {
     // Atomic: a parallel test file either sees no template or a complete one.
     renameSync(building, template);
