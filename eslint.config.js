@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'src/i18n/generated/'] },
+  { ignores: ['dist/', 'dist-server/', 'node_modules/', '.data/', 'src/i18n/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

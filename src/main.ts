@@ -15,12 +15,13 @@ async function main() {
   }
   // Hosted, the app is the page: `<html lang>` follows the language it speaks.
   syncDocumentLanguage();
-  const app = new GateApp();
+  // The server has rendered the first step into the page's <gate-app>; it takes over from there.
+  const app = document.querySelector('gate-app') ?? new GateApp();
   app.routing = 'history';
   const boot = readBootData(document);
   if (boot?.theme) preloadTheme(boot.theme);
   app.preloadedConfig = boot?.config;
-  document.body.append(app);
+  if (!app.isConnected) document.body.append(app);
 }
 
 void main();

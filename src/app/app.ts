@@ -16,9 +16,7 @@ import {
 import { assertNever, policySteps, type UrlStep } from '../policy/policy.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
 import { HistoryRouter } from '../router/history-router.js';
-import type { StepSubmission, StepSubmitEvent } from '../events/step-submit-event.js';
-import type { ForgotPasswordEvent } from '../events/forgot-password-event.js';
-import type { LocaleChangeEvent } from '../events/locale-change-event.js';
+import type { StepSubmission } from '../events/step-submit-event.js';
 import {
   applyTextOverrides,
   getLocale,
@@ -29,22 +27,18 @@ import {
 } from '../i18n/localization.js';
 import {
   enabledLocales,
-  isSupportedLocale,
   negotiateLocale,
   supportedLocales,
   type SupportedLocale,
 } from '../i18n/negotiate-locale.js';
-import type { TextOverrides } from '../i18n/override-templates.js';
+import { pageTextOverrides } from '../i18n/page-text-overrides.js';
 import { applyFavicon, applyTheme } from '../theme/apply-theme.js';
 import { loadTheme } from '../theme/load-theme.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.js';
 import type { ThemeLocale } from '../theme/theme-text.js';
 import { adoptGateStyles } from './adopt-styles.js';
-import '../components/locale-picker.js';
-import '../components/theme-banner.js';
-import '../components/theme-footer.js';
 import { loadFailureTexts, loadSpinner, type StepPage } from '../pages/step-page.js';
-import '../pages/sign-in-page.js';
+import { shellTemplate, signInStepTemplate } from './app-shell.js';
 
 /**
  * The element of each step and where it lives. Only sign-in is in the first-load script; the
@@ -129,13 +123,31 @@ export class GateApp extends LitElement {
   /** Set once the first page has been shown long enough for the prefetch to begin. */
   #prefetching = false;
 
+  /** What the server rendered into this element (the hosted page's first step), until taken over. */
+  #prerendered: ChildNode[] = [];
+
   readonly #router = new HistoryRouter<Snapshot>(
     this,
     (url, snapshot) => void this.#popped(url, snapshot),
   );
 
+  constructor() {
+    super();
+    // The steps' events bubble up to here.
+    this.addEventListener('gate-step-submit', (event) => void this.#submit(event.submission));
+    this.addEventListener('gate-forgot-password', (event) =>
+      this.#dispatch({ type: 'forgot-password', identifier: event.identifier }),
+    );
+    this.addEventListener('gate-step-cancel', () => this.#dispatch({ type: 'cancel' }));
+    this.addEventListener('gate-step-continue', this.#continue);
+    this.addEventListener('gate-change-email', () => this.#dispatch({ type: 'change-email' }));
+    this.addEventListener('gate-resend-code', () => void this.#resend());
+    this.addEventListener('gate-locale-change', (event) => void this.#chooseLocale(event.locale));
+  }
+
   protected override createRenderRoot() {
     adoptGateStyles(this.getRootNode() as Document | ShadowRoot);
+    this.#prerendered = [...this.childNodes];
     return this;
   }
 
@@ -207,50 +219,18 @@ export class GateApp extends LitElement {
   }
 
   override render() {
-    const locales = this.config ? enabledLocales(this.config.locales) : [];
-    const logo = this.resolvedTheme?.assets.bannerLogo;
-    return html`<div class="gate-theme gate-shell" lang=${getLocale()}>
-      <div class="gate-toolbar">
-        ${
-          logo
-            ? html`<gate-theme-banner
-                src=${logo}
-                label=${this.config?.displayName ?? this.resolvedTheme?.name ?? ''}
-              ></gate-theme-banner>`
-            : nothing
-        }
-        ${
-          locales.length > 1
-            ? html`<gate-locale-picker
-                .locales=${locales}
-                value=${getLocale()}
-                @gate-locale-change=${(event: LocaleChangeEvent) =>
-                  void this.#chooseLocale(event.locale)}
-              ></gate-locale-picker>`
-            : nothing
-        }
-      </div>
-      <main
-        class="gate-card"
-        @gate-step-submit=${(event: StepSubmitEvent) => void this.#submit(event.submission)}
-        @gate-forgot-password=${(event: ForgotPasswordEvent) =>
-          this.#dispatch({ type: 'forgot-password', identifier: event.identifier })}
-        @gate-step-cancel=${() => this.#dispatch({ type: 'cancel' })}
-        @gate-step-continue=${this.#continue}
-        @gate-change-email=${() => this.#dispatch({ type: 'change-email' })}
-        @gate-resend-code=${() => void this.#resend()}
-      >
-        ${
-          this.config && !logo
-            ? html`<p class="gate-tenant-name">${this.config.displayName}</p>`
-            : nothing
-        }
-        ${this.#renderStep()}
-      </main>
-      <gate-theme-footer
-        .links=${Object.values(this.#themeText()?.footerLinks ?? {})}
-      ></gate-theme-footer>
-    </div>`;
+    // The server's rendering of the first step stays until this element can show its own.
+    if (!this.flow && this.#prerendered.length > 0) return nothing;
+    const theme = this.resolvedTheme;
+    return shellTemplate({
+      locale: getLocale(),
+      locales: this.config ? enabledLocales(this.config.locales) : [],
+      logo: theme?.assets.bannerLogo,
+      logoLabel: this.config?.displayName ?? theme?.name ?? '',
+      tenantName: this.config?.displayName,
+      footerLinks: Object.values(this.#themeText()?.footerLinks ?? {}),
+      step: this.#renderStep(),
+    });
   }
 
   #renderStep() {
@@ -261,22 +241,19 @@ export class GateApp extends LitElement {
     }
     switch (flow.step) {
       case 'sign-in':
-        return html`<gate-sign-in-page
-          .identifier=${flow.identifier}
-          .identifierHint=${this.#themeText()?.usernameHint ?? ''}
-          .alert=${flow.alert}
-          ?busy=${this.busy}
-          ?show-reset-link=${
-            this.#context?.policy.kind === 'sign-in' &&
-            this.#context.policy.resetLink &&
-            this.#context.resetAllowed
-          }
-          reset-href=${
+        return signInStepTemplate({
+          identifier: flow.identifier,
+          identifierHint: this.#themeText()?.usernameHint ?? '',
+          alert: flow.alert,
+          busy: this.busy,
+          showResetLink:
+            this.#context !== undefined &&
+            policySteps(this.#context.policy, this.#context.resetAllowed).includes('reset-email'),
+          resetHref:
             this.#route && this.routing === 'history'
               ? routeUrl(this.#route, 'reset-email')
-              : '#reset'
-          }
-        ></gate-sign-in-page>`;
+              : '#reset',
+        });
       case 'confirm-email':
         return html`<gate-confirm-email-page
           .email=${flow.email}
@@ -408,25 +385,8 @@ export class GateApp extends LitElement {
     return this.resolvedTheme?.text[getLocale() as ThemeLocale];
   }
 
-  /**
-   * The pack's page text and the tenant's own wording are both message overrides; the tenant's
-   * win, since it is the more specific of the two.
-   */
   #applyText(config: TenantConfig) {
-    const fromTheme: TextOverrides = {};
-    for (const [locale, text] of Object.entries(this.resolvedTheme?.text ?? {})) {
-      if (!isSupportedLocale(locale) || !text) continue;
-      fromTheme[locale] = {
-        ...(text.signInHeading ? { heading: text.signInHeading } : {}),
-        ...(text.signInIntro ? { local_intro_email: text.signInIntro } : {}),
-      };
-    }
-    const fromTenant = supportedOverrides(config.textOverrides);
-    const merged: TextOverrides = {};
-    for (const locale of supportedLocales) {
-      merged[locale] = { ...fromTheme[locale], ...fromTenant[locale] };
-    }
-    applyTextOverrides(merged);
+    applyTextOverrides(pageTextOverrides(this.resolvedTheme, config.textOverrides));
   }
 
   /** `ui_locales` > the user's earlier pick > the browser > the tenant's default > English. */
@@ -532,11 +492,41 @@ export class GateApp extends LitElement {
     else this.#router.push(path, snapshot as Snapshot);
   }
 
+  /**
+   * Replaces the server's rendering with this element's own, once its step has rendered and
+   * within the same task, so that no frame shows both or neither. What the user typed (or a password manager
+   * filled in) moves to the field of the same id, and so does focus.
+   */
+  #takeOver() {
+    const active = document.activeElement;
+    const typed = this.#prerendered.flatMap((node) =>
+      node instanceof Element ? [...node.querySelectorAll('input')] : [],
+    );
+    this.#prerendered.forEach((node) => node.remove());
+    this.#prerendered = [];
+    for (const field of typed) {
+      const input = field.id && this.querySelector<HTMLInputElement>(`#${CSS.escape(field.id)}`);
+      if (!input) continue;
+      if (field.value !== field.defaultValue) {
+        input.value = field.value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      if (field === active) {
+        input.focus({ preventScroll: true });
+        input.setSelectionRange(field.selectionStart, field.selectionEnd);
+      }
+    }
+  }
+
   /** Once the step's element is defined and rendered: focus its heading (after a step change) and name the document. */
   async #settle(step: Exclude<StepId, 'redirect'>, moved: boolean) {
     const tag = stepPages[step][0];
     await customElements.whenDefined(tag);
     const page = this.querySelector<StepPage>(`main > ${tag}`) ?? undefined;
+    if (this.#prerendered.length > 0) {
+      await page?.updateComplete;
+      this.#takeOver();
+    }
     if (moved) await page?.focusHeading();
     if (this.routing === 'history') await this.#updateTitle(page);
   }
@@ -669,13 +659,6 @@ async function callApi<T>(
     return { ok: false, failure: { error: 'network' } };
   }
   return request(client);
-}
-
-/** The contract allows any locale tag; only shipped locales can carry overrides. */
-function supportedOverrides(overrides: TenantConfig['textOverrides']): TextOverrides {
-  return Object.fromEntries(
-    Object.entries(overrides ?? {}).filter(([locale]) => isSupportedLocale(locale)),
-  );
 }
 
 declare global {

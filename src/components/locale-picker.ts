@@ -62,7 +62,7 @@ export class GateLocalePicker extends LitElement {
       ><select id="locale" part="select" @change=${this.#change}>
         ${this.locales.map(
           (locale) =>
-            html`<option value=${locale} lang=${locale} .selected=${locale === this.value}>
+            html`<option value=${locale} lang=${locale} ?selected=${locale === this.value}>
               ${localeNames[locale]}
             </option>`,
         )}

@@ -35,6 +35,13 @@ export abstract class StepPage extends LitElement {
   /** A request for this step is running: the submit button is inert and shows a spinner. */
   @property({ type: Boolean, reflect: true }) busy = false;
 
+  /**
+   * Set where the server renders the step into the hosted page (server/http/first-page.ts): until
+   * the script takes over, the button must not submit, since the browser would put the fields,
+   * password and all, into the URL.
+   */
+  @property({ type: Boolean }) prerendered = false;
+
   /** The last failure for this step, announced in an alert. */
   @property({ attribute: false }) alert: Failure | undefined;
 
@@ -80,7 +87,7 @@ export abstract class StepPage extends LitElement {
 
   protected renderSubmit(label: string): TemplateResult {
     return html`<button
-      type="submit"
+      type=${this.prerendered ? 'button' : 'submit'}
       class="gate-button gate-button-primary"
       aria-disabled=${this.busy ? 'true' : 'false'}
       aria-busy=${this.busy ? 'true' : 'false'}

@@ -85,6 +85,8 @@ describe('end to end: sign-in and password reset in Chromium', () => {
   };
 
   async function signIn(page: Page, t: ReturnType<typeof words>, email: string, password: string) {
+    // The server's rendering of the form shows first; its button submits once the app has taken over.
+    await page.locator('gate-sign-in-page').waitFor();
     await page.getByLabel(t('logonIdentifier_email', 'Email Address'), { exact: true }).fill(email);
     await page.getByLabel(t('password', 'Password'), { exact: true }).fill(password);
     await page.getByRole('button', { name: t('button_signin', 'Sign in'), exact: true }).click();
@@ -212,6 +214,34 @@ describe('end to end: sign-in and password reset in Chromium', () => {
       await page.close();
     });
   }
+
+  it('shows the form before its script runs and keeps what was typed into it', async () => {
+    const t = words('nl');
+    const page = await browser.context.newPage();
+    let releaseScript = () => {};
+    const scriptHeld = new Promise<void>((resolve) => (releaseScript = resolve));
+    await page.route('**/assets/index-*.js', async (route) => {
+      await scriptHeld;
+      await route.continue();
+    });
+    await page.goto(`${server.url}/contoso/B2C_1_signin?ui_locales=nl`, { waitUntil: 'commit' });
+    const email = page.getByLabel(t('logonIdentifier_email', 'Email Address'), { exact: true });
+    const password = page.getByLabel(t('password', 'Password'), { exact: true });
+    // The Dutch account, with the password its reset above gave it.
+    await email.fill(accounts.nl.email);
+    await password.fill(accounts.nl.next);
+    assert.equal(await page.locator('gate-sign-in-page').count(), 0, 'the script has not run');
+
+    releaseScript();
+    await page.locator('gate-sign-in-page').waitFor();
+    assert.equal(await email.inputValue(), accounts.nl.email);
+    assert.equal(await password.inputValue(), accounts.nl.next);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'password');
+    assert.equal(await page.locator('form').count(), 1, "one form, the app's own");
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: t('signed_in_heading', "You're signed in") }).waitFor();
+    await page.close();
+  });
 
   it('met no Content Security Policy violation', () => {
     assert.deepEqual(browser.cspViolations, []);

@@ -2,25 +2,46 @@
  * The built pages (`vite build` into dist/): hashed assets and resolved theme packs as static
  * files, and index.html at every hosted URL `/{tenant}/{policy}[/{step}]` with the tenant's
  * Content Security Policy and boot data (its settings and theme pack, so that the first page
- * paints without another request). The app itself shows the translated error page for URLs that
+ * paints without another request), and the sign-in form rendered in (first-page.ts). The app itself shows the translated error page for URLs that
  * name nothing; the status says 404 all the same.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { tenantConfigSchema } from '../../api/contract.js';
+import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
 import { bootDataScript } from '../../app/boot-data.js';
-import { parseRoute } from '../../router/route.js';
+import { enabledLocales, negotiateLocale } from '../../i18n/negotiate-locale.js';
+import { pageTextOverrides } from '../../i18n/page-text-overrides.js';
+import { policySteps } from '../../policy/policy.js';
+import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
 import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.js';
 import { readBuiltTheme } from '../built-themes.js';
 import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
+import { acceptedLanguages } from './accept-language.js';
+import { renderFirstPage } from './first-page.js';
 import { pageCsp } from './security-headers.js';
 
-/** index.html as each tenant's pages get it; URLs that name no tenant get it bare. */
-export type HostedPages = (tenant: Tenant | undefined) => string;
+/** A hosted page's HTML, and the hashes of the inline styles it carries (for its CSP). */
+export interface HostedPage {
+  html: string;
+  styleHashes: string[];
+}
+
+/** What the server knows of a visit to a tenant's pages. */
+export interface Visit {
+  route: Route;
+  acceptLanguage: string | undefined;
+}
+
+/**
+ * index.html as a visit to a tenant's pages gets it; URLs that name no tenant get it bare. The
+ * first step of a sign-in policy comes rendered (first-page.ts), in the language the page would
+ * pick, unless the visit ends on the error page anyway.
+ */
+export type HostedPages = (tenant: Tenant | undefined, visit?: Visit) => HostedPage;
 
 export async function loadHostedPages(
   distDir: string,
@@ -34,7 +55,9 @@ export async function loadHostedPages(
   } catch {
     throw new Error(`${file} is missing: build the pages first (npm run build, or npm start)`);
   }
-  if (!indexHtml.includes('</head>')) throw new Error(`${file} has no </head>`);
+  for (const part of ['</head>', '<body></body>', '<html lang="en">']) {
+    if (!indexHtml.includes(part)) throw new Error(`${file} has no ${part}`);
+  }
   const themes = new Map<string, ResolvedTheme | undefined>();
   for (const { theme } of tenants.values()) {
     if (themes.has(theme)) continue;
@@ -45,23 +68,65 @@ export async function loadHostedPages(
   }
   const byTenant = new Map(
     [...tenants.values()].map((tenant) => {
-      const boot = bootDataScript({
-        config: tenantConfigSchema.parse(publicTenantConfig(tenant)),
-        theme: themes.get(tenant.theme),
-      });
-      return [tenant.id, indexHtml.replace('</head>', `${boot}</head>`)];
+      const config = tenantConfigSchema.parse(publicTenantConfig(tenant));
+      const theme = themes.get(tenant.theme);
+      const html = indexHtml.replace('</head>', `${bootDataScript({ config, theme })}</head>`);
+      return [tenant.id, { config, theme, html }];
     }),
   );
-  return (tenant) => (tenant && byTenant.get(tenant.id)) ?? indexHtml;
+  return (tenant, visit) => {
+    const page = tenant && byTenant.get(tenant.id);
+    if (!page) return { html: indexHtml, styleHashes: [] };
+    const first = visit && firstPageOf(page.config, page.theme, visit);
+    if (!first) return { html: page.html, styleHashes: [] };
+    const { locale, rendered } = first;
+    return {
+      html: page.html
+        .replace('<html lang="en">', `<html lang="${locale}">`)
+        .replace('</head>', `${rendered.head}</head>`)
+        .replace('<body></body>', `<body>${rendered.body}</body>`),
+      styleHashes: rendered.styleHashes,
+    };
+  };
+}
+
+/**
+ * The rendered first step of a visit, when it is the sign-in form: the URL names no step, the
+ * policy signs in, and the return address is allowed (else the app shows an error).
+ */
+function firstPageOf(config: TenantConfig, theme: ResolvedTheme | undefined, visit: Visit) {
+  const { route } = visit;
+  const policy = config.policies.find((candidate) => candidate.id === route.policy);
+  if (route.step !== undefined || policy?.kind !== 'sign-in') return undefined;
+  if (!allowedRedirect(route.redirectUri, config.redirectUris).ok) return undefined;
+  const locale = negotiateLocale({
+    uiLocales: route.uiLocales,
+    browser: acceptedLanguages(visit.acceptLanguage),
+    tenant: config,
+  });
+  const rendered = renderFirstPage({
+    locale,
+    locales: enabledLocales(config.locales),
+    tenantName: config.displayName,
+    theme,
+    overrides: pageTextOverrides(theme, config.textOverrides)[locale],
+    identifier: route.loginHint,
+    showResetLink: policySteps(policy, config.selfServiceReset).includes('reset-email'),
+    resetHref: routeUrl(route, 'reset-email'),
+  });
+  return { locale, rendered };
 }
 
 export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: TenantRegistry) {
   const pages = new Hono();
 
-  const page = (c: Context, tenant: Tenant | undefined, found: boolean) => {
-    c.header('Content-Security-Policy', pageCsp(tenant?.embeddingOrigins ?? []));
+  const page = (c: Context, tenant: Tenant | undefined, visit: Visit | undefined) => {
+    const { html, styleHashes } = hostedPages(tenant, visit);
+    c.header('Content-Security-Policy', pageCsp(tenant?.embeddingOrigins ?? [], styleHashes));
     c.header('Cache-Control', 'no-cache');
-    return c.html(hostedPages(tenant), found ? 200 : 404);
+    // The page is rendered in the language the browser asks for.
+    c.header('Vary', 'Accept-Language');
+    return c.html(html, visit ? 200 : 404);
   };
 
   /** Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each. */
@@ -90,7 +155,11 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
     const tenant = route.ok ? tenants.get(route.route.tenant) : undefined;
     const policy =
       route.ok && tenant?.policies.some((candidate) => candidate.id === route.route.policy);
-    return page(c, tenant, policy === true);
+    const visit =
+      policy && route.ok
+        ? { route: route.route, acceptLanguage: c.req.header('Accept-Language') }
+        : undefined;
+    return page(c, tenant, visit);
   });
 
   return pages;

@@ -1,7 +1,8 @@
 /**
  * Headers on every answer (SECURITY.md rule 18), and the hosted pages' Content Security Policy:
- * scripts and styles from this origin only (the build emits no inline script), no plugins, no
- * <base>, forms post only here, and framing only by the tenant's embedding origins.
+ * scripts from this origin only (the build emits no inline script), styles from this origin and
+ * the rendered first page's inline styles by hash, no plugins, no <base>, forms post only here,
+ * and framing only by the tenant's embedding origins.
  */
 import type { MiddlewareHandler } from 'hono';
 
@@ -17,12 +18,16 @@ export function securityHeaders(https: boolean): MiddlewareHandler {
   };
 }
 
-export function pageCsp(embeddingOrigins: readonly string[]): string {
+/** `styleHashes`: CSP sources of the inline styles the page carries, and only those. */
+export function pageCsp(
+  embeddingOrigins: readonly string[],
+  styleHashes: readonly string[] = [],
+): string {
   const ancestors = embeddingOrigins.length > 0 ? embeddingOrigins.join(' ') : "'none'";
   return [
     "default-src 'none'",
     "script-src 'self'",
-    "style-src 'self'",
+    ["style-src 'self'", ...styleHashes].join(' '),
     "img-src 'self'",
     "font-src 'self'",
     "connect-src 'self'",

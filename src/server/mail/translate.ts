@@ -18,12 +18,20 @@ const translations: Record<SupportedLocale, TemplateMap | undefined> = {
   sv,
 };
 
+/** The messages of one locale by id: its translation with a tenant's overrides laid over it. */
+export function localeTemplates(
+  locale: SupportedLocale,
+  overrides?: MessageOverrides,
+): TemplateMap {
+  return { ...translations[locale], ...overrideTemplates(overrides) };
+}
+
 /**
  * A `msg` for one locale; English (and any id without a translation) reads the source text. A
  * tenant's overrides for the locale (validated when the tenants load) win over both.
  */
 export function translator(locale: SupportedLocale, overrides?: MessageOverrides): MsgFn {
-  const templates: TemplateMap = { ...translations[locale], ...overrideTemplates(overrides) };
+  const templates = localeTemplates(locale, overrides);
   const translate = (template: unknown, options?: { id?: string }) => {
     const source = template as Parameters<MsgFn>[0];
     const localized = options?.id === undefined ? undefined : templates[options.id];

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { sha256Source } from '../../../src/server/http/first-page.js';
 import { startTestServer, type TestServer } from '../support/in-process.js';
 import { freshDataDir, removeDir } from '../support/data-dir.js';
 import { apiOf } from '../support/http.js';
@@ -51,6 +52,46 @@ describe('server: HTTP', () => {
         await response.text(),
         /<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js"><\/script>/,
       );
+    });
+
+    it('renders the sign-in form into the page, in the language asked for, styles allowed by hash', async () => {
+      const response = await fetch(`${server.url}/contoso/B2C_1_signin`, {
+        headers: { 'Accept-Language': 'sv-SE, en;q=0.5' },
+      });
+      const page = await response.text();
+      assert.equal(response.headers.get('vary'), 'Accept-Language');
+      assert.match(page, /<html lang="sv">/);
+      assert.match(page, /<label for="password">Lösenord<\/label>/);
+      assert.match(page, /autocomplete="current-password"/);
+      // Until the script takes over, the button cannot submit the form into the URL.
+      assert.match(page, /<button\s+type="button"\s+class="gate-button gate-button-primary"/);
+      assert.doesNotMatch(page, /<gate-sign-in-page|<gate-password-toggle|lit-part/);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      const styles = [...page.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
+      assert.ok(styles.length >= 2);
+      for (const style of styles)
+        assert.ok(csp.includes(sha256Source(style)), 'a style without its hash');
+      assert.match(
+        csp,
+        /^default-src 'none'; script-src 'self'; style-src 'self'( 'sha256-[\w+/=]+')+; img-src/,
+      );
+    });
+
+    it('leaves the form to the script where the page is not a first sign-in step', async () => {
+      for (const path of [
+        '/contoso/B2C_1_signin/reset-email',
+        '/contoso/B2C_1_passwordreset',
+        '/contoso/B2C_1_signin?redirect_uri=https%3A%2F%2Fevil.example%2F',
+      ]) {
+        const response = await fetch(`${server.url}${path}`);
+        const page = await response.text();
+        assert.match(page, /<body><\/body>/, path);
+        assert.match(
+          response.headers.get('content-security-policy') ?? '',
+          /style-src 'self';/,
+          path,
+        );
+      }
     });
 
     it("lets only the tenant's embedding origins frame its pages", async () => {

@@ -1,0 +1,70 @@
+/**
+ * The hosted page's frame and its sign-in step, as templates of plain data: `gate-app` renders
+ * them in the browser, and the server renders the same templates into the hosted page's HTML
+ * (server/http/first-page.ts), so that the first step shows before any script has run. The
+ * events of the steps bubble to `gate-app`, which listens on itself; no listener is bound here.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Failure } from '../policy/flow.js';
+import type { SupportedLocale } from '../i18n/negotiate-locale.js';
+import type { FooterLink } from '../theme/theme-text.js';
+import '../components/locale-picker.js';
+import '../components/theme-banner.js';
+import '../components/theme-footer.js';
+import '../pages/sign-in-page.js';
+
+export interface ShellParts {
+  locale: SupportedLocale;
+  /** The tenant's languages; the picker shows when there are two or more. */
+  locales: readonly SupportedLocale[];
+  /** The pack's banner logo; without one, the tenant's name heads the card instead. */
+  logo: string | undefined;
+  /** What the logo reads out: the tenant's name, else the pack's. */
+  logoLabel: string;
+  /** The tenant's name (undefined until its settings are known). */
+  tenantName: string | undefined;
+  footerLinks: readonly FooterLink[];
+  step: TemplateResult | typeof nothing;
+}
+
+export function shellTemplate(parts: ShellParts): TemplateResult {
+  const { locale, locales, logo, tenantName } = parts;
+  return html`<div class="gate-theme gate-shell" lang=${locale}>
+    <div class="gate-toolbar">
+      ${logo ? html`<gate-theme-banner src=${logo} label=${parts.logoLabel}></gate-theme-banner>` : nothing}
+      ${
+        locales.length > 1
+          ? html`<gate-locale-picker .locales=${locales} value=${locale}></gate-locale-picker>`
+          : nothing
+      }
+    </div>
+    <main class="gate-card">
+      ${tenantName !== undefined && !logo ? html`<p class="gate-tenant-name">${tenantName}</p>` : nothing}
+      ${parts.step}
+    </main>
+    <gate-theme-footer .links=${parts.footerLinks}></gate-theme-footer>
+  </div>`;
+}
+
+export interface SignInStepParts {
+  identifier: string;
+  identifierHint: string;
+  alert: Failure | undefined;
+  busy: boolean;
+  showResetLink: boolean;
+  resetHref: string;
+  /** Rendered by the server: shown, typed into, but not yet able to submit. */
+  prerendered?: boolean;
+}
+
+export function signInStepTemplate(parts: SignInStepParts): TemplateResult {
+  return html`<gate-sign-in-page
+    .identifier=${parts.identifier}
+    .identifierHint=${parts.identifierHint}
+    .alert=${parts.alert}
+    ?busy=${parts.busy}
+    ?prerendered=${parts.prerendered ?? false}
+    ?show-reset-link=${parts.showResetLink}
+    reset-href=${parts.resetHref}
+  ></gate-sign-in-page>`;
+}

@@ -1,0 +1,170 @@
+/**
+ * The hosted sign-in page's first step, written into its HTML from the very templates `gate-app`
+ * renders in the browser (app/app-shell.ts): the form shows as soon as the HTML has arrived, and
+ * the script, once it has run, puts its own rendering in its place and keeps what was typed
+ * (`GateApp#takeOver`). The styles come inline, with their hashes in the page's CSP.
+ */
+import { createHash } from 'node:crypto';
+import { LitElement, type CSSResult } from 'lit';
+import { render } from '@lit-labs/ssr';
+import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
+import type { RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
+import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
+import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
+import type { TemplateMap } from '@lit/localize';
+import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
+import { appStyles } from '../../app/app.styles.js';
+import { sourceLocale } from '../../i18n/generated/locale-codes.js';
+import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
+import { baseTokens } from '../../theme/base-tokens.js';
+import { themeAttribute, themeCss } from '../../theme/theme-css.js';
+import { themeLayoutStyles } from '../../theme/theme-layout.styles.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import { assetKinds } from '../../theme/pack-fields.js';
+import { localeTemplates } from '../mail/translate.js';
+import type { MessageOverrides } from '../../i18n/override-templates.js';
+
+/**
+ * The messages of the page being rendered. Rendering is synchronous, so one page's locale can
+ * never leak into another's. English is a target locale here too (the source is a private tag, as
+ * in the browser's i18n/localization.ts), so that it can carry a tenant's overrides.
+ */
+let rendering: { locale: SupportedLocale; templates: TemplateMap } | undefined;
+configureReentrantLocalization({
+  sourceLocale: `${sourceLocale}-x-code`,
+  targetLocales: [...supportedLocales],
+  getLocale: () => rendering?.locale ?? `${sourceLocale}-x-code`,
+  loadLocaleSync: () => rendering && { templates: rendering.templates },
+});
+
+const lightDomStart = '<!--gate-light-dom-->';
+const lightDomEnd = '<!--/gate-light-dom-->';
+
+/**
+ * Lit's server renderer puts every element's rendering in a declarative shadow root; it has no
+ * light-DOM mode (lit/lit#3080). Ours that override `createRenderRoot` render into their light
+ * DOM (password managers must see the inputs), so their rendering is marked here and, below,
+ * written without the shadow root and without the element's tag: no element then upgrades in
+ * the server's copy before `gate-app` replaces it.
+ */
+const renderRootOf = (ctor: typeof HTMLElement) =>
+  (ctor.prototype as unknown as { createRenderRoot: unknown }).createRenderRoot;
+
+class LightDomElementRenderer extends LitElementRenderer {
+  static override matchesClass(ctor: typeof HTMLElement): boolean {
+    return LitElementRenderer.matchesClass(ctor) && renderRootOf(ctor) !== renderRootOf(LitElement);
+  }
+
+  override renderShadow(renderInfo: RenderInfo) {
+    return [lightDomStart, ...(super.renderShadow(renderInfo) ?? []), lightDomEnd];
+  }
+}
+
+const customTag = '[a-z][a-z0-9]*-[a-z0-9-]*';
+const lightDomOpening = new RegExp(
+  `<${customTag}(?:\\s[^>]*)?><template shadowroot="open" shadowrootmode="open">${lightDomStart}`,
+  'g',
+);
+const lightDomClosing = new RegExp(`${lightDomEnd}</template></${customTag}>`, 'g');
+/** Lit's hydration markers: this rendering is replaced, not hydrated. */
+const hydrationMarker = /<!--\/?lit-(?:part|node)[^>]*-->/g;
+
+export function sha256Source(text: string): string {
+  return `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+}
+
+export interface FirstPageInput {
+  locale: SupportedLocale;
+  locales: readonly SupportedLocale[];
+  tenantName: string;
+  theme: ResolvedTheme | undefined;
+  /** The page's text overrides for `locale` (the pack's and the tenant's). */
+  overrides: MessageOverrides | undefined;
+  identifier: string;
+  showResetLink: boolean;
+  resetHref: string;
+}
+
+export interface FirstPage {
+  /** The `<style>` for the document's head. */
+  head: string;
+  /** `<gate-app>` with the rendered step inside. */
+  body: string;
+  /** CSP sources for every inline style the page carries. */
+  styleHashes: string[];
+}
+
+/** Pack asset paths are relative to `/themes/`, where the server serves the packs. */
+function withServedAssets(theme: ResolvedTheme): ResolvedTheme {
+  const served = new URL('/themes/', 'http://gatehouse.invalid');
+  const assets = Object.fromEntries(
+    assetKinds.flatMap((kind) => {
+      const path = theme.assets[kind];
+      return path ? [[kind, new URL(path, served).pathname]] : [];
+    }),
+  );
+  return { ...theme, assets };
+}
+
+const escapeAttribute = (value: string) =>
+  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function renderFirstPage(input: FirstPageInput): FirstPage {
+  const theme = input.theme && withServedAssets(input.theme);
+  const text = theme?.text[input.locale];
+  rendering = {
+    locale: input.locale,
+    templates: localeTemplates(input.locale, input.overrides),
+  };
+  let html: string;
+  try {
+    html = collectResultSync(
+      render(
+        shellTemplate({
+          locale: input.locale,
+          locales: input.locales,
+          logo: theme?.assets.bannerLogo,
+          logoLabel: input.tenantName,
+          tenantName: input.tenantName,
+          footerLinks: Object.values(text?.footerLinks ?? {}),
+          step: signInStepTemplate({
+            identifier: input.identifier,
+            identifierHint: text?.usernameHint ?? '',
+            alert: undefined,
+            busy: false,
+            showResetLink: input.showResetLink,
+            resetHref: input.resetHref,
+            prerendered: true,
+          }),
+        }),
+        { elementRenderers: [LightDomElementRenderer, LitElementRenderer] },
+      ),
+    );
+  } finally {
+    rendering = undefined;
+  }
+  html = html
+    .replace(lightDomOpening, '')
+    .replace(lightDomClosing, '')
+    .replace(hydrationMarker, '');
+  if (html.includes(lightDomStart) || html.includes(lightDomEnd)) {
+    throw new Error(
+      'A light-DOM element was given children in its template; it cannot be prerendered',
+    );
+  }
+  const documentCss = [baseTokens, appStyles, themeLayoutStyles]
+    .map((style: CSSResult) => style.cssText)
+    .concat(theme ? [themeCss(theme)] : [])
+    .join('\n');
+  // Pack values are checked data, but nothing may end the <style> early whatever a pack holds.
+  if (/<\/style/i.test(documentCss)) throw new Error("A theme pack's CSS would end its <style>");
+  const elementStyles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
+  const themeAttributes = theme
+    ? ` ${themeAttribute}="${escapeAttribute(theme.id)}" data-gate-layout="${escapeAttribute(theme.layout)}"`
+    : '';
+  return {
+    head: `<style>${documentCss}</style>`,
+    body: `<gate-app routing="history"${themeAttributes}>${html}</gate-app>`,
+    styleHashes: [...new Set([documentCss, ...elementStyles])].map(sha256Source),
+  };
+}
