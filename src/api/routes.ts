@@ -1,6 +1,4 @@
-/** Where the Gatehouse HTTP contract lives, apart from its schemas (contract.ts) so that the first load can build URLs without zod. */
-export const contractVersion = 'v1';
-
+/** Where the Gatehouse HTTP contract lives, apart from its schemas (contract.ts), which hold zod. */
 /**
  * Routes relative to the API base (default `/api/v1`), with `:name` parameters as msw and hono
  * read them; `routePath` fills them in for the client.

@@ -3,6 +3,8 @@
  * them in the browser, and the server renders the same templates into the hosted page's HTML
  * (server/http/first-page.ts), so that the first step shows before any script has run. The
  * events of the steps bubble to `gate-app`, which listens on itself; no listener is bound here.
+ * The elements with a shadow root get all they show as attributes: in the server's rendering they
+ * upgrade before `gate-app` takes over, and must then show the same.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Failure } from '../policy/flow.js';
@@ -13,14 +15,21 @@ import '../components/theme-banner.js';
 import '../components/theme-footer.js';
 import '../pages/sign-in-page.js';
 
+export interface BannerLogo {
+  src: string;
+  size: { width: number; height: number } | undefined;
+  /** What the logo reads out: the tenant's name, else the pack's. */
+  label: string;
+  /** Hold its place without loading it (see `gate-theme-banner`'s `placeholder`). */
+  placeholder?: boolean;
+}
+
 export interface ShellParts {
   locale: SupportedLocale;
   /** The tenant's languages; the picker shows when there are two or more. */
   locales: readonly SupportedLocale[];
   /** The pack's banner logo; without one, the tenant's name heads the card instead. */
-  logo: string | undefined;
-  /** What the logo reads out: the tenant's name, else the pack's. */
-  logoLabel: string;
+  logo: BannerLogo | undefined;
   /** The tenant's name (undefined until its settings are known). */
   tenantName: string | undefined;
   footerLinks: readonly FooterLink[];
@@ -31,10 +40,23 @@ export function shellTemplate(parts: ShellParts): TemplateResult {
   const { locale, locales, logo, tenantName } = parts;
   return html`<div class="gate-theme gate-shell" lang=${locale}>
     <div class="gate-toolbar">
-      ${logo ? html`<gate-theme-banner src=${logo} label=${parts.logoLabel}></gate-theme-banner>` : nothing}
+      ${
+        logo
+          ? html`<gate-theme-banner
+              src=${logo.src}
+              label=${logo.label}
+              width=${logo.size?.width ?? nothing}
+              height=${logo.size?.height ?? nothing}
+              ?placeholder=${logo.placeholder ?? false}
+            ></gate-theme-banner>`
+          : nothing
+      }
       ${
         locales.length > 1
-          ? html`<gate-locale-picker .locales=${locales} value=${locale}></gate-locale-picker>`
+          ? html`<gate-locale-picker
+              locales=${JSON.stringify(locales)}
+              value=${locale}
+            ></gate-locale-picker>`
           : nothing
       }
     </div>
@@ -42,7 +64,7 @@ export function shellTemplate(parts: ShellParts): TemplateResult {
       ${tenantName !== undefined && !logo ? html`<p class="gate-tenant-name">${tenantName}</p>` : nothing}
       ${parts.step}
     </main>
-    <gate-theme-footer .links=${parts.footerLinks}></gate-theme-footer>
+    <gate-theme-footer links=${JSON.stringify(parts.footerLinks)}></gate-theme-footer>
   </div>`;
 }
 

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import type { ApiClient, ApiClientOptions, ApiResult } from '../api/client.js';
 import type { TenantConfig } from '../api/contract.js';
-import { contractVersion } from '../api/routes.js';
+import { contractVersion } from '../api/contract-version.js';
 import {
   initialFlowState,
   nextFlowState,
@@ -151,6 +151,18 @@ export class GateApp extends LitElement {
     return this;
   }
 
+  /**
+   * Holding the server's rendering, the first update waits until that has been painted: the
+   * update and the takeover after it are a task of some 20 ms, which would come first whenever
+   * the script arrives before the first frame.
+   */
+  protected override async scheduleUpdate() {
+    if (!this.hasUpdated && this.#prerendered.length > 0) {
+      await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+    }
+    super.scheduleUpdate();
+  }
+
   override firstUpdated() {
     // Fetch the other steps, the API client, the schemas, the failure texts and the tenant's other
     // languages while the user reads the first page, so that a submit, a step change or a language
@@ -162,7 +174,7 @@ export class GateApp extends LitElement {
         // The schemas (and zod): a first answer, or a first switch to another theme, is then
         // checked without waiting for them.
         import('../api/contract.js'),
-        import('../theme/resolved-theme.js'),
+        import('../theme/checked-theme.js'),
         loadFailureTexts(),
       ];
       chunks.forEach((chunk) => chunk.catch(() => undefined));
@@ -225,8 +237,13 @@ export class GateApp extends LitElement {
     return shellTemplate({
       locale: getLocale(),
       locales: this.config ? enabledLocales(this.config.locales) : [],
-      logo: theme?.assets.bannerLogo,
-      logoLabel: this.config?.displayName ?? theme?.name ?? '',
+      logo: theme?.assets.bannerLogo
+        ? {
+            src: theme.assets.bannerLogo,
+            size: theme.bannerLogoSize,
+            label: this.config?.displayName ?? theme.name,
+          }
+        : undefined,
       tenantName: this.config?.displayName,
       footerLinks: Object.values(this.#themeText()?.footerLinks ?? {}),
       step: this.#renderStep(),

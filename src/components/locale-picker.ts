@@ -48,7 +48,7 @@ export class GateLocalePicker extends LitElement {
   `;
 
   /** The languages offered, in this order: the tenant's enabled ones. */
-  @property({ attribute: false }) locales: readonly SupportedLocale[] = supportedLocales;
+  @property({ type: Array }) locales: readonly SupportedLocale[] = supportedLocales;
 
   /** The language the page speaks now. */
   @property() value: SupportedLocale = 'en';
@@ -60,12 +60,14 @@ export class GateLocalePicker extends LitElement {
           desc: 'Label of the menu that switches the language of the page.',
         })}</label
       ><select id="locale" part="select" @change=${this.#change}>
-        ${this.locales.map(
-          (locale) =>
-            html`<option value=${locale} lang=${locale} ?selected=${locale === this.value}>
-              ${localeNames[locale]}
-            </option>`,
-        )}
+        ${(Array.isArray(this.locales) ? this.locales : [])
+          .filter(isSupportedLocale)
+          .map(
+            (locale) =>
+              html`<option value=${locale} lang=${locale} ?selected=${locale === this.value}>
+                ${localeNames[locale]}
+              </option>`,
+          )}
       </select>`;
   }
 

@@ -37,11 +37,17 @@ export class GateThemeFooter extends LitElement {
     }
   `;
 
-  /** The links in display order: `Object.values(text.footerLinks)` of a resolved pack's text. */
-  @property({ attribute: false }) links: FooterLink[] = [];
+  /**
+   * The links in display order: `Object.values(text.footerLinks)` of a resolved pack's text. Also
+   * an attribute (JSON), so that the element shows the same when it upgrades in a page the server
+   * rendered.
+   */
+  @property({ type: Array }) links: FooterLink[] = [];
 
   override render() {
-    const links = this.links.filter((link) => isSafeLinkUrl(link.href));
+    const links = (Array.isArray(this.links) ? this.links : []).filter((link) =>
+      isSafeLinkUrl(link.href),
+    );
     if (links.length === 0) return nothing;
     return html`<ul part="list">
       ${links.map(

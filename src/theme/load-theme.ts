@@ -25,28 +25,12 @@ function withAbsoluteAssets(theme: ResolvedTheme, url: URL): ResolvedTheme {
 }
 
 async function fetchTheme(url: URL): Promise<ResolvedTheme> {
-  // The schema (and zod with it) loads beside the pack: the first load does not carry it.
-  const schemaLoaded = import('./resolved-theme.js');
-  schemaLoaded.catch(() => undefined);
-  const response = await fetch(url);
-  if (!response.ok)
-    throw new Error(`Theme pack ${url.href} could not be loaded (HTTP ${response.status})`);
-  let data: unknown;
-  try {
-    data = await response.json();
-  } catch {
-    throw new Error(`Theme pack ${url.href} is not JSON`);
-  }
-  // The build checked every pack, so this fails only for a wrong file on the server. The lines
-  // name the field; without zod's English texts (1 KB gzip that the page need not carry)
-  // the reason may read "Invalid input", and `npm run theme:check` gives it in full.
-  const parsed = (await schemaLoaded).resolvedThemeSchema.safeParse(data);
-  if (!parsed.success) {
-    const { issueLines } = await import('../policy/issue-lines.js');
-    const lines = issueLines(url.href, parsed.error.issues);
-    throw new Error(`Theme pack ${url.href} is invalid:\n  ${lines.join('\n  ')}`);
-  }
-  return withAbsoluteAssets(parsed.data, url);
+  // The check (and zod with it) loads beside the pack: the first load does not carry it.
+  const [response, { checkedTheme }] = await Promise.all([
+    fetch(url),
+    import('./checked-theme.js'),
+  ]);
+  return withAbsoluteAssets(await checkedTheme(response, url), url);
 }
 
 /**

@@ -277,24 +277,41 @@ export function assetErrors(kind: AssetKind, file: string, bytes: Uint8Array): s
   return errors;
 }
 
-async function assetsErrors(merged: Merged, source: ThemeSource, chain: Pack[]): Promise<string[]> {
+type ImageSize = { width: number; height: number };
+
+/** The assets' problems, and the banner logo's size when it has one. */
+async function checkAssets(
+  merged: Merged,
+  source: ThemeSource,
+  chain: Pack[],
+): Promise<{ errors: string[]; bannerLogoSize: ImageSize | undefined }> {
   const errors: string[] = [];
+  let bannerLogoSize: ImageSize | undefined;
   for (const kind of assetKinds) {
     const asset = merged.assets[kind];
     if (!asset) continue;
     const file = `${source.dir}/${asset.owner}/${asset.path}`;
     const bytes = await source.read(file);
     const owner = chain.find((pack) => pack.id === asset.owner)!;
-    if (!bytes) errors.push(`${owner.file}: assets.${kind}: ${asset.path} does not exist`);
-    else errors.push(...assetErrors(kind, file, bytes));
+    if (!bytes) {
+      errors.push(`${owner.file}: assets.${kind}: ${asset.path} does not exist`);
+      continue;
+    }
+    errors.push(...assetErrors(kind, file, bytes));
+    const { width, height } = imageInfo(bytes) ?? {};
+    if (kind === 'bannerLogo' && width && height) bannerLogoSize = { width, height };
   }
   if (merged.layout === 'split' && !merged.assets.background) {
     errors.push(`${chain[0]!.file}: layout: "split" needs an image in assets.background`);
   }
-  return errors;
+  return { errors, bannerLogoSize };
 }
 
-function resolved(merged: Merged, id: string): ResolvedTheme {
+function resolved(
+  merged: Merged,
+  id: string,
+  bannerLogoSize: ImageSize | undefined,
+): ResolvedTheme {
   const tokens = Object.fromEntries(
     themeTokenNames.map((name) => {
       const value = merged.tokens[name]!;
@@ -311,6 +328,7 @@ function resolved(merged: Merged, id: string): ResolvedTheme {
     layout: merged.layout!,
     tokens,
     assets,
+    ...(bannerLogoSize ? { bannerLogoSize } : {}),
     text: merged.text,
   };
 }
@@ -323,11 +341,9 @@ export async function resolveThemePack(id: string, source: ThemeSource): Promise
   const leaf = chain[0]!;
   const problems = completenessErrors(merged, chain.at(-1)!);
   if (problems.length === 0) problems.push(...contrastErrors(merged, leaf));
-  problems.push(
-    ...textErrors(merged, source, leaf),
-    ...(await assetsErrors(merged, source, chain)),
-  );
+  const assets = await checkAssets(merged, source, chain);
+  problems.push(...textErrors(merged, source, leaf), ...assets.errors);
   return problems.length > 0
     ? { ok: false, errors: [...new Set(problems)] }
-    : { ok: true, theme: resolved(merged, id) };
+    : { ok: true, theme: resolved(merged, id, assets.bannerLogoSize) };
 }

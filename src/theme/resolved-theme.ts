@@ -48,6 +48,16 @@ export const resolvedThemeSchema = z.strictObject({
     background: z.optional(assetReference),
     favicon: z.optional(assetReference),
   }),
+  /**
+   * The banner logo's size in CSS pixels, read from the file by the build, so that its place is
+   * held before the image has loaded (and the server's first rendering can leave it out).
+   */
+  bannerLogoSize: z.optional(
+    z.strictObject({
+      width: z.int().check(z.gte(1), z.lte(280)),
+      height: z.int().check(z.gte(1), z.lte(60)),
+    }),
+  ),
   text: z.strictObject(
     Object.fromEntries(
       themeLocales.map((locale) => [locale, z.optional(themeTextSchema)]),

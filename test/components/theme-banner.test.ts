@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { html } from 'lit';
 import type { GateThemeBanner } from '../../src/components/theme-banner.js';
 import '../../src/components/theme-banner.js';
+import { getByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
 
 const logo = '/themes/contoso/assets/banner-logo.svg';
@@ -22,6 +23,38 @@ describe('gate-theme-banner', () => {
     expect(image.getAttribute('src')).to.equal(logo);
     expect(image.alt).to.equal('Contoso');
     expect(image.getAttribute('part')).to.equal('logo');
+  });
+
+  it("holds the logo's place at the size it is given", async () => {
+    const el = await pageFixture<GateThemeBanner>(
+      html`<gate-theme-banner
+        src=${logo}
+        label="Contoso"
+        width="200"
+        height="48"
+      ></gate-theme-banner>`,
+    );
+    const image = el.shadowRoot!.querySelector('img')!;
+    expect([image.width, image.height]).to.deep.equal([200, 48]);
+    expect(el.getBoundingClientRect().height).to.equal(48);
+  });
+
+  it('as a placeholder, takes the same place and names the brand, but loads nothing', async () => {
+    const el = await pageFixture<GateThemeBanner>(
+      html`<gate-theme-banner
+        src=${logo}
+        label="Contoso"
+        width="200"
+        height="48"
+        placeholder
+      ></gate-theme-banner>`,
+    );
+    const root = el.shadowRoot as unknown as HTMLElement;
+    expect(root.querySelector('img')).to.equal(null);
+    const held = getByRole(root, 'img', { name: 'Contoso' });
+    expect(held.getBoundingClientRect().width).to.equal(200);
+    expect(el.getBoundingClientRect().height).to.equal(48);
+    await expect(el).to.be.accessible();
   });
 
   it('renders nothing without a logo', async () => {

@@ -26,6 +26,26 @@ describe('gate-theme-footer', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes its links from a JSON attribute as well (as the server renders it)', async () => {
+    const el = await pageFixture<GateThemeFooter>(
+      html`<gate-theme-footer links=${JSON.stringify(links)}></gate-theme-footer>`,
+    );
+    const shown = getAllByRole(el.shadowRoot! as unknown as HTMLElement, 'link');
+    expect(shown.map((link) => link.textContent)).to.deep.equal([
+      'Privacy statement',
+      'Terms of use',
+    ]);
+  });
+
+  it('shows no links for an attribute that is not a JSON list', async () => {
+    for (const attribute of ['not json', '{"label":"x"}']) {
+      const el = await pageFixture<GateThemeFooter>(
+        html`<gate-theme-footer links=${attribute}></gate-theme-footer>`,
+      );
+      expect(el.shadowRoot!.querySelectorAll('a')).to.have.length(0);
+    }
+  });
+
   it('shows each link by its label, in order', async () => {
     const { root } = await footer(links);
     const shown = getAllByRole(root, 'link');

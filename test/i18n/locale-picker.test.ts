@@ -26,6 +26,15 @@ function pick(select: HTMLSelectElement, value: string) {
 describe('gate-locale-picker', () => {
   afterEach(() => setLocale('en'));
 
+  it('offers the locales of its attribute (a JSON list), and none it does not ship', async () => {
+    const el = await render(
+      html`<gate-locale-picker locales='["sv","en","xx"]' value="sv"></gate-locale-picker>`,
+    );
+    const options = [...menu(el).options];
+    expect(options.map((option) => option.value)).to.deep.equal(['sv', 'en']);
+    expect(menu(el).value).to.equal('sv');
+  });
+
   it('is accessible', async () => {
     const el = await render();
     await expect(el).to.be.accessible();

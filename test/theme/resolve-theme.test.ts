@@ -167,6 +167,12 @@ describe('theme/resolve-theme', () => {
         expect(theme.assets.bannerLogo).to.equal(`${brand}/assets/banner-logo.svg`);
         expect(theme.assets.background).to.equal(`${brand}/assets/background.svg`);
       }
+      // Read from the files, so that the pages hold the logo's place before it loads.
+      expect(themes.find((theme) => theme.id === 'contoso')!.bannerLogoSize).to.deep.equal({
+        width: 200,
+        height: 48,
+      });
+      expect(themes.find((theme) => theme.id === 'midnight')!.bannerLogoSize).to.equal(undefined);
     });
 
     it('cover the theme of every shipped tenant', async () => {

@@ -66,6 +66,9 @@ describe('server: HTTP', () => {
       // Until the script takes over, the button cannot submit the form into the URL.
       assert.match(page, /<button\s+type="button"\s+class="gate-button gate-button-primary"/);
       assert.doesNotMatch(page, /<gate-sign-in-page|<gate-password-toggle|lit-part/);
+      // The logo's place is held at its size; it and the pack's background load with the app.
+      assert.match(page, /<gate-theme-banner[^>]*width="200" height="48" placeholder>/);
+      assert.doesNotMatch(page, /<img|background\.svg"\)/);
       const csp = response.headers.get('content-security-policy') ?? '';
       const styles = [...page.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
       assert.ok(styles.length >= 2);
