@@ -146,8 +146,11 @@ export class GateApp extends LitElement {
   }
 
   protected override createRenderRoot() {
-    adoptGateStyles(this.getRootNode() as Document | ShadowRoot);
     this.#prerendered = [...this.childNodes];
+    // A page the server rendered carries these styles inline already; adopting them as well
+    // would restyle the whole page, maybe before its first frame.
+    if (this.#prerendered.length === 0)
+      adoptGateStyles(this.getRootNode() as Document | ShadowRoot);
     return this;
   }
 
