@@ -4,7 +4,12 @@
  */
 import { LOCALE_STATUS_EVENT, configureLocalization, type TemplateMap } from '@lit/localize';
 import { sourceLocale } from './generated/locale-codes.js';
-import { isSupportedLocale, supportedLocales, type SupportedLocale } from './negotiate-locale.js';
+import {
+  chosenLocaleCookie,
+  isSupportedLocale,
+  supportedLocales,
+  type SupportedLocale,
+} from './negotiate-locale.js';
 import { overrideTemplates, type TextOverrides } from './override-templates.js';
 import { translations } from './translations.js';
 
@@ -14,9 +19,6 @@ import { translations } from './translations.js';
  * until the `setLocale` below, and English is loaded like every other locale.
  */
 const codeLiterals = `${sourceLocale}-x-code`;
-
-/** Storage key of the language the user picked on the page. */
-export const chosenLocaleKey = 'gatehouse.locale';
 
 /** What each loaded locale is made of; `templates` is the very object the runtime reads. */
 const loaded = new Map<SupportedLocale, { translated: TemplateMap; templates: TemplateMap }>();
@@ -79,20 +81,27 @@ export function applyTextOverrides(next: TextOverrides) {
   );
 }
 
-/** The language the user picked on an earlier visit, if storage is available and holds one. */
+/** The language the user picked on an earlier visit, if cookies are available and hold one. */
 export function rememberedLocale(): string | undefined {
   try {
-    return localStorage.getItem(chosenLocaleKey) ?? undefined;
+    const prefix = `${chosenLocaleCookie}=`;
+    return document.cookie
+      .split('; ')
+      .find((cookie) => cookie.startsWith(prefix))
+      ?.slice(prefix.length);
   } catch {
-    // Storage can be switched off or denied (private modes, sandboxed frames).
+    // Cookies can be switched off or denied (sandboxed frames).
     return undefined;
   }
 }
 
-/** Remembers the user's pick for the next visit; without storage it lasts for this page only. */
+/**
+ * Remembers the user's pick for a year; without cookies it lasts for this page only. Secure, as
+ * every Gatehouse cookie (browsers take Secure cookies from http://localhost too).
+ */
 export function rememberLocale(locale: SupportedLocale) {
   try {
-    localStorage.setItem(chosenLocaleKey, locale);
+    document.cookie = `${chosenLocaleCookie}=${locale}; path=/; max-age=31536000; samesite=lax; secure`;
   } catch {
     // As above: the choice still applies to this page.
   }

@@ -7,6 +7,12 @@ import { allLocales, sourceLocale } from './generated/locale-codes.js';
 
 export type SupportedLocale = (typeof allLocales)[number];
 
+/**
+ * The cookie that remembers the language a user picked in the page's menu. A cookie rather than
+ * storage, so that the server renders the page in that language as well.
+ */
+export const chosenLocaleCookie = 'gatehouse_locale';
+
 export const supportedLocales: readonly SupportedLocale[] = allLocales;
 
 /** SECURITY.md rule 20: read at most this much of any list of language tags. */

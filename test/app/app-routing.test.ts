@@ -7,7 +7,8 @@ import { contosoWith } from '../support/tenants.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { MockBackend, MockTenant } from '../../src/mocks/mock-backend.js';
 import { demoTenants } from '../../src/mocks/demo-tenants.js';
-import { chosenLocaleKey, setLocale } from '../../src/i18n/localization.js';
+import { setLocale } from '../../src/i18n/localization.js';
+import { chosenLocaleCookie } from '../../src/i18n/negotiate-locale.js';
 import type { GateApp } from '../../src/app/app.js';
 import { loadTheme } from '../../src/theme/load-theme.js';
 import '../../src/app/app.js';
@@ -53,7 +54,7 @@ describe('gate-app routing', () => {
   afterEach(async () => {
     document.removeEventListener('gate-redirect', catchRedirect);
     history.replaceState(null, '', testPage);
-    localStorage.removeItem(chosenLocaleKey);
+    document.cookie = `${chosenLocaleCookie}=; path=/; max-age=0`;
     await setLocale('en');
   });
 

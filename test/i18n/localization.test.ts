@@ -5,14 +5,17 @@ import { getByLabelText, getByRole, getByText } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
 import {
   applyTextOverrides,
-  chosenLocaleKey,
   getLocale,
   rememberLocale,
   rememberedLocale,
   setLocale,
   syncDocumentLanguage,
 } from '../../src/i18n/localization.js';
-import { negotiateLocale, type SupportedLocale } from '../../src/i18n/negotiate-locale.js';
+import {
+  chosenLocaleCookie,
+  negotiateLocale,
+  type SupportedLocale,
+} from '../../src/i18n/negotiate-locale.js';
 import { parseRoute } from '../../src/router/route.js';
 import contoso from '../../tenants/contoso.json';
 import fabrikam from '../../tenants/fabrikam.json';
@@ -284,20 +287,23 @@ describe('localization', () => {
   });
 
   describe('the remembered choice', () => {
-    afterEach(() => localStorage.removeItem(chosenLocaleKey));
+    afterEach(() => (document.cookie = `${chosenLocaleCookie}=; path=/; max-age=0`));
 
-    it('is remembered and read back', () => {
+    it('is remembered in a cookie the server reads too, and read back', () => {
       expect(rememberedLocale()).to.equal(undefined);
       rememberLocale('sv');
+      expect(document.cookie.split('; ')).to.include(`${chosenLocaleCookie}=sv`);
       expect(rememberedLocale()).to.equal('sv');
       expect(negotiateLocale({ chosen: rememberedLocale(), tenant: fabrikam })).to.equal('sv');
     });
 
-    it('survives storage that refuses access', () => {
-      const original = Object.getOwnPropertyDescriptor(window, 'localStorage');
-      Object.defineProperty(window, 'localStorage', {
+    it('survives cookies that refuse access', () => {
+      Object.defineProperty(document, 'cookie', {
         configurable: true,
         get: () => {
+          throw new DOMException('denied', 'SecurityError');
+        },
+        set: () => {
           throw new DOMException('denied', 'SecurityError');
         },
       });
@@ -305,7 +311,8 @@ describe('localization', () => {
         expect(() => rememberLocale('nl')).not.to.throw();
         expect(rememberedLocale()).to.equal(undefined);
       } finally {
-        if (original) Object.defineProperty(window, 'localStorage', original);
+        // The document's own accessor, on Document.prototype, shows again.
+        delete (document as { cookie?: string }).cookie;
       }
     });
   });

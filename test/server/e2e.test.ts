@@ -243,6 +243,21 @@ describe('end to end: sign-in and password reset in Chromium', () => {
     await page.close();
   });
 
+  it('renders the page in the language picked in its menu on the next visit', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/contoso/B2C_1_signin`);
+    await page.locator('gate-sign-in-page').waitFor();
+    await page.getByLabel('Language').selectOption('sv');
+    await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
+    // The next visit, with the script held back: what shows is the server's rendering.
+    await page.route('**/assets/index-*.js', () => undefined);
+    await page.goto(`${server.url}/contoso/B2C_1_signin`, { waitUntil: 'commit' });
+    await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
+    assert.equal(await page.locator('gate-sign-in-page').count(), 0, 'the script has not run');
+    await browser.context.clearCookies({ name: 'gatehouse_locale' });
+    await page.close();
+  });
+
   it('met no Content Security Policy violation', () => {
     assert.deepEqual(browser.cspViolations, []);
   });

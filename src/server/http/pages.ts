@@ -8,10 +8,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
 import { bootDataScript } from '../../app/boot-data.js';
-import { enabledLocales, negotiateLocale } from '../../i18n/negotiate-locale.js';
+import {
+  chosenLocaleCookie,
+  enabledLocales,
+  negotiateLocale,
+} from '../../i18n/negotiate-locale.js';
 import { pageTextOverrides } from '../../i18n/page-text-overrides.js';
 import { policySteps } from '../../policy/policy.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
@@ -34,6 +39,8 @@ export interface HostedPage {
 export interface Visit {
   route: Route;
   acceptLanguage: string | undefined;
+  /** The language the user picked in the page's menu on an earlier visit (its cookie). */
+  chosenLocale: string | undefined;
 }
 
 /**
@@ -101,6 +108,7 @@ function firstPageOf(config: TenantConfig, theme: ResolvedTheme | undefined, vis
   if (!allowedRedirect(route.redirectUri, config.redirectUris).ok) return undefined;
   const locale = negotiateLocale({
     uiLocales: route.uiLocales,
+    chosen: visit.chosenLocale,
     browser: acceptedLanguages(visit.acceptLanguage),
     tenant: config,
   });
@@ -124,8 +132,8 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
     const { html, styleHashes } = hostedPages(tenant, visit);
     c.header('Content-Security-Policy', pageCsp(tenant?.embeddingOrigins ?? [], styleHashes));
     c.header('Cache-Control', 'no-cache');
-    // The page is rendered in the language the browser asks for.
-    c.header('Vary', 'Accept-Language');
+    // The page is rendered in the language the user picked, else the one the browser asks for.
+    c.header('Vary', 'Accept-Language, Cookie');
     return c.html(html, visit ? 200 : 404);
   };
 
@@ -157,7 +165,11 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
       route.ok && tenant?.policies.some((candidate) => candidate.id === route.route.policy);
     const visit =
       policy && route.ok
-        ? { route: route.route, acceptLanguage: c.req.header('Accept-Language') }
+        ? {
+            route: route.route,
+            acceptLanguage: c.req.header('Accept-Language'),
+            chosenLocale: getCookie(c, chosenLocaleCookie),
+          }
         : undefined;
     return page(c, tenant, visit);
   });

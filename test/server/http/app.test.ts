@@ -59,7 +59,7 @@ describe('server: HTTP', () => {
         headers: { 'Accept-Language': 'sv-SE, en;q=0.5' },
       });
       const page = await response.text();
-      assert.equal(response.headers.get('vary'), 'Accept-Language');
+      assert.equal(response.headers.get('vary'), 'Accept-Language, Cookie');
       assert.match(page, /<html lang="sv">/);
       assert.match(page, /<label for="password">Lösenord<\/label>/);
       assert.match(page, /autocomplete="current-password"/);
@@ -78,6 +78,23 @@ describe('server: HTTP', () => {
         csp,
         /^default-src 'none'; script-src 'self'; style-src 'self'( 'sha256-[\w+/=]+')+; img-src/,
       );
+    });
+
+    it("renders the form in the language the user picked before (its cookie) over the browser's", async () => {
+      const response = await fetch(`${server.url}/contoso/B2C_1_signin`, {
+        headers: { 'Accept-Language': 'sv', Cookie: 'gatehouse_locale=nl' },
+      });
+      const page = await response.text();
+      assert.match(page, /<html lang="nl">/);
+      assert.match(page, /<label for="password">Wachtwoord<\/label>/);
+      assert.equal(response.headers.get('vary'), 'Accept-Language, Cookie');
+      // `ui_locales` still comes first, as in the browser.
+      const asked = await (
+        await fetch(`${server.url}/contoso/B2C_1_signin?ui_locales=sv`, {
+          headers: { Cookie: 'gatehouse_locale=nl' },
+        })
+      ).text();
+      assert.match(asked, /<html lang="sv">/);
     });
 
     it('leaves the form to the script where the page is not a first sign-in step', async () => {
