@@ -514,8 +514,8 @@ export class GateApp extends LitElement {
 
   /**
    * Replaces the server's rendering with this element's own, once its step has rendered and
-   * within the same task, so that no frame shows both or neither. What the user typed (or a password manager
-   * filled in) moves to the field of the same id, and so does focus.
+   * within the same task, so that no frame shows both or neither. What the user typed (or a
+   * password manager filled in) moves to the field of the same id, and so does the focus.
    */
   #takeOver() {
     const active = document.activeElement;

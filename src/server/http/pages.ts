@@ -77,7 +77,8 @@ export async function loadHostedPages(
     [...tenants.values()].map((tenant) => {
       const config = tenantConfigSchema.parse(publicTenantConfig(tenant));
       const theme = themes.get(tenant.theme);
-      const html = indexHtml.replace('</head>', `${bootDataScript({ config, theme })}</head>`);
+      const boot = bootDataScript({ config, theme });
+      const html = insertBefore(indexHtml, '</head>', boot);
       return [tenant.id, { config, theme, html }];
     }),
   );
@@ -87,14 +88,21 @@ export async function loadHostedPages(
     const first = visit && firstPageOf(page.config, page.theme, visit);
     if (!first) return { html: page.html, styleHashes: [] };
     const { locale, rendered } = first;
-    return {
-      html: page.html
-        .replace('<html lang="en">', `<html lang="${locale}">`)
-        .replace('</head>', `${rendered.head}</head>`)
-        .replace('<body></body>', `<body>${rendered.body}</body>`),
-      styleHashes: rendered.styleHashes,
-    };
+    let html = page.html.replace('<html lang="en">', `<html lang="${locale}">`);
+    html = insertBefore(html, '</head>', rendered.head);
+    html = insertBefore(html, '</body>', rendered.body);
+    return { html, styleHashes: rendered.styleHashes };
   };
+}
+
+/**
+ * `html` with `text` put before the first `marker`. Not `String#replace` with a string: that reads
+ * `$&`, `` $` `` and `$'` in the inserted text as patterns, and tenant text or a login hint may
+ * hold them.
+ */
+function insertBefore(html: string, marker: string, text: string): string {
+  const at = html.indexOf(marker);
+  return html.slice(0, at) + text + html.slice(at);
 }
 
 /**

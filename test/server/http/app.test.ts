@@ -97,6 +97,20 @@ describe('server: HTTP', () => {
       assert.match(asked, /<html lang="sv">/);
     });
 
+    it('puts a login hint into the rendered form as text, whatever it holds', async () => {
+      const hint = `a$'b$&c$\`"<x>@example.com`;
+      const response = await fetch(
+        `${server.url}/contoso/B2C_1_signin?login_hint=${encodeURIComponent(hint)}`,
+      );
+      const page = await response.text();
+      assert.ok(
+        page.includes(`value="a$&#39;b$&amp;c$\`&quot;&lt;x&gt;@example.com"`),
+        "the hint, escaped, as the field's value",
+      );
+      assert.equal(page.match(/<\/head>/g)?.length, 1);
+      assert.equal(page.match(/<body>/g)?.length, 1);
+    });
+
     it('leaves the form to the script where the page is not a first sign-in step', async () => {
       for (const path of [
         '/contoso/B2C_1_signin/reset-email',
