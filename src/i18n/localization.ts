@@ -109,11 +109,14 @@ export function rememberLocale(locale: SupportedLocale) {
 
 /**
  * Keeps `lang` on `root` (the `<html>` element) equal to the active locale, so that screen
- * readers, hyphenation and spell checkers use the right language. Returns a function that stops.
+ * readers, hyphenation and spell checkers use the right language. Until the page's locale is
+ * loaded, `root` keeps the language the page came in: the server writes the one it rendered the
+ * first step in. Returns a function that stops.
  */
 export function syncDocumentLanguage(root: HTMLElement = document.documentElement) {
-  const sync = () => (root.lang = getLocale());
-  sync();
+  const sync = (event: WindowEventMap[typeof LOCALE_STATUS_EVENT]) => {
+    if (event.detail.status === 'ready') root.lang = getLocale();
+  };
   window.addEventListener(LOCALE_STATUS_EVENT, sync);
   return () => window.removeEventListener(LOCALE_STATUS_EVENT, sync);
 }

@@ -319,8 +319,10 @@ describe('localization', () => {
 
   it('keeps <html lang> in step with the locale', async () => {
     const root = document.documentElement;
+    // The language the page came in stays until a locale is set.
+    root.lang = 'nl';
     const stop = syncDocumentLanguage(root);
-    expect(root.lang).to.equal('en');
+    expect(root.lang).to.equal('nl');
     await setLocale('sv');
     expect(root.lang).to.equal('sv');
     await setLocale('nl');
