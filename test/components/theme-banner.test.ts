@@ -25,30 +25,27 @@ describe('gate-theme-banner', () => {
     expect(image.getAttribute('part')).to.equal('logo');
   });
 
-  it("holds the logo's place at the size it is given", async () => {
-    const el = await pageFixture<GateThemeBanner>(
+  /** The banner of a 200x48 logo, as the pages render it from a resolved pack. */
+  const sizedBanner = (placeholder: boolean) =>
+    pageFixture<GateThemeBanner>(
       html`<gate-theme-banner
         src=${logo}
         label="Contoso"
         width="200"
         height="48"
+        ?placeholder=${placeholder}
       ></gate-theme-banner>`,
     );
+
+  it("holds the logo's place at the size it is given", async () => {
+    const el = await sizedBanner(false);
     const image = el.shadowRoot!.querySelector('img')!;
     expect([image.width, image.height]).to.deep.equal([200, 48]);
     expect(el.getBoundingClientRect().height).to.equal(48);
   });
 
   it('as a placeholder, takes the same place and names the brand, but loads nothing', async () => {
-    const el = await pageFixture<GateThemeBanner>(
-      html`<gate-theme-banner
-        src=${logo}
-        label="Contoso"
-        width="200"
-        height="48"
-        placeholder
-      ></gate-theme-banner>`,
-    );
+    const el = await sizedBanner(true);
     const root = el.shadowRoot as unknown as HTMLElement;
     expect(root.querySelector('img')).to.equal(null);
     const held = getByRole(root, 'img', { name: 'Contoso' });
