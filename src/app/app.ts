@@ -146,7 +146,8 @@ export class GateApp extends LitElement {
   }
 
   protected override createRenderRoot() {
-    this.#prerendered = [...this.childNodes];
+    // Only the server's rendering is taken over; other content is left as it always was.
+    if (this.hasAttribute('prerendered')) this.#prerendered = [...this.childNodes];
     // A page the server rendered carries these styles inline already; adopting them as well
     // would restyle the whole page, maybe before its first frame.
     if (this.#prerendered.length === 0)

@@ -62,6 +62,17 @@ describe('gate-app', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("adopts its styles beside content a host page gave it (only the server's rendering is taken over)", async () => {
+    await startMockApi({ now: () => Date.now() });
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<gate-app tenant="contoso"><p>The sign-in loads</p></gate-app>';
+    const el = root.querySelector('gate-app')!;
+    await findByLabelText(el, 'Password');
+    expect(root.adoptedStyleSheets.length).to.be.greaterThan(0);
+    expect(el.textContent).to.include('The sign-in loads');
+  });
+
   it('keeps credential inputs in light DOM, reachable from the document', async () => {
     const { el } = await openApp();
     await heading(el, /^Sign in/);

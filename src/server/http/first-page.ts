@@ -174,7 +174,7 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
     : '';
   return {
     head: `<style>${documentCss}</style>`,
-    body: `<gate-app routing="history"${themeAttributes}>${html}</gate-app>`,
+    body: `<gate-app routing="history" prerendered${themeAttributes}>${html}</gate-app>`,
     styleHashes: [...new Set([documentCss, ...elementStyles])].map(sha256Source),
   };
 }
