@@ -3,7 +3,8 @@
  * the dev and test servers), so that no pack is part of the first-load JavaScript. The hosted
  * page hands over the pack its HTML carries, so that its first paint waits for no request.
  */
-import { assetKinds, themeIdPattern } from './pack-fields.js';
+import { withAssetUrls } from './asset-urls.js';
+import { themeIdPattern } from './pack-fields.js';
 import type { ResolvedTheme } from './resolved-theme.js';
 
 /** Where the packs are served: `themes/` under the app's base URL (Vite's `base`, `/` in tests). */
@@ -14,15 +15,8 @@ function themeBaseUrl(): URL {
 const loaded = new Map<string, Promise<ResolvedTheme>>();
 
 /** Asset paths in a pack's JSON are relative to the folder it is served from. */
-function withAbsoluteAssets(theme: ResolvedTheme, url: URL): ResolvedTheme {
-  const assets = Object.fromEntries(
-    assetKinds.flatMap((kind) => {
-      const path = theme.assets[kind];
-      return path ? [[kind, new URL(path, url).href]] : [];
-    }),
-  );
-  return { ...theme, assets };
-}
+const withAbsoluteAssets = (theme: ResolvedTheme, url: URL) =>
+  withAssetUrls(theme, (path) => new URL(path, url).href);
 
 async function fetchTheme(url: URL): Promise<ResolvedTheme> {
   // The check (and zod with it) loads beside the pack: the first load does not carry it.

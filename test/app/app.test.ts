@@ -1,5 +1,5 @@
 import { expect, fixture } from '@open-wc/testing';
-import { html } from 'lit';
+import { html, render } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   findByLabelText,
@@ -66,7 +66,7 @@ describe('gate-app', () => {
     await startMockApi({ now: () => Date.now() });
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     const root = host.attachShadow({ mode: 'open' });
-    root.innerHTML = '<gate-app tenant="contoso"><p>The sign-in loads</p></gate-app>';
+    render(html`<gate-app tenant="contoso"><p>The sign-in loads</p></gate-app>`, root);
     const el = root.querySelector('gate-app')!;
     await findByLabelText(el, 'Password');
     expect(root.adoptedStyleSheets.length).to.be.greaterThan(0);

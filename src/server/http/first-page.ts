@@ -5,7 +5,7 @@
  * (`GateApp#takeOver`). The styles come inline, with their hashes in the page's CSP.
  */
 import { createHash } from 'node:crypto';
-import { LitElement, type CSSResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult } from 'lit';
 import { render } from '@lit-labs/ssr';
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
 import type { RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
@@ -17,10 +17,10 @@ import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
 import { baseTokens } from '../../theme/base-tokens.js';
-import { themeAttribute, themeCss } from '../../theme/theme-css.js';
+import { themeCss } from '../../theme/theme-css.js';
 import { themeLayoutStyles } from '../../theme/theme-layout.styles.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.js';
-import { assetKinds } from '../../theme/pack-fields.js';
+import { withAssetUrls } from '../../theme/asset-urls.js';
 import { localeTemplates } from '../mail/translate.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
 
@@ -88,73 +88,69 @@ export interface FirstPageInput {
 export interface FirstPage {
   /** The `<style>` for the document's head. */
   head: string;
-  /** `<gate-app>` with the rendered step inside. */
+  /** `<gate-app prerendered>` with the rendered step inside. */
   body: string;
   /** CSP sources for every inline style the page carries. */
   styleHashes: string[];
 }
 
-/** Pack asset paths are relative to `/themes/`, where the server serves the packs. */
-function withServedAssets(theme: ResolvedTheme): ResolvedTheme {
-  const served = new URL('/themes/', 'http://gatehouse.invalid');
-  const assets = Object.fromEntries(
-    assetKinds.flatMap((kind) => {
-      const path = theme.assets[kind];
-      return path ? [[kind, new URL(path, served).pathname]] : [];
-    }),
-  );
-  return { ...theme, assets };
-}
-
-const escapeAttribute = (value: string) =>
-  value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+/** Where the server serves the packs, and so what their asset paths are relative to. */
+const servedThemes = new URL('/themes/', 'http://gatehouse.invalid');
 
 export function renderFirstPage(input: FirstPageInput): FirstPage {
-  const theme = input.theme && withServedAssets(input.theme);
+  const theme =
+    input.theme && withAssetUrls(input.theme, (path) => new URL(path, servedThemes).pathname);
   const text = theme?.text[input.locale];
   rendering = {
     locale: input.locale,
     templates: localeTemplates(input.locale, input.overrides),
   };
-  let html: string;
+  let markup: string;
   try {
-    html = collectResultSync(
+    markup = collectResultSync(
       render(
-        shellTemplate({
-          locale: input.locale,
-          locales: input.locales,
-          logo: theme?.assets.bannerLogo
-            ? {
-                src: theme.assets.bannerLogo,
-                size: theme.bannerLogoSize,
-                label: input.tenantName,
-                // The logo loads when the app takes over, after the first frame (see the banner).
-                placeholder: true,
-              }
-            : undefined,
-          tenantName: input.tenantName,
-          footerLinks: Object.values(text?.footerLinks ?? {}),
-          step: signInStepTemplate({
-            identifier: input.identifier,
-            identifierHint: text?.usernameHint ?? '',
-            alert: undefined,
-            busy: false,
-            showResetLink: input.showResetLink,
-            resetHref: input.resetHref,
-            prerendered: true,
-          }),
-        }),
+        // `data-gate-theme` and `data-gate-layout` as applyTheme sets them (theme/theme-css.ts).
+        html`<gate-app
+          routing="history"
+          prerendered
+          data-gate-theme=${theme?.id ?? nothing}
+          data-gate-layout=${theme?.layout ?? nothing}
+          >${shellTemplate({
+            locale: input.locale,
+            locales: input.locales,
+            logo: theme?.assets.bannerLogo
+              ? {
+                  src: theme.assets.bannerLogo,
+                  size: theme.bannerLogoSize,
+                  label: input.tenantName,
+                  // The logo loads when the app takes over, after the first frame (see the banner).
+                  placeholder: true,
+                }
+              : undefined,
+            tenantName: input.tenantName,
+            footerLinks: Object.values(text?.footerLinks ?? {}),
+            step: signInStepTemplate({
+              identifier: input.identifier,
+              identifierHint: text?.usernameHint ?? '',
+              alert: undefined,
+              busy: false,
+              showResetLink: input.showResetLink,
+              resetHref: input.resetHref,
+              prerendered: true,
+            }),
+          })}</gate-app
+        >`,
         { elementRenderers: [LightDomElementRenderer, LitElementRenderer] },
       ),
     );
   } finally {
     rendering = undefined;
   }
-  html = html
+  markup = markup
     .replace(lightDomOpening, '')
     .replace(lightDomClosing, '')
     .replace(hydrationMarker, '');
-  if (html.includes(lightDomStart) || html.includes(lightDomEnd)) {
+  if (markup.includes(lightDomStart) || markup.includes(lightDomEnd)) {
     throw new Error(
       'A light-DOM element was given children in its template; it cannot be prerendered',
     );
@@ -168,13 +164,10 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
     .join('\n');
   // Pack values are checked data, but nothing may end the <style> early whatever a pack holds.
   if (/<\/style/i.test(documentCss)) throw new Error("A theme pack's CSS would end its <style>");
-  const elementStyles = [...html.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
-  const themeAttributes = theme
-    ? ` ${themeAttribute}="${escapeAttribute(theme.id)}" data-gate-layout="${escapeAttribute(theme.layout)}"`
-    : '';
+  const elementStyles = [...markup.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
   return {
     head: `<style>${documentCss}</style>`,
-    body: `<gate-app routing="history" prerendered${themeAttributes}>${html}</gate-app>`,
+    body: markup,
     styleHashes: [...new Set([documentCss, ...elementStyles])].map(sha256Source),
   };
 }
