@@ -14,7 +14,7 @@ export interface Route {
   /** As given; check it with `allowedRedirect` before use. */
   redirectUri: string | undefined;
   loginHint: string;
-  /** Raw `ui_locales`, cut to 256 characters (SECURITY.md rule 20); negotiation reads it. */
+  /** Raw `ui_locales`, cut to 256 characters (docs/security.md#rule-20); negotiation reads it. */
   uiLocales: string | undefined;
 }
 
@@ -74,7 +74,7 @@ export function routeUrl(route: Route, step: UrlStep | undefined): string {
 
 /**
  * The return address to use: the requested one only on an exact string match with the tenant's
- * list (RFC 9700; SECURITY.md rule 19), never a normalised or prefix match.
+ * list (RFC 9700; docs/security.md#rule-19), never a normalised or prefix match.
  */
 export function allowedRedirect(
   requested: string | undefined,
