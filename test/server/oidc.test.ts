@@ -440,6 +440,21 @@ describe('OpenID Connect front door: an app signs its users in', () => {
     },
   );
 
+  it('answers with response_mode=form_post', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    const request = await authorizeUrl(spa, callback.redirectUri, {
+      prompt: 'login',
+      response_mode: 'form_post',
+    });
+    const count = callback.arrivals.length + 1;
+    await page.goto(request.url.href);
+    await signIn(page, ada.email, ada.password);
+    const arrival = await callback.next(count);
+    assert.equal(arrival.searchParams.get('state'), request.state);
+    assert.ok(arrival.searchParams.get('code'));
+    await page.close();
+  });
+
   it('refuses a public client without PKCE', { timeout: 30_000 }, async () => {
     const page = await browser.context.newPage();
     const url = client.buildAuthorizationUrl(spa, {

@@ -364,7 +364,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       'Content-Security-Policy',
       [
         "default-src 'none'",
-        "script-src 'none'",
+        "script-src 'self'",
         formAction(tenant),
         "base-uri 'none'",
         "frame-ancestors 'none'",
