@@ -83,7 +83,7 @@
 'rule_unmet': `: nog niet voldaan`,
 'runnow_again': `Opnieuw uitvoeren`,
 'runnow_caption': `Claims van het ID-token`,
-'runnow_claim': `Claim`,
+'runnow_claim': `Claimnaam`,
 'runnow_heading': `Nu uitvoeren`,
 'runnow_intro': str`De gebruikersstroom ${0} heeft je ingelogd. Dit zijn de claims van het ID-token dat hij uitgaf, gecontroleerd met de gepubliceerde sleutels.`,
 'runnow_stale': `Dit antwoord van Nu uitvoeren kan niet worden gecontroleerd: het is verlopen of in een andere browser geopend. Begin opnieuw.`,
