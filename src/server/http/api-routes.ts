@@ -8,6 +8,7 @@ import {
   emailConfirmSendResponseSchema,
   emailConfirmVerifyRequestSchema,
   emailConfirmVerifyResponseSchema,
+  flowIdSchema,
   resetPasswordRequestSchema,
   resetPasswordResponseSchema,
   resetResendRequestSchema,
@@ -59,7 +60,15 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
     c.set('meta', requestMeta(c, tenant, trustedProxies));
     await next();
   });
-  // Any string is looked up as it is: one that is no flow id finds no flow (404 flow_not_found).
+  // A string that is no flow id names no flow and is never looked up (a NUL would reach the database).
+  for (const route of Object.values(routes).filter((path) => path.includes(':flowId'))) {
+    api.use(route, async (c, next) => {
+      if (!flowIdSchema.safeParse(c.req.param('flowId')).success) {
+        return sendError(c, { error: 'flow_not_found' });
+      }
+      await next();
+    });
+  }
   const flowId = (c: Context<Env>) => c.req.param('flowId')!;
 
   api.get(routes.config, (c) => sendBody(c, tenantConfigSchema, publicTenantConfig(c.var.tenant)));
