@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
@@ -145,9 +145,13 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
     return c.html(html, visit ? 200 : 404);
   };
 
-  /** Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each. */
-  const builtFiles = (cacheControl: string) =>
-    serveStatic({
+  /**
+   * Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each.
+   * Never a file or folder whose name starts with a dot (`.env`, `.git`): such a path is a page
+   * that names nothing (404).
+   */
+  const builtFiles = (cacheControl: string): MiddlewareHandler => {
+    const serve = serveStatic({
       root: distDir,
       precompressed: true,
       onFound: (_path, c) => {
@@ -155,6 +159,8 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
         c.header('Vary', 'Accept-Encoding');
       },
     });
+    return (c, next) => (/\/\./.test(c.req.path) ? next() : serve(c, next));
+  };
   // Vite puts a content hash in every asset name, so a name never changes meaning.
   pages.use('/assets/*', builtFiles('public, max-age=31536000, immutable'));
   pages.use('/themes/*', builtFiles('no-cache'));

@@ -4,9 +4,12 @@
  * holding the server.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildPagesIfStale } from '../../../src/server/build-pages.js';
 import { sha256Source } from '../../../src/server/http/first-page.js';
 import { startTestServer, type TestServer } from '../support/in-process.js';
 import { freshDataDir, removeDir } from '../support/data-dir.js';
@@ -485,5 +488,48 @@ describe('server: HTTP behind HTTPS, with no trusted proxy', () => {
       { ip: '198.18.0.99' },
     );
     assert.equal(spoofed.status, 429);
+  });
+});
+
+describe('server: HTTP, hidden files among the built ones', () => {
+  let dataDir: string;
+  let distDir: string;
+  let server: TestServer;
+
+  before(async () => {
+    dataDir = await freshDataDir();
+    // A copy of the build with what a careless deploy leaves lying about.
+    buildPagesIfStale('dist');
+    distDir = mkdtempSync(join(tmpdir(), 'gatehouse-dist-'));
+    cpSync('dist', distDir, { recursive: true });
+    for (const file of ['assets/.env', 'assets/.git/config', 'themes/.secret.json']) {
+      mkdirSync(dirname(join(distDir, file)), { recursive: true });
+      writeFileSync(join(distDir, file), 'SECRET=hunter2\n');
+    }
+    server = await startTestServer({ dataDir, distDir });
+  });
+
+  after(async () => {
+    await server?.close();
+    removeDir(dataDir);
+    removeDir(distDir);
+  });
+
+  it('serves no file or folder whose name starts with a dot (404)', async () => {
+    for (const path of [
+      '/assets/.env',
+      '/assets/.git/config',
+      '/themes/.secret.json',
+      '/assets/%2eenv',
+      '/assets/.env?x=1',
+    ]) {
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
+      assert.equal(response.status, 404, path);
+      assert.doesNotMatch(await response.text(), /hunter2/, path);
+    }
+    // The files beside them are still served.
+    assert.equal((await fetch(`${server.url}/themes/contoso.json`)).status, 200);
   });
 });
