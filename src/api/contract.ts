@@ -147,6 +147,8 @@ export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('flow_not_found') }),
   z.strictObject({ error: z.literal('step_not_allowed') }),
   z.strictObject({ error: z.literal('tenant_not_found') }),
+  /** A request that changes state, sent by a site that is neither this one nor one the tenant lists. */
+  z.strictObject({ error: z.literal('forbidden') }),
   z.strictObject({ error: z.literal('too_many_requests'), retryAfter: seconds }),
   z.strictObject({ error: z.literal('service_unavailable') }),
 ]);
@@ -164,6 +166,7 @@ export const errorStatus = {
   flow_not_found: 404,
   step_not_allowed: 409,
   tenant_not_found: 404,
+  forbidden: 403,
   too_many_requests: 429,
   service_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;

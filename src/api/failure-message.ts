@@ -45,6 +45,14 @@ export function failureMessage(failure: Failure): string {
       return msg('This sign-in page does not exist. Check the address you followed.', {
         id: 'error_tenant_not_found',
       });
+    case 'forbidden':
+      return msg(
+        'This request came from a site that may not use this page. Open the page directly and try again.',
+        {
+          id: 'error_forbidden',
+          desc: 'The page was used from inside another website that the organisation has not allowed.',
+        },
+      );
     case 'too_many_requests':
       return msg(str`Too many attempts. Wait ${failure.retryAfter} seconds, then try again.`, {
         id: 'ver_fail_throttled',

@@ -35,6 +35,7 @@ import {
 } from '../services/password-reset.js';
 import { signIn } from '../services/sign-in.js';
 import type { TenantRegistry } from '../tenants.js';
+import { fromAnotherSite } from './cross-site.js';
 import { readJsonBody } from './json-body.js';
 import { requestMeta } from './request-meta.js';
 import { sendBody, sendError, sendOutcome } from './respond.js';
@@ -45,17 +46,23 @@ export interface ApiOptions {
   tenants: TenantRegistry;
   trustedProxies: ReadonlySet<string>;
   https: boolean;
+  /** Where users reach the server, when configured: its origin is the pages' own. */
+  publicUrl: string | undefined;
 }
 
 type Env = { Variables: { tenant: Tenant; meta: RequestMeta } };
 
-export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOptions) {
+export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }: ApiOptions) {
   const api = new Hono<Env>();
   const { limits } = context;
+  const ownOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
 
   api.use('/tenants/:tenant/*', async (c, next) => {
     const tenant = tenants.get(c.req.param('tenant'));
     if (!tenant) return sendError(c, { error: 'tenant_not_found' });
+    if (fromAnotherSite(c, tenant.embeddingOrigins, ownOrigin)) {
+      return sendError(c, { error: 'forbidden' });
+    }
     c.set('tenant', tenant);
     c.set('meta', requestMeta(c, tenant, trustedProxies));
     await next();

@@ -18,6 +18,8 @@ export interface HttpAppOptions {
   tenants: TenantRegistry;
   trustedProxies: ReadonlySet<string>;
   https: boolean;
+  /** Where users reach the server, when configured (e.g. behind a proxy). */
+  publicUrl: string | undefined;
   distDir: string;
   hostedPages: HostedPages;
   log: Logger;

@@ -385,6 +385,65 @@ describe('server: HTTP', () => {
     });
   });
 
+  describe('requests from other sites', () => {
+    const forbidden = { error: 'forbidden' };
+    const reset = (headers: Record<string, string>, tenant = 'contoso') =>
+      apiOf(server.url, tenant).post(
+        '/password-reset',
+        { email: 'ada@contoso.example' },
+        { headers },
+      );
+
+    it('refuses a state-changing request that another site sent (403 forbidden)', async () => {
+      const otherSites: Record<string, string>[] = [
+        { origin: 'https://evil.example' },
+        { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        { origin: 'null' },
+        // Another port of the same host is another origin.
+        { origin: new URL(server.url).origin.replace(/:\d+$/, ':1') },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+      ];
+      for (const headers of otherSites) {
+        const answer = await reset(headers);
+        assert.deepEqual([answer.status, answer.body], [403, forbidden], JSON.stringify(headers));
+      }
+      const signIn = await api.post(
+        '/sign-in',
+        { identifier: 'ada@contoso.example', password: 'correct horse battery staple' },
+        { headers: { origin: 'https://evil.example' } },
+      );
+      assert.deepEqual([signIn.status, signIn.body], [403, forbidden]);
+      assert.equal(signIn.headers.get('set-cookie'), null);
+    });
+
+    it('serves its own pages and clients that send no Origin, as before', async () => {
+      const own = new URL(server.url).origin;
+      const ownSite: Record<string, string>[] = [
+        {},
+        { origin: own },
+        { origin: own, 'sec-fetch-site': 'same-origin' },
+        { 'sec-fetch-site': 'same-origin' },
+        { 'sec-fetch-site': 'none' },
+      ];
+      for (const headers of ownSite) {
+        assert.equal((await reset(headers)).status, 202, JSON.stringify(headers));
+      }
+      // Reading changes nothing: the settings answer any site.
+      assert.equal(
+        (await api.get('/config', { headers: { origin: 'https://evil.example' } })).status,
+        200,
+      );
+    });
+
+    it("lets a tenant's embedding origins in, and only that tenant's", async () => {
+      const shop = { origin: 'https://shop.fabrikam.example', 'sec-fetch-site': 'cross-site' };
+      assert.equal((await reset(shop, 'fabrikam')).status, 202);
+      assert.equal((await reset(shop, 'contoso')).status, 403);
+      assert.equal((await reset({ origin: 'https://evil.example' }, 'fabrikam')).status, 403);
+    });
+  });
+
   describe('timeouts', () => {
     const open = () =>
       new Promise<Socket>((resolve, reject) => {
@@ -469,6 +528,14 @@ describe('server: HTTP behind HTTPS, with no trusted proxy', () => {
       signedIn.headers.get('set-cookie') ?? '',
       /^__Host-gatehouse_session=[\w-]+; Path=\/; Max-Age=\d+; HttpOnly; Secure; SameSite=Lax$/,
     );
+  });
+
+  it('takes its public address for its own origin', async () => {
+    const api = apiOf(server.url);
+    const start = (origin: string) =>
+      api.post('/password-reset', { email: 'ada@contoso.example' }, { headers: { origin } });
+    assert.equal((await start('https://id.contoso.example')).status, 202);
+    assert.equal((await start('http://id.contoso.example')).status, 403);
   });
 
   it('ignores X-Forwarded-For from a peer that is not a configured proxy', async () => {

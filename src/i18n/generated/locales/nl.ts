@@ -18,6 +18,7 @@
 'email': `E-mailadres`,
 'email_pattern': `Vul een geldig e-mailadres in.`,
 'error_flow_not_found': `Je verzoek om je wachtwoord opnieuw in te stellen is verlopen. Begin opnieuw om een nieuwe code te ontvangen.`,
+'error_forbidden': `Dit verzoek kwam van een website die deze pagina niet mag gebruiken. Open de pagina rechtstreeks en probeer het opnieuw.`,
 'error_heading': `Er is iets misgegaan`,
 'error_invalid_credentials': `Je e-mailadres of wachtwoord is onjuist.`,
 'error_invalid_request': `We konden je gegevens niet verwerken. Controleer wat je hebt ingevuld en probeer het opnieuw.`,

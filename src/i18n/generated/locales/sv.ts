@@ -18,6 +18,7 @@
 'email': `E-postadress`,
 'email_pattern': `Ange en giltig e-postadress.`,
 'error_flow_not_found': `Din begäran om att återställa lösenordet har gått ut. Börja om för att få en ny kod.`,
+'error_forbidden': `Begäran kom från en webbplats som inte får använda den här sidan. Öppna sidan direkt och försök igen.`,
 'error_heading': `Något gick fel`,
 'error_invalid_credentials': `Fel e-postadress eller lösenord.`,
 'error_invalid_request': `Vi kunde inte ta emot uppgifterna. Kontrollera det du har angett och försök igen.`,
