@@ -2,6 +2,8 @@ import { msg, str } from '@lit/localize';
 import type { PasswordProblem } from './contract.js';
 import type { Failure } from '../policy/flow.js';
 import { assertNever } from '../policy/policy.js';
+import { formatDuration } from '../i18n/duration.js';
+import { getLocale } from '../i18n/localization.js';
 
 /** The sentence a customer reads for each failure, in the current locale. */
 export function failureMessage(failure: Failure): string {
@@ -53,10 +55,13 @@ export function failureMessage(failure: Failure): string {
           desc: 'The page was used from inside another website that the organisation has not allowed.',
         },
       );
-    case 'too_many_requests':
-      return msg(str`Too many attempts. Wait ${failure.retryAfter} seconds, then try again.`, {
+    case 'too_many_requests': {
+      const wait = formatDuration(failure.retryAfter, getLocale());
+      return msg(str`Too many attempts. Wait ${wait}, then try again.`, {
         id: 'ver_fail_throttled',
+        desc: 'The wait is in words, e.g. "42 seconds" or "1 minute".',
       });
+    }
     case 'service_unavailable':
       return msg('The service is unavailable right now. Try again in a few minutes.', {
         id: 'error_service_unavailable',

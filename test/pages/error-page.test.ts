@@ -22,7 +22,7 @@ const failures: ReadonlyArray<readonly [Failure, string]> = [
   copy.flowNotFound,
   copy.stepNotAllowed,
   copy.tenantNotFound,
-  copy.tooManyRequests(900),
+  copy.tooManyRequests(900, '15 minutes'),
   copy.serviceUnavailable,
   [
     { error: 'unsupported_media_type' },

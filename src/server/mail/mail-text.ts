@@ -26,9 +26,10 @@ function footer(msg: MsgFn, tenant: string) {
 
 export function verificationCodeText(
   msg: MsgFn,
-  values: { tenant: string; code: string; purpose: CodePurpose; minutes: number },
+  /** `validFor`: the code's lifetime in words, e.g. "10 minutes" (see formatDuration). */
+  values: { tenant: string; code: string; purpose: CodePurpose; validFor: string },
 ): MailText {
-  const { tenant, code, purpose, minutes } = values;
+  const { tenant, code, purpose, validFor } = values;
   return {
     subject: msg(str`Your ${tenant} verification code`, { id: 'mail_code_subject' }),
     heading: msg('Your verification code', { id: 'mail_code_heading' }),
@@ -45,8 +46,8 @@ export function verificationCodeText(
     code,
     outro: [
       msg(
-        str`The code is valid for ${minutes} minutes. Never share it with anyone: ${tenant} will never ask you for it.`,
-        { id: 'mail_code_expiry' },
+        str`The code is valid for ${validFor}. Never share it with anyone: ${tenant} will never ask you for it.`,
+        { id: 'mail_code_expiry', desc: 'The lifetime is in words, e.g. "10 minutes".' },
       ),
       msg(
         'If you did not ask for this code, you can ignore this email; nothing changes on your account.',

@@ -7,17 +7,23 @@ import {
   verificationCodeText,
 } from '../../../src/server/mail/mail-text.js';
 import { translator } from '../../../src/server/mail/translate.js';
+import { formatDuration } from '../../../src/i18n/duration.js';
 import type { SupportedLocale } from '../../../src/i18n/negotiate-locale.js';
 
 const all = (locale: SupportedLocale) => {
   const msg = translator(locale);
   return [
-    verificationCodeText(msg, { tenant: 'Contoso', code: '042917', purpose: 'reset', minutes: 10 }),
+    verificationCodeText(msg, {
+      tenant: 'Contoso',
+      code: '042917',
+      purpose: 'reset',
+      validFor: formatDuration(600, locale),
+    }),
     verificationCodeText(msg, {
       tenant: 'Contoso',
       code: '042917',
       purpose: 'confirm',
-      minutes: 10,
+      validFor: formatDuration(600, locale),
     }),
     resetNotAllowedText(msg, { tenant: 'Contoso' }),
     passwordChangedText(msg, { tenant: 'Contoso', when: '1 May 2026 09:30 UTC' }),
@@ -56,6 +62,28 @@ describe('server/mail/mail-text', () => {
     );
     assert.equal(all('sv')[0]!.subject, 'Din verifieringskod för Contoso');
     assert.equal(all('en')[0]!.subject, 'Your Contoso verification code');
+  });
+
+  it("names a code's lifetime with each language's plural forms", () => {
+    const lifetimes = [
+      ['en', 60, 'The code is valid for 1 minute.'],
+      ['en', 600, 'The code is valid for 10 minutes.'],
+      ['nl', 60, 'De code is 1 minuut geldig.'],
+      ['sv', 60, 'Koden gäller i 1 minut.'],
+      ['sv', 3600, 'Koden gäller i 1 timme.'],
+    ] as const;
+    for (const [locale, seconds, sentence] of lifetimes) {
+      const text = verificationCodeText(translator(locale), {
+        tenant: 'Contoso',
+        code: '042917',
+        purpose: 'reset',
+        validFor: formatDuration(seconds, locale),
+      });
+      assert.ok(
+        text.outro[0]!.startsWith(`${sentence} `),
+        `${locale} ${seconds}: ${text.outro[0]}`,
+      );
+    }
   });
 
   it('never leaves English in a Dutch or Swedish email, nor a placeholder unfilled', () => {
