@@ -3,6 +3,7 @@
  * the `msg` of the recipient's locale (see translate.ts). Plain text only: the renderer escapes it.
  */
 import { str, type MsgFn } from '@lit/localize';
+import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 
 export interface MailText {
   subject: string;
@@ -78,12 +79,34 @@ export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): Mai
   };
 }
 
-/** After a reset (SECURITY.md rule 22); `when` is already formatted for the locale. */
+/**
+ * When something happened, in the tenant's time zone (UTC unless it names one), written as the
+ * locale writes a date and a time, with the zone's name.
+ */
+function moment(at: number, locale: SupportedLocale, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+/** After a reset (SECURITY.md rule 22). */
 export function passwordChangedText(
   msg: MsgFn,
-  values: { tenant: string; when: string },
+  values: {
+    tenant: string;
+    changedAt: number;
+    locale: SupportedLocale;
+    timeZone: string | undefined;
+  },
 ): MailText {
-  const { tenant, when } = values;
+  const { tenant } = values;
+  const when = moment(values.changedAt, values.locale, values.timeZone);
   return {
     subject: msg(str`Your ${tenant} password was changed`, { id: 'mail_changed_subject' }),
     heading: msg('Your password was changed', { id: 'mail_changed_heading' }),

@@ -77,15 +77,13 @@ function text(request: MailRequest): MailText {
       });
     case 'reset-not-allowed':
       return resetNotAllowedText(msg, { tenant });
-    case 'password-changed': {
-      // dateStyle and timeZoneName cannot be combined; the zone is named by hand.
-      const when = `${new Intl.DateTimeFormat(request.locale, {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      }).format(content.changedAt)} UTC`;
-      return passwordChangedText(msg, { tenant, when });
-    }
+    case 'password-changed':
+      return passwordChangedText(msg, {
+        tenant,
+        changedAt: content.changedAt,
+        locale: request.locale,
+        timeZone: request.tenant.timeZone,
+      });
     default:
       return assertNever(content);
   }

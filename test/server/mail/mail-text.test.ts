@@ -26,7 +26,12 @@ const all = (locale: SupportedLocale) => {
       validFor: formatDuration(600, locale),
     }),
     resetNotAllowedText(msg, { tenant: 'Contoso' }),
-    passwordChangedText(msg, { tenant: 'Contoso', when: '1 May 2026 09:30 UTC' }),
+    passwordChangedText(msg, {
+      tenant: 'Contoso',
+      changedAt: Date.UTC(2026, 4, 1, 9, 30),
+      locale,
+      timeZone: undefined,
+    }),
   ];
 };
 
@@ -58,10 +63,30 @@ describe('server/mail/mail-text', () => {
     assert.equal(notice!.heading, 'Je kunt je wachtwoord hier niet opnieuw instellen');
     assert.match(
       changed!.intro[0]!,
-      /^Het wachtwoord van je Contoso-account is gewijzigd op 1 May 2026 09:30 UTC\./,
+      /^Het wachtwoord van je Contoso-account is gewijzigd op 1 mei 2026 om 09:30 UTC\./,
     );
     assert.equal(all('sv')[0]!.subject, 'Din verifieringskod för Contoso');
     assert.equal(all('en')[0]!.subject, 'Your Contoso verification code');
+  });
+
+  it("gives the time of a password change in the tenant's time zone, as the language writes it", () => {
+    const changedAt = Date.UTC(2026, 4, 1, 9, 30);
+    const cases = [
+      ['en', undefined, 'on May 1, 2026 at 9:30 AM UTC.'],
+      ['en', 'America/New_York', 'on May 1, 2026 at 5:30 AM EDT.'],
+      ['nl', 'Europe/Amsterdam', 'op 1 mei 2026 om 11:30 CEST.'],
+      ['sv', 'Europe/Stockholm', 'den 1 maj 2026 kl. 11:30 CEST.'],
+      ['sv', undefined, 'den 1 maj 2026 kl. 09:30 UTC.'],
+    ] as const;
+    for (const [locale, timeZone, moment] of cases) {
+      const text = passwordChangedText(translator(locale), {
+        tenant: 'Contoso',
+        changedAt,
+        locale,
+        timeZone,
+      });
+      assert.ok(text.intro[0]!.includes(moment), `${locale} ${timeZone}: ${text.intro[0]}`);
+    }
   });
 
   it("names a code's lifetime with each language's plural forms", () => {
