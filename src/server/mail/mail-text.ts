@@ -64,10 +64,10 @@ export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): Mai
   const { tenant } = values;
   return {
     subject: msg(str`Password reset for your ${tenant} account`, { id: 'mail_notice_subject' }),
-    heading: msg("You can't reset your password here", { id: 'mail_notice_heading' }),
+    heading: msg("You can't reset your password yourself", { id: 'mail_notice_heading' }),
     intro: [
       msg(
-        str`Someone, probably you, asked to reset the password of your ${tenant} account. Your account cannot do that on this page. Contact your administrator for help.`,
+        str`Someone, probably you, asked on the ${tenant} sign-in page to reset the password of your account. Your account's password cannot be reset there: contact your administrator for help.`,
         { id: 'mail_notice_body' },
       ),
       msg("If this wasn't you, you can ignore this email. Nothing has changed.", {
@@ -107,6 +107,8 @@ export function passwordChangedText(
 ): MailText {
   const { tenant } = values;
   const when = moment(values.changedAt, values.locale, values.timeZone);
+  // An email has no "here": it names the link, in the words (and overrides) of the page.
+  const resetLink = msg("Can't access your account?", { id: 'forgotpassword_link' });
   return {
     subject: msg(str`Your ${tenant} password was changed`, { id: 'mail_changed_subject' }),
     heading: msg('Your password was changed', { id: 'mail_changed_heading' }),
@@ -115,9 +117,13 @@ export function passwordChangedText(
         str`The password of your ${tenant} account was changed on ${when}. You have been signed out everywhere; sign in again with your new password.`,
         { id: 'mail_changed_body' },
       ),
-      msg('If you did not change it, reset your password now and contact your administrator.', {
-        id: 'mail_changed_warning',
-      }),
+      msg(
+        str`If you did not change it, reset your password now: on the ${tenant} sign-in page, choose “${resetLink}”. Then contact your administrator.`,
+        {
+          id: 'mail_changed_warning',
+          desc: 'The second value is the sign-in page’s reset link, as the page words it.',
+        },
+      ),
     ],
     outro: [],
     footer: footer(msg, tenant),

@@ -60,7 +60,7 @@ describe('server/mail/mail-text', () => {
       code!.outro[0],
       'De code is 10 minuten geldig. Deel hem met niemand: Contoso vraagt je er nooit naar.',
     );
-    assert.equal(notice!.heading, 'Je kunt je wachtwoord hier niet opnieuw instellen');
+    assert.equal(notice!.heading, 'Je kunt je wachtwoord niet zelf opnieuw instellen');
     assert.match(
       changed!.intro[0]!,
       /^Het wachtwoord van je Contoso-account is gewijzigd op 1 mei 2026 om 09:30 UTC\./,
@@ -109,6 +109,35 @@ describe('server/mail/mail-text', () => {
         `${locale} ${seconds}: ${text.outro[0]}`,
       );
     }
+  });
+
+  it('names the page an email points to, never "here" or "this page"', () => {
+    // Read in a mailbox, "here" is the mailbox.
+    const vague = {
+      en: [/\bhere\b/i, /\bthis page\b/i],
+      nl: [/\bhier\b/i, /\bdeze pagina\b/i],
+      sv: [/\bhär\s*[.,]/i, /\bgöra här\b/i, /\blösenord här\b/i, /\bden här sidan\b/i],
+    } as const;
+    const link = {
+      en: "on the Contoso sign-in page, choose “Can't access your account?”",
+      nl: 'kies op de inlogpagina van Contoso ‘Kun je niet bij je account?’',
+      sv: 'välj ”Kommer du inte in på ditt konto?” på inloggningssidan för Contoso',
+    } as const;
+    for (const locale of ['en', 'nl', 'sv'] as const) {
+      const texts = all(locale);
+      for (const line of texts.flatMap((text) => [text.subject, text.heading, ...text.intro])) {
+        for (const pattern of vague[locale])
+          assert.doesNotMatch(line, pattern, `${locale}: ${line}`);
+      }
+      const changed = texts[3]!;
+      assert.ok(changed.intro[1]!.includes(link[locale]), `${locale}: ${changed.intro[1]}`);
+    }
+    // The link is named as the tenant words it on its page.
+    const renamed = passwordChangedText(
+      translator('en', { forgotpassword_link: 'Forgot your password?' }),
+      { tenant: 'Contoso', changedAt: 0, locale: 'en', timeZone: undefined },
+    );
+    assert.match(renamed.intro[1]!, /choose “Forgot your password\?”/);
   });
 
   it('never leaves English in a Dutch or Swedish email, nor a placeholder unfilled', () => {
