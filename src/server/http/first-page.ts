@@ -13,6 +13,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import type { TemplateMap } from '@lit/localize';
 import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
+import { signInHeading } from '../../pages/sign-in-page.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
@@ -86,6 +87,8 @@ export interface FirstPageInput {
 }
 
 export interface FirstPage {
+  /** The document's title as the app sets it (heading – tenant), as HTML text. */
+  title: string;
   /** The `<style>` for the document's head. */
   head: string;
   /** `<gate-app prerendered>` with the rendered step inside. */
@@ -106,7 +109,12 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
     templates: localeTemplates(input.locale, input.overrides),
   };
   let markup: string;
+  let title: string;
   try {
+    // Text, escaped by Lit as in any template.
+    title = collectResultSync(
+      render([signInHeading(), input.tenantName].filter(Boolean).join(' – ')),
+    ).replace(hydrationMarker, '');
     markup = collectResultSync(
       render(
         // `data-gate-theme` and `data-gate-layout` as applyTheme sets them (theme/theme-css.ts).
@@ -166,6 +174,7 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
   if (/<\/style/i.test(documentCss)) throw new Error("A theme pack's CSS would end its <style>");
   const elementStyles = [...markup.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
   return {
+    title,
     head: `<style>${documentCss}</style>`,
     body: markup,
     styleHashes: [...new Set([documentCss, ...elementStyles])].map(sha256Source),

@@ -62,7 +62,7 @@ export async function loadHostedPages(
   } catch {
     throw new Error(`${file} is missing: build the pages first (npm run build, or npm start)`);
   }
-  for (const part of ['</head>', '<body></body>', '<html lang="en">']) {
+  for (const part of ['</head>', '<body></body>', '<html lang="en">', '<title>']) {
     if (!indexHtml.includes(part)) throw new Error(`${file} has no ${part}`);
   }
   const themes = new Map<string, ResolvedTheme | undefined>();
@@ -89,6 +89,8 @@ export async function loadHostedPages(
     if (!first) return { html: page.html, styleHashes: [] };
     const { locale, rendered } = first;
     let html = page.html.replace('<html lang="en">', `<html lang="${locale}">`);
+    // A function, not a string: the title holds tenant text, which may hold `$&`.
+    html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`);
     html = insertBefore(html, '</head>', rendered.head);
     html = insertBefore(html, '</body>', rendered.body);
     return { html, styleHashes: rendered.styleHashes };

@@ -100,6 +100,24 @@ describe('server: HTTP', () => {
       assert.match(asked, /<html lang="sv">/);
     });
 
+    it("names the rendered page in its <title> in the page's language, as the app will", async () => {
+      for (const [tenant, language, title] of [
+        ['contoso', 'nl', 'Inloggen bij Contoso – Contoso'],
+        ['contoso', 'sv', 'Logga in på Contoso – Contoso'],
+        ['contoso', 'en', 'Sign in to Contoso – Contoso'],
+        ['fabrikam', 'nl', 'Inloggen – Fabrikam'],
+        ['fabrikam', 'sv', 'Logga in – Fabrikam'],
+      ] as const) {
+        const page = await (
+          await fetch(`${server.url}/${tenant}/B2C_1_signin`, {
+            headers: { 'Accept-Language': language },
+          })
+        ).text();
+        assert.equal(page.match(/<title>/g)?.length, 1, `${tenant} ${language}`);
+        assert.match(page, new RegExp(`<title>${title}</title>`), `${tenant} ${language}`);
+      }
+    });
+
     it('puts a login hint into the rendered form as text, whatever it holds', async () => {
       const hint = `a$'b$&c$\`"<x>@example.com`;
       const response = await fetch(
