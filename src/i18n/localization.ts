@@ -43,6 +43,9 @@ const runtime = configureLocalization({
 });
 void runtime.setLocale(sourceLocale);
 
+/** The locale last asked for through `setLocale`; the runtime's own start in English is not one. */
+let requested: SupportedLocale | undefined;
+
 /** The active locale. */
 export function getLocale(): SupportedLocale {
   const locale = runtime.getLocale();
@@ -54,6 +57,7 @@ export function getLocale(): SupportedLocale {
  * typed input survives. Resolves once the locale is active; elements have re-rendered by then.
  */
 export function setLocale(locale: SupportedLocale): Promise<void> {
+  requested = locale;
   return runtime.setLocale(locale);
 }
 
@@ -108,14 +112,16 @@ export function rememberLocale(locale: SupportedLocale) {
 }
 
 /**
- * Keeps `lang` on `root` (the `<html>` element) equal to the active locale, so that screen
- * readers, hyphenation and spell checkers use the right language. Until the page's locale is
- * loaded, `root` keeps the language the page came in: the server writes the one it rendered the
- * first step in. Returns a function that stops.
+ * Keeps `lang` on `root` (the `<html>` element) equal to the locale the page asked for, once it
+ * is active, so that screen readers, hyphenation and spell checkers use the right language. Until
+ * then `root` keeps the language the page came in (the server writes the one it rendered the
+ * first step in): the runtime's start in English, or overrides laid over it, are no reason to
+ * leave it, even for a moment. Returns a function that stops.
  */
 export function syncDocumentLanguage(root: HTMLElement = document.documentElement) {
   const sync = (event: WindowEventMap[typeof LOCALE_STATUS_EVENT]) => {
-    if (event.detail.status === 'ready') root.lang = getLocale();
+    const { detail } = event;
+    if (detail.status === 'ready' && detail.readyLocale === requested) root.lang = requested;
   };
   window.addEventListener(LOCALE_STATUS_EVENT, sync);
   return () => window.removeEventListener(LOCALE_STATUS_EVENT, sync);
