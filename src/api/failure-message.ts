@@ -72,7 +72,7 @@ export function failureMessage(failure: Failure): string {
       });
     case 'redirect_not_allowed':
       return msg(
-        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        "The site that sent you here asked us to send you back to an address this sign-in page does not trust. To keep your account safe, we won't. Go back to that site and try again.",
         { id: 'error_redirect_not_allowed' },
       );
     case 'network':

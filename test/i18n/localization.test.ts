@@ -95,7 +95,7 @@ const pages: ReadonlyArray<readonly [string, () => TemplateResult, Copy, Copy]> 
     () => html`<gate-confirm-email-page email="ada@contoso.example"></gate-confirm-email-page>`,
     {
       en: 'Confirm your recovery email',
-      nl: 'Bevestig je herstel-e-mailadres',
+      nl: 'Bevestig je e-mailadres',
       sv: 'Bekräfta din e-postadress för återställning',
     },
     { en: 'Cancel', nl: 'Annuleren', sv: 'Avbryt' },
