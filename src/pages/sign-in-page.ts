@@ -7,10 +7,6 @@ import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { ForgotPasswordEvent } from '../events/forgot-password-event.js';
 import '../components/password-toggle.js';
 
-/** The step's heading, in the active locale; the server names the page it renders with it too. */
-export const signInHeading = () =>
-  msg('Sign in', { id: 'heading', desc: 'Heading of the sign-in page.' });
-
 /**
  * The sign-in step: email (or username) and password.
  *
@@ -37,7 +33,7 @@ export class GateSignInPage extends StepPage {
 
   override render() {
     return html`
-      ${this.renderHeading(signInHeading())}
+      ${this.renderHeading(msg('Sign in', { id: 'heading', desc: 'Heading of the sign-in page.' }))}
       <p class="gate-intro">
         ${msg('Sign in with your email address.', { id: 'local_intro_email' })}
       </p>

@@ -13,7 +13,6 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import type { TemplateMap } from '@lit/localize';
 import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
-import { signInHeading } from '../../pages/sign-in-page.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
@@ -109,12 +108,7 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
     templates: localeTemplates(input.locale, input.overrides),
   };
   let markup: string;
-  let title: string;
   try {
-    // Text, escaped by Lit as in any template.
-    title = collectResultSync(
-      render([signInHeading(), input.tenantName].filter(Boolean).join(' – ')),
-    ).replace(hydrationMarker, '');
     markup = collectResultSync(
       render(
         // `data-gate-theme` and `data-gate-layout` as applyTheme sets them (theme/theme-css.ts).
@@ -163,6 +157,10 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
       'A light-DOM element was given children in its template; it cannot be prerendered',
     );
   }
+  // The title as the app sets it, from the step's heading: both are escaped text here (Lit's).
+  const heading = /<h1\b[^>]*>([^<]*)<\/h1>/.exec(markup)?.[1]?.trim();
+  const tenant = collectResultSync(render(input.tenantName)).replace(hydrationMarker, '');
+  const title = [heading, tenant].filter(Boolean).join(' – ');
   // The pack's background image comes with the app's own sheet when it takes over: rasterizing it
   // added 30-75 ms to the first frame whenever it arrived before that frame, and it is decoration.
   const firstFrameTheme = theme && { ...theme, assets: { ...theme.assets, background: undefined } };
