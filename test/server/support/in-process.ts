@@ -54,6 +54,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     codeHashKey: undefined,
     tenantsDir: 'tenants',
     distDir: options.distDir ?? 'dist',
+    signingKeyRefreshSeconds: 60,
   };
 }
 
