@@ -72,7 +72,7 @@ export function failureMessage(failure: Failure): string {
       });
     case 'redirect_not_allowed':
       return msg(
-        "The site that sent you here asked us to send you back to an address this sign-in page does not trust. To keep your account safe, we won't. Go back to that site and try again.",
+        'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
         { id: 'error_redirect_not_allowed' },
       );
     case 'network':

@@ -35,7 +35,7 @@ const failures: ReadonlyArray<readonly [Failure, string]> = [
   [{ error: 'page_not_found' }, 'This page does not exist. Check the address you followed.'],
   [
     { error: 'redirect_not_allowed' },
-    "The site that sent you here asked us to send you back to an address this sign-in page does not trust. To keep your account safe, we won't. Go back to that site and try again.",
+    'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
   ],
   ...copy.transportFailures,
 ];

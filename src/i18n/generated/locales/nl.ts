@@ -26,7 +26,7 @@
 'error_page_not_found': `Deze pagina bestaat niet. Controleer het webadres dat je hebt gebruikt.`,
 'error_password_rejected': `Kies een ander wachtwoord.`,
 'error_passwordEntryMismatch': `De wachtwoorden komen niet overeen.`,
-'error_redirect_not_allowed': `De website waar je vandaan kwam, vroeg ons je terug te sturen naar een adres dat deze inlogpagina niet vertrouwt. Om je account te beschermen, doen we dat niet. Ga terug naar die website en probeer het opnieuw.`,
+'error_redirect_not_allowed': `De website waar je vandaan kwam, wil je terugsturen naar een adres dat deze inlogpagina niet vertrouwt. Om je account te beschermen, hebben we je daar niet naartoe gestuurd. Ga terug naar die website en probeer het opnieuw.`,
 'error_request_refused': `We konden je gegevens niet verwerken. Probeer het opnieuw of gebruik een andere browser.`,
 'error_restart': `Opnieuw beginnen`,
 'error_service_unavailable': `De dienst is op dit moment niet beschikbaar. Probeer het over een paar minuten opnieuw.`,

@@ -26,7 +26,7 @@
 'error_page_not_found': `Den här sidan finns inte. Kontrollera adressen du använde.`,
 'error_password_rejected': `Välj ett annat lösenord.`,
 'error_passwordEntryMismatch': `Lösenorden stämmer inte överens.`,
-'error_redirect_not_allowed': `Webbplatsen du kom från bad oss skicka dig tillbaka till en adress som den här inloggningssidan inte litar på. För att skydda ditt konto gör vi inte det. Gå tillbaka till webbplatsen och försök igen.`,
+'error_redirect_not_allowed': `Webbplatsen du kom från bad oss skicka dig tillbaka till en adress som den här inloggningssidan inte litar på. För att skydda ditt konto skickade vi dig inte dit. Gå tillbaka till webbplatsen och försök igen.`,
 'error_request_refused': `Vi kunde inte ta emot uppgifterna. Försök igen eller använd en annan webbläsare.`,
 'error_restart': `Börja om`,
 'error_service_unavailable': `Tjänsten är inte tillgänglig just nu. Försök igen om några minuter.`,
