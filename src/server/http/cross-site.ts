@@ -3,8 +3,8 @@
  * `Origin`, or, where a browser left `Origin` out, by `Sec-Fetch-Site`. Only the server's own
  * origin and the tenant's embedding origins may. A client that sends neither header (not a
  * browser) is not a cross-site forgery and goes on as before. The JSON content type already makes
- * a browser ask first (a CORS preflight); this does not rely on that. Rules: README, "The HTTP
- * contract".
+ * a browser ask first (a CORS preflight); this does not rely on that. The rule is in
+ * docs/contract.md.
  */
 import type { Context } from 'hono';
 

@@ -59,7 +59,7 @@ export function verificationCodeText(
   };
 }
 
-/** For an account that may not reset its password here (SECURITY.md rule 12). */
+/** For an account that may not reset its password here (docs/security.md#rule-12). */
 export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): MailText {
   const { tenant } = values;
   return {
@@ -95,7 +95,7 @@ function moment(at: number, locale: SupportedLocale, timeZone = 'UTC'): string {
   }).format(at);
 }
 
-/** After a reset (SECURITY.md rule 22). */
+/** After a reset (docs/security.md#rule-22). */
 export function passwordChangedText(
   msg: MsgFn,
   values: {

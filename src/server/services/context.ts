@@ -32,7 +32,7 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorBody 
 export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const refuse = (error: ErrorBody): { ok: false; error: ErrorBody } => ({ ok: false, error });
 
-/** 429 once a client address has used up its failures for the hour (SECURITY.md rule 16). */
+/** 429 once a client address has used up its failures for the hour (docs/security.md#rule-16). */
 export async function ipThrottled(
   context: ServiceContext,
   ip: string,
