@@ -13,8 +13,15 @@ export const maxEmailLength = 254;
 export const maxPasswordInput = 1024;
 export const codeLength = 6;
 
+/**
+ * Text a request may carry: no NUL (PostgreSQL refuses it in text) and no lone surrogate (no
+ * UTF-8 spells it). Either is a 400 here, before any query.
+ */
+const requestText = () => z.string().check(z.regex(/^[^\0\p{Cs}]*$/u));
+
 const tenantId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
-const flowId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
+/** Flow ids, in paths too: a string that is no flow id names no flow. */
+export const flowIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
 const seconds = z.int().check(z.nonnegative());
 const localeTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
@@ -54,8 +61,8 @@ export const tenantConfigSchema = z.strictObject({
 export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 
 export const signInRequestSchema = z.strictObject({
-  identifier: z.string().check(z.minLength(1), z.maxLength(maxEmailLength)),
-  password: z.string().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+  identifier: requestText().check(z.minLength(1), z.maxLength(maxEmailLength)),
+  password: requestText().check(z.minLength(1), z.maxLength(maxPasswordInput)),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
@@ -67,22 +74,24 @@ export const signInResponseSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('signed-in') }),
   z.strictObject({
     status: z.literal('confirm-email'),
-    flowId,
+    flowId: flowIdSchema,
     email: z.string().check(z.minLength(3), z.maxLength(maxEmailLength)),
   }),
 ]);
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
 export const resetStartRequestSchema = z.strictObject({
-  email: z
-    .string()
-    .check(z.minLength(3), z.maxLength(maxEmailLength), z.regex(/^[^\s@]+@[^\s@]+$/)),
+  email: requestText().check(
+    z.minLength(3),
+    z.maxLength(maxEmailLength),
+    z.regex(/^[^\s@]+@[^\s@]+$/),
+  ),
 });
 export type ResetStartRequest = z.infer<typeof resetStartRequestSchema>;
 
 /** The same body whether or not the address has an account (docs/security.md#rule-12). */
 export const resetStartResponseSchema = z.strictObject({
-  flowId,
+  flowId: flowIdSchema,
   resendAfter: seconds,
 });
 export type ResetStartResponse = z.infer<typeof resetStartResponseSchema>;
@@ -107,7 +116,7 @@ export type ResetVerifyRequest = z.infer<typeof resetVerifyRequestSchema>;
 export const resetVerifyResponseSchema = z.strictObject({ status: z.literal('verified') });
 
 export const resetPasswordRequestSchema = z.strictObject({
-  password: z.string().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+  password: requestText().check(z.minLength(1), z.maxLength(maxPasswordInput)),
 });
 export type ResetPasswordRequest = z.infer<typeof resetPasswordRequestSchema>;
 
@@ -138,6 +147,8 @@ export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('flow_not_found') }),
   z.strictObject({ error: z.literal('step_not_allowed') }),
   z.strictObject({ error: z.literal('tenant_not_found') }),
+  /** A request that changes state, sent by a site that is neither this one nor one the tenant lists. */
+  z.strictObject({ error: z.literal('forbidden') }),
   z.strictObject({ error: z.literal('too_many_requests'), retryAfter: seconds }),
   z.strictObject({ error: z.literal('service_unavailable') }),
 ]);
@@ -155,6 +166,7 @@ export const errorStatus = {
   flow_not_found: 404,
   step_not_allowed: 409,
   tenant_not_found: 404,
+  forbidden: 403,
   too_many_requests: 429,
   service_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;

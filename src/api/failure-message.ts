@@ -2,6 +2,8 @@ import { msg, str } from '@lit/localize';
 import type { PasswordProblem } from './contract.js';
 import type { Failure } from '../policy/flow.js';
 import { assertNever } from '../policy/policy.js';
+import { formatDuration } from '../i18n/duration.js';
+import { getLocale } from '../i18n/localization.js';
 
 /** The sentence a customer reads for each failure, in the current locale. */
 export function failureMessage(failure: Failure): string {
@@ -45,10 +47,21 @@ export function failureMessage(failure: Failure): string {
       return msg('This sign-in page does not exist. Check the address you followed.', {
         id: 'error_tenant_not_found',
       });
-    case 'too_many_requests':
-      return msg(str`Too many attempts. Wait ${failure.retryAfter} seconds, then try again.`, {
+    case 'forbidden':
+      return msg(
+        'This request came from a site that may not use this page. Open the page directly and try again.',
+        {
+          id: 'error_forbidden',
+          desc: 'The page was used from inside another website that the organisation has not allowed.',
+        },
+      );
+    case 'too_many_requests': {
+      const wait = formatDuration(failure.retryAfter, getLocale());
+      return msg(str`Too many attempts. Wait ${wait}, then try again.`, {
         id: 'ver_fail_throttled',
+        desc: 'The wait is in words, e.g. "42 seconds" or "1 minute".',
       });
+    }
     case 'service_unavailable':
       return msg('The service is unavailable right now. Try again in a few minutes.', {
         id: 'error_service_unavailable',
@@ -59,7 +72,7 @@ export function failureMessage(failure: Failure): string {
       });
     case 'redirect_not_allowed':
       return msg(
-        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
         { id: 'error_redirect_not_allowed' },
       );
     case 'network':

@@ -32,6 +32,18 @@ const origin = z
     ),
   );
 
+/** Names the platform's time zone data knows (IANA), e.g. Europe/Amsterdam or UTC. */
+const timeZone = z.string().check(
+  z.refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return value !== '';
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as Europe/Amsterdam'),
+);
+
 /** Azure AD's self-service password reset switch: nobody, members of one group, or everyone. */
 export const selfServiceResetSchema = z.discriminatedUnion('enabled', [
   z.strictObject({ enabled: z.literal('none') }),
@@ -93,6 +105,8 @@ export const tenantSchema = z
     passwordRules: z.strictObject({ minLength: z.int().check(z.gte(8), z.lte(128)) }),
     redirectUris: z.array(redirectUri).check(z.refine(unique, 'must not repeat an address')),
     embeddingOrigins: z.array(origin),
+    /** The zone the emails give times in; UTC when absent. */
+    timeZone: z.optional(timeZone),
     /** The apps of the tenant's OpenID Connect front door. */
     clients: z.optional(
       z

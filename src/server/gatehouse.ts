@@ -126,6 +126,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       tenants,
       trustedProxies: new Set(config.trustedProxies),
       https,
+      publicUrl: config.publicUrl,
       distDir: config.distDir,
       hostedPages,
       log,

@@ -17,6 +17,7 @@ const failures = {
   flow_not_found: { error: 'flow_not_found' },
   step_not_allowed: { error: 'step_not_allowed' },
   tenant_not_found: { error: 'tenant_not_found' },
+  forbidden: { error: 'forbidden' },
   too_many_requests: { error: 'too_many_requests', retryAfter: 42 },
   service_unavailable: { error: 'service_unavailable' },
   network: { error: 'network' },
@@ -69,10 +70,19 @@ describe('api/failure-message', () => {
     expect(message).to.not.match(/\d/);
   });
 
-  for (const retryAfter of [1, 42, 900] as const) {
-    it(`tells how many seconds to wait (${retryAfter})`, () => {
+  for (const [retryAfter, wait] of [
+    [1, '1 second'],
+    [42, '42 seconds'],
+    [59, '59 seconds'],
+    [60, '1 minute'],
+    [61, '2 minutes'],
+    [900, '15 minutes'],
+    [3600, '1 hour'],
+    [3601, '2 hours'],
+  ] as const) {
+    it(`tells how long to wait, rounded up (${retryAfter} s: ${wait})`, () => {
       const message = failureMessage({ error: 'too_many_requests', retryAfter });
-      expect(message).to.contain(`${retryAfter} seconds`);
+      expect(message).to.equal(`Too many attempts. Wait ${wait}, then try again.`);
     });
   }
 

@@ -144,11 +144,11 @@ describe('gate-app routing', () => {
       ],
       [
         `/contoso/B2C_1_signin?redirect_uri=${encodeURIComponent('https://evil.example/cb')}`,
-        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
       ],
       [
         `/contoso/B2C_1_signin?redirect_uri=${encodeURIComponent('https://contoso.example/auth/callback/')}`,
-        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
       ],
     ] as const;
     for (const [path, message] of cases) {

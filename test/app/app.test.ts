@@ -247,7 +247,7 @@ describe('gate-app', () => {
   it('tells a throttled user how long to wait', async () => {
     const { el } = await openApp({ scenario: 'throttled' });
     await signIn(el, ada.email, ada.password);
-    expect(await alertText(el)).to.equal('Too many attempts. Wait 60 seconds, then try again.');
+    expect(await alertText(el)).to.equal('Too many attempts. Wait 1 minute, then try again.');
   });
 
   it('shows the error page with a way back when the service is down at load', async () => {

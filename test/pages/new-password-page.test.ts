@@ -35,7 +35,7 @@ const confirmMissing = 'Please confirm your new password';
 const failures = [
   copy.flowNotFound,
   copy.stepNotAllowed,
-  copy.tooManyRequests(120),
+  copy.tooManyRequests(120, '2 minutes'),
   copy.invalidRequest,
   copy.serviceUnavailable,
   ...copy.transportFailures,

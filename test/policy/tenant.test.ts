@@ -51,6 +51,12 @@ describe('tenant files', () => {
     expect(errorsFor(valid)).to.deep.equal([]);
   });
 
+  it('accepts an IANA time zone for its emails', () => {
+    for (const timeZone of ['UTC', 'Europe/Amsterdam', 'Europe/Stockholm', 'America/New_York']) {
+      expect(errorsFor({ ...valid, timeZone }), timeZone).to.deep.equal([]);
+    }
+  });
+
   const { passwordRules: _rules, ...withoutRules } = valid;
   const cases: [string, unknown, string][] = [
     ['a missing field', withoutRules, `${file}: passwordRules:`],
@@ -101,6 +107,13 @@ describe('tenant files', () => {
       { ...valid, embeddingOrigins: ['https://shop.example/x'] },
       `${file}: embeddingOrigins[0]: must be an origin`,
     ],
+    [
+      'a time zone that does not exist',
+      { ...valid, timeZone: 'Europe/Atlantis' },
+      `${file}: timeZone: must be an IANA time zone such as Europe/Amsterdam`,
+    ],
+    ['a time zone that is no name', { ...valid, timeZone: 2 }, `${file}: timeZone:`],
+    ['an empty time zone', { ...valid, timeZone: '' }, `${file}: timeZone:`],
     [
       'a minimum password length below 8',
       { ...valid, passwordRules: { minLength: 7 } },

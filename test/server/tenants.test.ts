@@ -118,7 +118,7 @@ describe('server/tenants', () => {
       tenant: 'Contoso',
       code: '123456',
       purpose: 'reset',
-      minutes: 10,
+      validFor: '10 minutes',
     });
     assert.equal(text.subject, 'Your sign-in code for Contoso');
   });

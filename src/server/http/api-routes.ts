@@ -8,6 +8,7 @@ import {
   emailConfirmSendResponseSchema,
   emailConfirmVerifyRequestSchema,
   emailConfirmVerifyResponseSchema,
+  flowIdSchema,
   resetPasswordRequestSchema,
   resetPasswordResponseSchema,
   resetResendRequestSchema,
@@ -34,6 +35,7 @@ import {
 } from '../services/password-reset.js';
 import { signIn } from '../services/sign-in.js';
 import type { TenantRegistry } from '../tenants.js';
+import { fromAnotherSite } from './cross-site.js';
 import { readJsonBody } from './json-body.js';
 import { requestMeta } from './request-meta.js';
 import { sendBody, sendError, sendOutcome } from './respond.js';
@@ -44,22 +46,36 @@ export interface ApiOptions {
   tenants: TenantRegistry;
   trustedProxies: ReadonlySet<string>;
   https: boolean;
+  /** Where users reach the server, when configured: its origin is the pages' own. */
+  publicUrl: string | undefined;
 }
 
 type Env = { Variables: { tenant: Tenant; meta: RequestMeta } };
 
-export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOptions) {
+export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }: ApiOptions) {
   const api = new Hono<Env>();
   const { limits } = context;
+  const ownOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
 
   api.use('/tenants/:tenant/*', async (c, next) => {
     const tenant = tenants.get(c.req.param('tenant'));
     if (!tenant) return sendError(c, { error: 'tenant_not_found' });
+    if (fromAnotherSite(c, tenant.embeddingOrigins, ownOrigin)) {
+      return sendError(c, { error: 'forbidden' });
+    }
     c.set('tenant', tenant);
     c.set('meta', requestMeta(c, tenant, trustedProxies));
     await next();
   });
-  // Any string is looked up as it is: one that is no flow id finds no flow (404 flow_not_found).
+  // A string that is no flow id names no flow and is never looked up (a NUL would reach the database).
+  for (const route of Object.values(routes).filter((path) => path.includes(':flowId'))) {
+    api.use(route, async (c, next) => {
+      if (!flowIdSchema.safeParse(c.req.param('flowId')).success) {
+        return sendError(c, { error: 'flow_not_found' });
+      }
+      await next();
+    });
+  }
   const flowId = (c: Context<Env>) => c.req.param('flowId')!;
 
   api.get(routes.config, (c) => sendBody(c, tenantConfigSchema, publicTenantConfig(c.var.tenant)));

@@ -91,6 +91,8 @@ export interface FirstPageInput extends ShellInput {
 }
 
 export interface FirstPage {
+  /** The document's title as the app sets it (heading – tenant), as HTML text. */
+  title: string;
   /** The `<style>` for the document's head. */
   head: string;
   /** `<gate-app prerendered>` with the rendered step inside. */
@@ -174,6 +176,10 @@ export function renderShellPage(
       'A light-DOM element was given children in its template; it cannot be prerendered',
     );
   }
+  // The title as the app sets it, from the step's heading: both are escaped text here (Lit's).
+  const heading = /<h1\b[^>]*>([^<]*)<\/h1>/.exec(markup)?.[1]?.trim();
+  const tenant = collectResultSync(render(input.tenantName)).replace(hydrationMarker, '');
+  const title = [heading, tenant].filter(Boolean).join(' – ');
   // The pack's background image comes with the app's own sheet when it takes over: rasterizing it
   // made the first frame late whenever it arrived before that frame (docs/performance.md), and it
   // is decoration.
@@ -186,6 +192,7 @@ export function renderShellPage(
   if (/<\/style/i.test(documentCss)) throw new Error("A theme pack's CSS would end its <style>");
   const elementStyles = [...markup.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
   return {
+    title,
     head: `<style>${documentCss}</style>`,
     body: markup,
     styleHashes: [...new Set([documentCss, ...elementStyles])].map(sha256Source),

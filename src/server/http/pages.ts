@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
@@ -70,7 +70,7 @@ export async function loadHostedPages(
   } catch {
     throw new Error(`${file} is missing: build the pages first (npm run build, or npm start)`);
   }
-  for (const part of ['</head>', '<body></body>', '<html lang="en">']) {
+  for (const part of ['</head>', '<body></body>', '<html lang="en">', '<title>']) {
     if (!indexHtml.includes(part)) throw new Error(`${file} has no ${part}`);
   }
   const themes = new Map<string, ResolvedTheme | undefined>();
@@ -124,6 +124,8 @@ export async function loadHostedPages(
     if (!first) return { html: base, styleHashes: [] };
     const { locale, rendered } = first;
     let html = base.replace('<html lang="en">', `<html lang="${locale}">`);
+    // A function, not a string: the title holds tenant text, which may hold `$&`.
+    html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`);
     html = insertBefore(html, '</head>', rendered.head);
     html = insertBefore(html, '</body>', rendered.body);
     return { html, styleHashes: rendered.styleHashes };
@@ -181,9 +183,13 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
     return c.html(html, visit ? 200 : 404);
   };
 
-  /** Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each. */
-  const builtFiles = (cacheControl: string) =>
-    serveStatic({
+  /**
+   * Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each.
+   * Never a file or folder whose name starts with a dot (`.env`, `.git`): such a path is a page
+   * that names nothing (404).
+   */
+  const builtFiles = (cacheControl: string): MiddlewareHandler => {
+    const serve = serveStatic({
       root: distDir,
       precompressed: true,
       onFound: (_path, c) => {
@@ -191,6 +197,8 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
         c.header('Vary', 'Accept-Encoding');
       },
     });
+    return (c, next) => (/\/\./.test(c.req.path) ? next() : serve(c, next));
+  };
   // Vite puts a content hash in every asset name, so a name never changes meaning.
   pages.use('/assets/*', builtFiles('public, max-age=31536000, immutable'));
   pages.use('/themes/*', builtFiles('no-cache'));

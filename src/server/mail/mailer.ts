@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { assertNever } from '../../policy/policy.js';
 import type { Tenant } from '../../policy/tenant.js';
+import { formatDuration } from '../../i18n/duration.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
 import { errorFields, type Logger } from '../log.js';
@@ -72,19 +73,17 @@ function text(request: MailRequest): MailText {
         tenant,
         code: content.code,
         purpose: content.purpose,
-        minutes: content.validMinutes,
+        validFor: formatDuration(content.validMinutes * 60, request.locale),
       });
     case 'reset-not-allowed':
       return resetNotAllowedText(msg, { tenant });
-    case 'password-changed': {
-      // dateStyle and timeZoneName cannot be combined; the zone is named by hand.
-      const when = `${new Intl.DateTimeFormat(request.locale, {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      }).format(content.changedAt)} UTC`;
-      return passwordChangedText(msg, { tenant, when });
-    }
+    case 'password-changed':
+      return passwordChangedText(msg, {
+        tenant,
+        changedAt: content.changedAt,
+        locale: request.locale,
+        timeZone: request.tenant.timeZone,
+      });
     default:
       return assertNever(content);
   }

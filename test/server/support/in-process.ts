@@ -36,6 +36,8 @@ export interface TestServerOptions {
   mailRetryDelaysMs?: number[];
   /** Pretend to be served over HTTPS behind a proxy, e.g. https://id.example.com. */
   publicUrl?: string;
+  /** The built pages to serve; `dist` unless a test needs files of its own among them. */
+  distDir?: string;
 }
 
 export function testConfig(options: TestServerOptions): ServerConfig {
@@ -51,7 +53,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     trustedProxies: options.trustedProxies ?? ['127.0.0.1'],
     codeHashKey: undefined,
     tenantsDir: 'tenants',
-    distDir: 'dist',
+    distDir: options.distDir ?? 'dist',
     signingKeyRefreshSeconds: 60,
   };
 }
