@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import type { PasswordProblem } from './contract.js';
-import type { Failure } from '../policy/flow.js';
+import type { Failure } from '../policy/flow-state.js';
 import { assertNever } from '../policy/policy.js';
 
 /** The sentence a customer reads for each failure, in the current locale. */

@@ -7,7 +7,7 @@
  * upgrade before `gate-app` takes over, and must then show the same.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Failure } from '../policy/flow.js';
+import type { Failure } from '../policy/flow-state.js';
 import type { SupportedLocale } from '../i18n/negotiate-locale.js';
 import type { FooterLink } from '../theme/theme-text.js';
 import '../components/locale-picker.js';

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Failure } from '../policy/flow.js';
+import type { Failure } from '../policy/flow-state.js';
 import { msg } from '@lit/localize';
 import { StepCancelEvent } from '../events/step-cancel-event.js';
 import { StepContinueEvent } from '../events/step-continue-event.js';

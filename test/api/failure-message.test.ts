@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { errorStatus, passwordProblems, type ErrorCode } from '../../src/api/contract.js';
 import { failureMessage, passwordProblemMessage } from '../../src/api/failure-message.js';
-import type { Failure } from '../../src/policy/flow.js';
+import type { Failure } from '../../src/policy/flow-state.js';
 
 /**
  * One of each failure the client or the router can report; the type makes a new variant fail to

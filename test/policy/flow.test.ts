@@ -2,16 +2,15 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { ApiError } from '../../src/api/client.js';
 import { passwordProblems } from '../../src/api/contract.js';
+import { nextFlowState, type FlowAction } from '../../src/policy/flow.js';
 import {
   initialFlowState,
-  nextFlowState,
   urlStepOf,
   type Failure,
-  type FlowAction,
   type FlowContext,
   type FlowState,
   type StepId,
-} from '../../src/policy/flow.js';
+} from '../../src/policy/flow-state.js';
 import { policySteps, type Policy } from '../../src/policy/policy.js';
 
 const now = 1_700_000_000_000;

@@ -2,7 +2,7 @@
  * The hosted sign-in page's first step, written into its HTML from the very templates `gate-app`
  * renders in the browser (app/app-shell.ts): the form shows as soon as the HTML has arrived, and
  * the script, once it has run, puts its own rendering in its place and keeps what was typed
- * (`GateApp#takeOver`). The styles come inline, with their hashes in the page's CSP.
+ * (app/takeover-controller.ts). The styles come inline, with their hashes in the page's CSP.
  */
 import { createHash } from 'node:crypto';
 import { LitElement, html, nothing, type CSSResult } from 'lit';
