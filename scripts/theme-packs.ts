@@ -4,9 +4,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveThemePack, type ThemeSource } from '../src/theme/resolve-theme.js';
-import type { ResolvedTheme } from '../src/theme/resolved-theme.js';
-import { themeLocales } from '../src/theme/theme-text.js';
+import { resolveThemePack, type ThemeSource } from '../src/theme/pack/resolve-theme.js';
+import type { ResolvedTheme } from '../src/theme/resolved-theme.schema.js';
+import { themeLocales } from '../src/theme/theme-text.schema.js';
 
 /** Reads `path` (relative to `root`, with forward slashes as in error messages); undefined when absent. */
 function fileSource(dir: string, root = process.cwd()): ThemeSource {

@@ -9,17 +9,17 @@ import type {
   ResetStartRequest,
   ResetVerifyRequest,
   SignInRequest,
-} from './contract.js';
+} from './contract.schema.js';
 import { routePath, routes } from './routes.js';
 
-type Contract = typeof import('./contract.js');
+type Contract = typeof import('./contract.schema.js');
 
 /**
  * The schemas arrive beside the first request rather than with the page: validating needs zod,
  * and the sign-in page's first load has no request to validate (the hosted page carries its
  * settings in its HTML).
  */
-const loadContract = () => import('./contract.js');
+const loadContract = () => import('./contract.schema.js');
 
 /** Failures that never came from a well-formed error body. */
 export type TransportFailure =

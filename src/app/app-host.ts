@@ -1,5 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
-import type { TenantConfig } from '../api/contract.js';
+import type { TenantConfig } from '../api/contract.schema.js';
 
 /** What `<gate-app>`'s controllers read of their element: its properties. */
 export interface AppHost extends ReactiveControllerHost, HTMLElement {

@@ -7,9 +7,9 @@
  * upgrade before `gate-app` takes over, and must then show the same.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Failure } from '../policy/flow-state.js';
+import type { Failure } from '../flow/flow-state.js';
 import type { SupportedLocale } from '../i18n/negotiate-locale.js';
-import type { FooterLink } from '../theme/theme-text.js';
+import type { FooterLink } from '../theme/theme-text.schema.js';
 import '../components/locale-picker.js';
 import '../components/theme-banner.js';
 import '../components/theme-footer.js';

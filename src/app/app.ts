@@ -1,12 +1,12 @@
 import { LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { localized } from '@lit/localize';
-import type { TenantConfig } from '../api/contract.js';
+import type { TenantConfig } from '../api/contract.schema.js';
 import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
 import { RedirectEvent } from '../events/redirect-event.js';
-import type { FlowState, StepId } from '../policy/flow-state.js';
-import { policySteps } from '../policy/policy.js';
+import type { FlowState, StepId } from '../flow/flow-state.js';
+import { policySteps } from '../flow/policy-steps.js';
 import { routeUrl } from '../router/route.js';
 import { getLocale, prefetchLocale } from '../i18n/localization.js';
 import { enabledLocales } from '../i18n/negotiate-locale.js';
@@ -131,11 +131,11 @@ export class GateApp extends LitElement {
     setTimeout(() => {
       [
         ...Object.values(stepPages).map(([, load]) => load()),
-        import('../policy/flow-effects.js'),
+        import('../flow/effects.js'),
         // The schemas (and zod): a first answer, or a first switch to another theme, is then
         // checked without waiting for them.
-        import('../api/contract.js'),
-        import('../theme/checked-theme.js'),
+        import('../api/contract.schema.js'),
+        import('../theme/runtime/checked-theme.schema.js'),
         loadFailureTexts(),
       ].forEach((chunk) => chunk.catch(() => undefined));
       loadSpinner();

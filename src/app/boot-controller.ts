@@ -1,6 +1,6 @@
 import type { ApiClientOptions, ApiResult } from '../api/client.js';
-import type { TenantConfig } from '../api/contract.js';
-import type { FlowState } from '../policy/flow-state.js';
+import type { TenantConfig } from '../api/contract.schema.js';
+import type { FlowState } from '../flow/flow-state.js';
 import { HistoryRouter } from '../router/history-router.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
 import type { AppHost } from './app-host.js';

@@ -1,25 +1,25 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClientOptions } from '../api/client.js';
-import type { StepSubmission } from '../events/step-submit-event.js';
 import {
   initialFlowState,
   urlStepOf,
   type FlowContext,
   type FlowState,
-} from '../policy/flow-state.js';
-import type { FlowAction } from '../policy/flow.js';
-import type { Intent } from '../policy/flow-effects.js';
-import { policySteps, type UrlStep } from '../policy/policy.js';
+  type StepSubmission,
+} from '../flow/flow-state.js';
+import type { FlowAction } from '../flow/reducer.js';
+import type { Intent } from '../flow/effects.js';
+import { policySteps, type UrlStep } from '../flow/policy-steps.js';
 import { dropSuperseded, Latest } from './latest.js';
 
-type Effects = typeof import('../policy/flow-effects.js');
+type Effects = typeof import('../flow/effects.js');
 
 /**
  * The reducer, the effects and the API client load with the first action (or ahead of it), not
  * with the page. Without them (offline) the page stays as it is.
  */
 const loadEffects = (): Promise<Effects | undefined> =>
-  import('../policy/flow-effects.js').catch(() => undefined);
+  import('../flow/effects.js').catch(() => undefined);
 
 /**
  * Holds the flow's state and runs its effects: one request at a time (a second submit while one

@@ -1,4 +1,4 @@
-import type { TenantConfig } from '../api/contract.js';
+import type { TenantConfig } from '../api/contract.schema.js';
 import { rememberLocale, rememberedLocale, setLocale } from '../i18n/localization.js';
 import {
   negotiateLocale,

@@ -1,4 +1,4 @@
-import type { StepId } from '../policy/flow-state.js';
+import type { StepId } from '../flow/flow-state.js';
 
 /**
  * The element of each step and where it lives. Only sign-in is in the first-load script; the

@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { PasswordRules } from '../api/contract.js';
-import type { FlowState } from '../policy/flow-state.js';
-import { assertNever } from '../policy/policy.js';
+import type { PasswordRules } from '../api/contract.schema.js';
+import type { FlowState } from '../flow/flow-state.js';
+import { assertNever } from '../flow/policy-steps.js';
 import { signInStepTemplate, type SignInStepParts } from './app-shell.js';
 
 /** What a step shows beyond its state: the app's busy flag, the tenant's rules, the sign-in's links. */

@@ -1,10 +1,10 @@
-import type { TenantConfig } from '../api/contract.js';
+import type { TenantConfig } from '../api/contract.schema.js';
 import { applyTextOverrides, getLocale } from '../i18n/localization.js';
-import { pageTextOverrides } from '../i18n/page-text-overrides.js';
-import { applyFavicon, applyTheme } from '../theme/apply-theme.js';
-import { loadTheme } from '../theme/load-theme.js';
-import type { ResolvedTheme } from '../theme/resolved-theme.js';
-import type { ThemeLocale } from '../theme/theme-text.js';
+import { pageTextOverrides } from './page-text-overrides.js';
+import { applyFavicon, applyTheme } from '../theme/runtime/apply-theme.js';
+import { loadTheme } from '../theme/runtime/load-theme.js';
+import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
+import type { ThemeLocale } from '../theme/theme-text.schema.js';
 import type { AppHost } from './app-host.js';
 import { dropSuperseded, Latest } from './latest.js';
 

@@ -1,4 +1,4 @@
-import type { StepId } from '../policy/flow-state.js';
+import type { StepId } from '../flow/flow-state.js';
 
 /** `<gate-app>` shows another step (`detail.step`). */
 export class FlowChangeEvent extends CustomEvent<{ step: StepId }> {

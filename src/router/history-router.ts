@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { urlStepOf, type FlowContext, type FlowState } from '../policy/flow-state.js';
-import { policySteps } from '../policy/policy.js';
+import { urlStepOf, type FlowContext, type FlowState } from '../flow/flow-state.js';
+import { policySteps } from '../flow/policy-steps.js';
 import { parseRoute, routeUrl, type Route } from './route.js';
 
 /** What a history entry keeps of a step: enough to show it again, without its alerts. */

@@ -3,8 +3,8 @@
  * carries `redirect_uri`, `login_hint` and `ui_locales`. Nothing here trusts its input: every
  * malformed URL maps to "not found", and only exact allow-listed return addresses survive.
  */
-import { policyIdPattern, urlSteps, type UrlStep } from '../policy/policy.js';
-import { tenantIdPattern } from '../policy/tenant-id.js';
+import { urlSteps, type UrlStep } from '../flow/policy-steps.js';
+import { policyIdPattern, tenantIdPattern } from '../tenant/ids.js';
 
 export interface Route {
   tenant: string;

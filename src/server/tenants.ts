@@ -4,8 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadMessageCatalog, parseTextOverrides } from '../i18n/overrides.js';
-import { parseTenantFile, type Tenant } from '../policy/tenant.js';
+import { loadMessageCatalog, parseTextOverrides } from '../i18n/overrides.schema.js';
+import { parseTenantFile, type Tenant } from '../tenant/tenant.schema.js';
 
 export type TenantRegistry = ReadonlyMap<string, Tenant>;
 

@@ -4,7 +4,7 @@ import {
   maxOverrideLength,
   parseTextOverrides,
   type MessageCatalog,
-} from '../../src/i18n/overrides.js';
+} from '../../src/i18n/overrides.schema.js';
 import { overrideTemplates } from '../../src/i18n/override-templates.js';
 
 const file = 'themes/contoso/text.json';

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../src/router/route.js';
-import { urlSteps } from '../../src/policy/policy.js';
+import { urlSteps } from '../../src/flow/policy-steps.js';
 
 const origin = 'https://id.example.com';
 const parse = (path: string) => parseRoute(new URL(path, origin));

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { templates as nl } from '../../src/i18n/generated/locales/nl.js';
 import { templates as sv } from '../../src/i18n/generated/locales/sv.js';
-import { buildPagesIfStale } from '../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { freshDataDir, removeDir } from './support/data-dir.js';
 import { apiOf } from './support/http.js';

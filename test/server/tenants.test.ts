@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { verificationCodeText } from '../../src/server/mail/mail-text.js';
-import { translator } from '../../src/server/mail/translate.js';
+import { translator } from '../../src/server/i18n/translate.js';
 import { loadTenants } from '../../src/server/tenants.js';
 
 const contoso = JSON.parse(readFileSync('tenants/contoso.json', 'utf8')) as Record<string, unknown>;

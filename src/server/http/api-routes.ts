@@ -1,5 +1,5 @@
 /**
- * The contract of src/api/contract.ts over HTTP: the same routes, the same request schemas on the
+ * The contract of src/api/contract.schema.ts over HTTP: the same routes, the same request schemas on the
  * way in and response schemas on the way out.
  */
 import { Hono, type Context } from 'hono';
@@ -20,9 +20,10 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   tenantConfigSchema,
-} from '../../api/contract.js';
+} from '../../api/contract.schema.js';
 import { routes } from '../../api/routes.js';
-import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
+import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { type Tenant } from '../../tenant/tenant.schema.js';
 import type { RequestMeta, ServiceContext } from '../services/context.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';
 import {

@@ -16,12 +16,12 @@ import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
-import { baseTokens } from '../../theme/base-tokens.js';
-import { themeCss } from '../../theme/theme-css.js';
-import { themeLayoutStyles } from '../../theme/theme-layout.styles.js';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
-import { withAssetUrls } from '../../theme/asset-urls.js';
-import { localeTemplates } from '../mail/translate.js';
+import { baseTokens } from '../../theme/runtime/base-tokens.js';
+import { themeCss } from '../../theme/runtime/theme-css.js';
+import { themeLayoutStyles } from '../../theme/runtime/theme-layout.styles.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
+import { withAssetUrls } from '../../theme/runtime/asset-urls.js';
+import { localeTemplates } from '../i18n/translate.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import type { ErrorBody } from '../../api/contract.js';
+import type { ErrorBody } from '../../api/contract.schema.js';
 
 export const maxBodyBytes = 16 * 1024;
 

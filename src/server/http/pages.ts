@@ -10,18 +10,19 @@ import { join } from 'node:path';
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
+import { tenantConfigSchema, type TenantConfig } from '../../api/contract.schema.js';
 import { bootDataScript } from '../../app/boot-data.js';
 import {
   chosenLocaleCookie,
   enabledLocales,
   negotiateLocale,
 } from '../../i18n/negotiate-locale.js';
-import { pageTextOverrides } from '../../i18n/page-text-overrides.js';
-import { policySteps } from '../../policy/policy.js';
+import { pageTextOverrides } from '../../app/page-text-overrides.js';
+import { policySteps } from '../../flow/policy-steps.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
-import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { type Tenant } from '../../tenant/tenant.schema.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import { readBuiltTheme } from '../built-themes.js';
 import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';

@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import { builtThemesDir, readBuiltTheme } from '../built-themes.js';
-import type { FooterLink, ThemeLocale } from '../../theme/theme-text.js';
+import type { FooterLink, ThemeLocale } from '../../theme/theme-text.schema.js';
 import type { Logger } from '../log.js';
 
 export interface MailColours {

@@ -1,5 +1,5 @@
 /** What every service works with, and the shape of its answers. */
-import type { ErrorBody } from '../../api/contract.js';
+import type { ErrorBody } from '../../api/contract.schema.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';

@@ -7,10 +7,10 @@ import type {
   ResetResendResponse,
   ResetStartResponse,
   ResetStatusResponse,
-} from '../../api/contract.js';
-import { normaliseEmail } from '../../policy/email-address.js';
-import { assertNever } from '../../policy/policy.js';
-import type { Tenant } from '../../policy/tenant.js';
+} from '../../api/contract.schema.js';
+import { normaliseEmail } from '../../rules/email-address.js';
+import { assertNever } from '../../flow/policy-steps.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import { secondsUntil } from '../limits.js';
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
