@@ -40,6 +40,8 @@ const startInputs = [
  * The work is done by its controllers: boot, flow (and its effects), theme, locale, history and
  * the takeover of the server's rendering; this element wires them to its properties and events.
  *
+ * @attr prerendered - Set by the server on the hosted page: what the element holds is the server's
+ *   rendering of the first step, replaced once the element has rendered its own.
  * @fires gate-flow-change - After every step change, with the new step in `detail.step`.
  * @fires gate-redirect - Before leaving for an allowed address (`detail.url`); cancel it to navigate yourself.
  */
@@ -71,7 +73,7 @@ export class GateApp extends LitElement {
    * The packs a preview offers to switch `theme` to (space-separated ids): fetched with the rest
    * while the user reads the first page, so that a switch to one of them needs no request.
    */
-  @property({ converter: (value) => value?.split(/\s+/).filter(Boolean) ?? [] })
+  @property({ type: Array, converter: (value) => value?.split(/\s+/).filter(Boolean) ?? [] })
   themes: string[] = [];
 
   /**

@@ -11,6 +11,7 @@ export interface StepParts extends Pick<
   'identifierHint' | 'showResetLink' | 'resetHref'
 > {
   busy: boolean;
+  /** The tenant's; there from the moment its settings have loaded, before any new-password step. */
   passwordRules: PasswordRules | undefined;
 }
 
@@ -50,7 +51,7 @@ export function stepTemplate(flow: FlowState | undefined, parts: StepParts): Tem
     case 'new-password':
       return html`<gate-new-password-page
         .email=${flow.email}
-        .rules=${parts.passwordRules}
+        .rules=${parts.passwordRules!}
         .alert=${flow.alert}
         ?busy=${busy}
       ></gate-new-password-page>`;

@@ -34,7 +34,10 @@ export function textField(options: TextFieldOptions): TemplateResult {
         id=${id}
         name=${id}
         type=${options.type ?? 'text'}
-        autocomplete=${options.autocomplete}
+        autocomplete=${
+          // The template checker's list of autofill tokens predates `one-time-code`; browsers know it.
+          options.autocomplete as 'on'
+        }
         inputmode=${ifDefined(options.inputmode)}
         spellcheck="false"
         autocapitalize="none"
