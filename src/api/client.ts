@@ -10,6 +10,7 @@ import type {
   ResetVerifyRequest,
   SignInRequest,
 } from './contract.schema.js';
+import type { Result } from '../shared/result.js';
 import { routePath, routes } from './routes.js';
 
 type Contract = typeof import('./contract.schema.js');
@@ -30,7 +31,7 @@ export type TransportFailure =
 
 export type ApiError = ErrorBody | TransportFailure;
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiError };
+export type ApiResult<T> = Result<T, ApiError>;
 
 export interface ApiClientOptions {
   /** Where the contract's paths start, e.g. `/api/v1` or `https://id.example.com/api/v1`. */

@@ -87,7 +87,7 @@ export class BootController {
     }
     const redirect = allowedRedirect(route.redirectUri, config.redirectUris);
     if (!redirect.ok) {
-      flow.state = { step: 'error', failure: { error: 'redirect_not_allowed' } };
+      flow.state = { step: 'error', failure: redirect.failure };
       return;
     }
     const signInPolicy = config.policies.find((candidate) => candidate.kind === 'sign-in');
@@ -95,7 +95,7 @@ export class BootController {
     flow.context = {
       policy,
       resetAllowed: config.selfServiceReset,
-      redirectUri: redirect.url,
+      redirectUri: redirect.value,
       signInUrl:
         signInPolicy && host.routing === 'history'
           ? routeUrl({ ...this.route, policy: signInPolicy.id }, undefined)
@@ -109,7 +109,7 @@ export class BootController {
     const { host } = this;
     if (host.routing === 'history') {
       const parsed = parseRoute(this.router.url);
-      return parsed.ok ? parsed.route : undefined;
+      return parsed.ok ? parsed.value : undefined;
     }
     if (!host.tenant) return undefined;
     return {
@@ -130,13 +130,13 @@ export class BootController {
       !parsed.ok ||
       !route ||
       !flow.context ||
-      parsed.route.tenant !== route.tenant ||
-      parsed.route.policy !== route.policy
+      parsed.value.tenant !== route.tenant ||
+      parsed.value.policy !== route.policy
     ) {
       return this.start();
     }
     await flow.latest
-      .fresh(flow.stepFor(parsed.route.step, snapshot))
+      .fresh(flow.stepFor(parsed.value.step, snapshot))
       .then((state) => this.#show(state), dropSuperseded);
   }
 

@@ -5,11 +5,12 @@
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
 import { issueLines } from './issue-lines.js';
+import type { Result } from '../shared/result.js';
 
 // zod/mini ships without message texts; data-file errors are for operators, in English.
 z.config(en());
 
-export type DataFileResult<T> = { ok: true; value: T } | { ok: false; errors: string[] };
+export type DataFileResult<T> = Result<T, string[]>;
 
 export function parseDataFile<T>(
   schema: z.ZodMiniType<T>,
@@ -18,5 +19,5 @@ export function parseDataFile<T>(
 ): DataFileResult<T> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: issueLines(file, parsed.error.issues) };
+  return { ok: false, failure: issueLines(file, parsed.error.issues) };
 }

@@ -56,7 +56,7 @@ export class HistoryRouter implements ReactiveController {
       ...snapshot
     } = flow as FlowState & { alert?: unknown; resent?: unknown };
     const current = parseRoute(this.url);
-    const sameStep = current.ok && (current.route.step ?? first) === step;
+    const sameStep = current.ok && (current.value.step ?? first) === step;
     const state = { gatehouse: snapshot as Snapshot };
     if (restoring || sameStep) history.replaceState(state, '', path);
     else history.pushState(state, '', path);

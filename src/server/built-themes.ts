@@ -18,7 +18,7 @@ export async function readBuiltTheme(
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    return { ok: false, errors: [`${file}: ${(error as Error).message.slice(0, 200)}`] };
+    return { ok: false, failure: [`${file}: ${(error as Error).message.slice(0, 200)}`] };
   }
   return parseDataFile(resolvedThemeSchema, file, data);
 }

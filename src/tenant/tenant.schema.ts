@@ -76,12 +76,12 @@ export function parseTenantFile(file: string, data: unknown): DataFileResult<Ten
   const expected = file.replace(/^.*\//, '').replace(/\.json$/, '');
   return result.value.id === expected
     ? result
-    : { ok: false, errors: [`${file}: id: must match the file name ("${expected}")`] };
+    : { ok: false, failure: [`${file}: id: must match the file name ("${expected}")`] };
 }
 
 /** Like parseTenantFile, but throws one error naming the file and every bad field. */
 export function requireTenantFile(file: string, data: unknown): Tenant {
   const result = parseTenantFile(file, data);
   if (result.ok) return result.value;
-  throw new Error(`Invalid tenant file ${file}:\n  ${result.errors.join('\n  ')}`);
+  throw new Error(`Invalid tenant file ${file}:\n  ${result.failure.join('\n  ')}`);
 }

@@ -18,7 +18,7 @@ describe('text overrides', () => {
   const parse = (data: unknown) => parseTextOverrides(file, data, catalog);
   const errorsOf = (data: unknown) => {
     const result = parse(data);
-    return result.ok ? [] : result.errors;
+    return result.ok ? [] : result.failure;
   };
 
   it('knows every message and its placeholders', () => {

@@ -25,7 +25,7 @@ const file = 'tenants/contoso.json';
 
 function errorsFor(data: unknown): string[] {
   const result = parseTenantFile(file, data);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.failure;
 }
 
 describe('tenant files', () => {

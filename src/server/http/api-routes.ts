@@ -67,7 +67,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
 
   api.post(routes.signIn, async (c) => {
     const body = await readJsonBody(c, signInRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await signIn(
       context,
       c.var.tenant,
@@ -75,7 +75,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
       body.value.password,
       c.var.meta,
     );
-    if (!outcome.ok) return sendError(c, outcome.error);
+    if (!outcome.ok) return sendError(c, outcome.failure);
     if (outcome.value.sessionId) {
       setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
     }
@@ -84,7 +84,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
 
   api.post(routes.resetStart, async (c) => {
     const body = await readJsonBody(c, resetStartRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await startReset(context, c.var.tenant, body.value.email, c.var.meta);
     return sendOutcome(c, outcome, resetStartResponseSchema, 202);
   });
@@ -95,14 +95,14 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
 
   api.post(routes.resetResend, async (c) => {
     const body = await readJsonBody(c, resetResendRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await resendResetCode(context, c.var.tenant, flowId(c), c.var.meta);
     return sendOutcome(c, outcome, resetResendResponseSchema, 202);
   });
 
   api.post(routes.resetVerify, async (c) => {
     const body = await readJsonBody(c, resetVerifyRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const { tenant, meta } = c.var;
     const outcome = await verifyResetCode(context, tenant, flowId(c), body.value.code, meta);
     return sendOutcome(c, outcome, resetVerifyResponseSchema);
@@ -110,7 +110,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
 
   api.post(routes.resetPassword, async (c) => {
     const body = await readJsonBody(c, resetPasswordRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await setNewPassword(
       context,
       c.var.tenant,
@@ -123,17 +123,17 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
 
   api.post(routes.emailConfirmSend, async (c) => {
     const body = await readJsonBody(c, emailConfirmSendRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta);
     return sendOutcome(c, outcome, emailConfirmSendResponseSchema, 202);
   });
 
   api.post(routes.emailConfirmVerify, async (c) => {
     const body = await readJsonBody(c, emailConfirmVerifyRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const { tenant, meta } = c.var;
     const outcome = await verifyConfirmationCode(context, tenant, flowId(c), body.value.code, meta);
-    if (!outcome.ok) return sendError(c, outcome.error);
+    if (!outcome.ok) return sendError(c, outcome.failure);
     setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
     return sendBody(c, emailConfirmVerifyResponseSchema, { status: 'signed-in' });
   });

@@ -71,7 +71,7 @@ export async function loadHostedPages(
     if (themes.has(theme)) continue;
     const parsed = await readBuiltTheme(distDir, theme);
     // The page still works without it: the app asks for the pack and, failing that, keeps the base theme.
-    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.errors.join('; ') });
+    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.failure.join('; ') });
     themes.set(theme, parsed.ok ? parsed.value : undefined);
   }
   const byTenant = new Map(
@@ -169,13 +169,13 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
       if (tenant) return c.redirect(`/${tenant.id}/${tenant.policies[0]!.id}${url.search}`, 302);
     }
     const route = parseRoute(url);
-    const tenant = route.ok ? tenants.get(route.route.tenant) : undefined;
+    const tenant = route.ok ? tenants.get(route.value.tenant) : undefined;
     const policy =
-      route.ok && tenant?.policies.some((candidate) => candidate.id === route.route.policy);
+      route.ok && tenant?.policies.some((candidate) => candidate.id === route.value.policy);
     const visit =
       policy && route.ok
         ? {
-            route: route.route,
+            route: route.value,
             acceptLanguage: c.req.header('Accept-Language'),
             chosenLocale: getCookie(c, chosenLocaleCookie),
           }

@@ -31,5 +31,5 @@ export function sendOutcome<T>(
   schema: z.ZodMiniType<T>,
   status: 200 | 202 = 200,
 ): Response {
-  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.error);
+  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.failure);
 }

@@ -51,7 +51,7 @@ export function themeBrandSource(distDir: string, log: Logger): BrandSource {
   async function load(id: string) {
     const parsed = await readBuiltTheme(distDir, id);
     if (!parsed.ok) {
-      log.warn('mail_theme_unusable', { theme: id, problems: parsed.errors.join('; ') });
+      log.warn('mail_theme_unusable', { theme: id, problems: parsed.failure.join('; ') });
       return undefined;
     }
     const logoPath = parsed.value.assets.bannerLogo;

@@ -4,6 +4,7 @@
  * system, the browser tests one over fetch. Every error is "file: field: message".
  */
 import { parseDataFile, type DataFileResult } from '../../data/data-file.schema.js';
+import type { Result } from '../../shared/result.js';
 import { parseColor, toHex } from './color.js';
 import { contrastFailures, formatRatio } from './contrast.js';
 import { imageInfo, type ImageType } from './image-info.js';
@@ -28,7 +29,7 @@ export interface ThemeSource {
   read: ReadFile;
 }
 
-export type ThemeResult = { ok: true; theme: ResolvedTheme } | { ok: false; errors: string[] };
+export type ThemeResult = Result<ResolvedTheme, string[]>;
 
 /** How deep `extends` may go; deeper chains are a mistake, not a design. */
 const maxChainLength = 8;
@@ -73,22 +74,19 @@ function formatBytes(bytes: number): string {
 }
 
 /** JSON from a data file, or the error that names the file. */
-function parseJson(
-  file: string,
-  bytes: Uint8Array,
-): { ok: true; data: unknown } | { ok: false; error: string } {
+function parseJson(file: string, bytes: Uint8Array): Result<unknown, string> {
   if (bytes.length > maxDataFileBytes) {
     return {
       ok: false,
-      error: `${file}: (top level): is ${formatBytes(bytes.length)}; at most ${formatBytes(maxDataFileBytes)}`,
+      failure: `${file}: (top level): is ${formatBytes(bytes.length)}; at most ${formatBytes(maxDataFileBytes)}`,
     };
   }
   try {
-    return { ok: true, data: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch (error) {
     return {
       ok: false,
-      error: `${file}: (top level): is not valid UTF-8 JSON (${(error as Error).message})`,
+      failure: `${file}: (top level): is not valid UTF-8 JSON (${(error as Error).message})`,
     };
   }
 }
@@ -101,9 +99,9 @@ async function readDataFile<T>(
   const bytes = await source.read(file);
   if (!bytes) return { errors: [] };
   const json = parseJson(file, bytes);
-  if (!json.ok) return { errors: [json.error] };
-  const parsed = parse(json.data);
-  return parsed.ok ? { value: parsed.value, errors: [] } : { errors: parsed.errors };
+  if (!json.ok) return { errors: [json.failure] };
+  const parsed = parse(json.value);
+  return parsed.ok ? { value: parsed.value, errors: [] } : { errors: parsed.failure };
 }
 
 /** The pack and its ancestors, leaf first, or the errors that stop the chain. */
@@ -341,7 +339,7 @@ function resolved(
 /** Resolves pack `id` from `source`, checking it and every pack it extends. */
 export async function resolveThemePack(id: string, source: ThemeSource): Promise<ThemeResult> {
   const { chain, errors } = await readChain(id, source);
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return { ok: false, failure: errors };
   const merged = merge(chain);
   const leaf = chain[0]!;
   const problems = completenessErrors(merged, chain.at(-1)!);
@@ -349,6 +347,6 @@ export async function resolveThemePack(id: string, source: ThemeSource): Promise
   const assets = await checkAssets(merged, source, chain);
   problems.push(...textErrors(merged, source, leaf), ...assets.errors);
   return problems.length > 0
-    ? { ok: false, errors: [...new Set(problems)] }
-    : { ok: true, theme: resolved(merged, id, assets.bannerLogoSize) };
+    ? { ok: false, failure: [...new Set(problems)] }
+    : { ok: true, value: resolved(merged, id, assets.bannerLogoSize) };
 }

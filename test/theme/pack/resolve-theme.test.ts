@@ -51,7 +51,7 @@ async function withBase(files: Record<string, unknown>): Promise<ThemeSource> {
 
 async function errorsOf(id: string, source: ThemeSource): Promise<string[]> {
   const result = await resolveThemePack(id, source);
-  return result.ok ? [] : result.errors;
+  return result.ok ? [] : result.failure;
 }
 
 /** [fixture, every error it must produce] */
@@ -151,10 +151,10 @@ describe('theme/pack/resolve-theme', () => {
     it('each resolve with every token set and every contrast pair passing', async () => {
       for (const id of ids) {
         const result = await resolveThemePack(id, rawThemeSource('themes'));
-        expect(result.ok ? [] : result.errors, id).to.deep.equal([]);
+        expect(result.ok ? [] : result.failure, id).to.deep.equal([]);
         if (!result.ok) continue;
-        expect(Object.keys(result.theme.tokens), id).to.have.members(themeTokenNames);
-        expect(contrastFailures(result.theme.tokens), id).to.deep.equal([]);
+        expect(Object.keys(result.value.tokens), id).to.have.members(themeTokenNames);
+        expect(contrastFailures(result.value.tokens), id).to.deep.equal([]);
       }
     });
 
@@ -162,7 +162,7 @@ describe('theme/pack/resolve-theme', () => {
       const resolved = await Promise.all(
         ids.map((id) => resolveThemePack(id, rawThemeSource('themes'))),
       );
-      const themes = resolved.flatMap((result) => (result.ok ? [result.theme] : []));
+      const themes = resolved.flatMap((result) => (result.ok ? [result.value] : []));
       expect(
         themes.filter((theme) => theme.colorScheme === 'dark').map((theme) => theme.id),
       ).to.deep.equal(['midnight']);
@@ -191,7 +191,7 @@ describe('theme/pack/resolve-theme', () => {
       for (const id of ids) {
         const result = await resolveThemePack(id, rawThemeSource('themes'));
         const served = await (await fetch(`/themes/${id}.json`)).json();
-        expect(served, id).to.deep.equal(result.ok ? result.theme : undefined);
+        expect(served, id).to.deep.equal(result.ok ? result.value : undefined);
       }
     });
   });
@@ -254,9 +254,9 @@ describe('theme/pack/resolve-theme', () => {
         },
       });
       const result = await resolveThemePack('brand', source);
-      expect(result.ok ? [] : result.errors).to.deep.equal([]);
+      expect(result.ok ? [] : result.failure).to.deep.equal([]);
       if (!result.ok) return;
-      const { theme } = result;
+      const theme = result.value;
       expect(theme.name).to.equal('Brand');
       expect(theme.tokens['color-brand']).to.equal('#000080');
       expect(theme.tokens['color-surface']).to.equal('#ffffff');
