@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClientOptions } from '../api/client.js';
 import {
+  contextSteps,
   initialFlowState,
   urlStepOf,
   type FlowContext,
@@ -9,7 +10,7 @@ import {
 } from '../flow/flow-state.js';
 import type { FlowAction } from '../flow/reducer.js';
 import type { Intent } from '../flow/effects.js';
-import { policySteps, type UrlStep } from '../flow/policy-steps.js';
+import type { UrlStep } from '../flow/policy-steps.js';
 import { dropSuperseded, Latest } from './latest.js';
 
 type Effects = typeof import('../flow/effects.js');
@@ -113,7 +114,7 @@ export class FlowController implements ReactiveController {
    */
   async stepFor(step: UrlStep | undefined, snapshot: FlowState | undefined): Promise<FlowState> {
     const context = this.context!;
-    const steps = policySteps(context.policy, context.resetAllowed);
+    const steps = contextSteps(context);
     if (step !== undefined && !steps.includes(step)) {
       return { step: 'error', failure: { error: 'page_not_found' } };
     }

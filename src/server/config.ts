@@ -22,6 +22,7 @@ const environmentSchema = z.object({
   CODE_HASH_KEY: z.optional(z.string().min(1)),
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   DIST_DIR: z.string().min(1).default('./dist'),
+  SIGNING_KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface ServerConfig {
@@ -39,6 +40,8 @@ export interface ServerConfig {
   codeHashKey: string | undefined;
   tenantsDir: string;
   distDir: string;
+  /** How often an instance looks for a rotated signing key in the database. */
+  signingKeyRefreshSeconds: number;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -65,5 +68,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     codeHashKey: e.CODE_HASH_KEY,
     tenantsDir: e.TENANTS_DIR,
     distDir: e.DIST_DIR,
+    signingKeyRefreshSeconds: e.SIGNING_KEY_REFRESH_SECONDS,
   };
+}
+
+/** Where users reach the server: PUBLIC_URL, else the address it listens on. */
+export function serverBase(config: ServerConfig, port = config.port): string {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return config.publicUrl?.replace(/\/+$/, '') ?? `http://${host}:${port}`;
 }

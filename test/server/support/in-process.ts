@@ -52,6 +52,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     codeHashKey: undefined,
     tenantsDir: 'tenants',
     distDir: 'dist',
+    signingKeyRefreshSeconds: 60,
   };
 }
 
