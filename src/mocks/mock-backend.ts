@@ -12,20 +12,17 @@ import {
   type ResetStartResponse,
 } from '../api/contract.schema.js';
 import { normaliseEmail } from '../rules/email-address.js';
+import { dayMs, defaultLimits, hourMs } from '../rules/limits.js';
 import { lengthProblems } from '../rules/password-rules.js';
 import { publicTenantConfig } from '../api/public-tenant-config.js';
-import { type Tenant } from '../tenant/tenant.schema.js';
+import type { Tenant } from '../tenant/tenant.schema.js';
 
-export const codeLifetimeMs = 600_000;
-export const codeTries = 5;
-export const resendAfterSeconds = 30;
-export const codesPerAddressPerHour = 10;
-export const failedCodesPerDay = 100;
-export const failuresBeforeLock = 10;
-const lockBaseMs = 60_000;
-const lockCapMs = 15 * 60_000;
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
+// The mock keeps the server's limits (rules/limits.ts); its tests read them here by name.
+export const { codeLifetimeMs, codeTries, codesPerAddressPerHour } = defaultLimits;
+export const resendAfterSeconds = defaultLimits.resendAfterMs / 1000;
+export const failedCodesPerDay = defaultLimits.failedCodesPerAccountPerDay;
+export const failuresBeforeLock = defaultLimits.signInFailuresBeforeLock;
+const { lockBaseMs, lockCapMs } = defaultLimits;
 
 /** A few of the most common passwords of at least 8 characters; the server ships a full list. */
 const commonPasswords = new Set([

@@ -5,7 +5,7 @@
 import { demoTenants } from '../demo/demo-tenants.js';
 import type { Clock } from './clock.js';
 import type { Database } from './database/database.js';
-import { dayMs } from './limits.js';
+import { dayMs } from '../rules/limits.js';
 import { hashPassword } from './security/password-hash.js';
 import { claimSetting, readSetting } from './store/settings.js';
 import { insertUser } from './store/users.js';

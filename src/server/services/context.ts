@@ -3,7 +3,7 @@ import type { ErrorBody } from '../../api/contract.schema.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
-import { hourMs, secondsUntil, type Limits } from '../limits.js';
+import { hourMs, secondsUntil, type Limits } from '../../rules/limits.js';
 import type { Logger } from '../log.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PasswordHash } from '../security/password-hash.js';

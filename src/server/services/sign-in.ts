@@ -8,7 +8,7 @@ import { normaliseEmail } from '../../rules/email-address.js';
 import { passwordLength } from '../../rules/password-rules.js';
 import type { Tenant } from '../../tenant/tenant.schema.js';
 import { run, together } from '../database/database.js';
-import { dayMs } from '../limits.js';
+import { dayMs } from '../../rules/limits.js';
 import { hashPassword, needsRehash, verifyPassword } from '../security/password-hash.js';
 import { auditInsert, recordAudit } from '../store/audit.js';
 import { flowInsert } from '../store/code-flows.js';
