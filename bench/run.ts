@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the pages and the server, starts the real server on a free loopback port with a fresh
- * embedded database, and measures the figures of README "Performance": the sign-in page's first
+ * embedded database, and measures the figures of docs/performance.md: the sign-in page's first
  * load in bytes, when its password field shows (against a plain HTML form served beside it),
  * locale and theme switches, the server's rates, latencies and memory, and the password KDF.
  * Prints one table and writes every sample to bench/results/ (ignored by git). It measures; it
@@ -21,6 +21,7 @@ import {
 import { buildServer } from '../scripts/build-server.js';
 import { currentParams, hashPassword } from '../src/server/security/password-hash.js';
 import { closedLoop, median, type LoadRequest, type LoadResult } from './load.js';
+import { measureRoundTrips } from './oidc-round-trip.js';
 import { baselinePath, measureLoads, measureSwitches, withBrowser, type Switch } from './pages.js';
 import { makeDataDir, removeDataDir, startServer, type BenchServer } from './server.js';
 
@@ -43,7 +44,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
 /**
  * A different client address every 50 requests (behind the trusted proxy), so that no client
- * reaches the 100 failures an hour after which the server answers 429 (SECURITY.md rule 16).
+ * reaches the 100 failures an hour after which the server answers 429 (docs/security.md#rule-16).
  */
 let sent = 0;
 function fromClient(): Record<string, string> {
@@ -125,7 +126,9 @@ async function measureServer(server: BenchServer) {
     }),
     4,
   );
-  return { warmup, start, verify, served, rssAfter10k, soak, samples, signIn };
+  say('server: OpenID Connect round trips');
+  const oidc = await measureRoundTrips(server.url, plan.loadSeconds);
+  return { warmup, start, verify, served, rssAfter10k, soak, samples, signIn, oidc };
 }
 
 /** The KDF alone, in this process while the server idles. */
@@ -248,6 +251,12 @@ function rows(
       'sign-in (bounded by the KDF)',
       '',
       `${server.signIn.rate.toFixed(1)} /s, p50 ${ms(server.signIn.p50Ms)}, p99 ${ms(server.signIn.p99Ms)} (4 connections, statuses ${JSON.stringify(server.signIn.statuses)})`,
+      '',
+    ],
+    [
+      'OpenID Connect: authorize -> sign-in page -> sign-in -> code -> token (one after another)',
+      '',
+      `${server.oidc.rate.toFixed(1)} /s, p50 ${ms(server.oidc.p50Ms)}, p99 ${ms(server.oidc.p99Ms)} (${server.oidc.count} round trips, ${server.oidc.failures} failed); the KDF is ${ms(median(kdf.runs))} of each, ${((100 * median(kdf.runs)) / server.oidc.p50Ms).toFixed(0)}%`,
       '',
     ],
     [

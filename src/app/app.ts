@@ -5,7 +5,8 @@ import type { TenantConfig } from '../api/contract.schema.js';
 import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
 import { RedirectEvent } from '../events/redirect-event.js';
-import { contextSteps, type FlowState, type StepId } from '../flow/flow-state.js';
+import type { FlowState, StepId } from '../flow/flow-state.js';
+import { policySteps } from '../flow/policy-steps.js';
 import { routeUrl } from '../router/route.js';
 import { getLocale, prefetchLocale } from '../i18n/localization.js';
 import { enabledLocales } from '../i18n/negotiate-locale.js';
@@ -175,7 +176,9 @@ export class GateApp extends LitElement {
         busy: this.#flow.busy,
         passwordRules: config?.passwordRules,
         identifierHint: this.#theme.text?.usernameHint ?? '',
-        showResetLink: context !== undefined && contextSteps(context).includes('reset-email'),
+        showResetLink:
+          context !== undefined &&
+          policySteps(context.policy, context.resetAllowed).includes('reset-email'),
         resetHref: route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
       }),
     });

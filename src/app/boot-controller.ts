@@ -2,13 +2,7 @@ import type { ApiClientOptions, ApiResult } from '../api/client.js';
 import type { TenantConfig } from '../api/contract.schema.js';
 import type { FlowState } from '../flow/flow-state.js';
 import { HistoryRouter } from '../router/history-router.js';
-import {
-  allowedRedirect,
-  interactionContinueUrl,
-  parseRoute,
-  routeUrl,
-  type Route,
-} from '../router/route.js';
+import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
 import type { AppHost } from './app-host.js';
 import type { FlowController } from './flow-controller.js';
 import { dropSuperseded } from './latest.js';
@@ -101,9 +95,7 @@ export class BootController {
     flow.context = {
       policy,
       resetAllowed: config.selfServiceReset,
-      // Signed in for an app's authorize request: back to the front door, which ends it.
-      redirectUri: interactionContinueUrl(route) ?? redirect.value,
-      signInAfterReset: policy.kind === 'password-reset' && route.interaction !== undefined,
+      redirectUri: redirect.value,
       signInUrl:
         signInPolicy && host.routing === 'history'
           ? routeUrl({ ...this.route, policy: signInPolicy.id }, undefined)

@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClientOptions } from '../api/client.js';
 import {
-  contextSteps,
   initialFlowState,
   urlStepOf,
   type FlowContext,
@@ -10,7 +9,7 @@ import {
 } from '../flow/flow-state.js';
 import type { FlowAction } from '../flow/reducer.js';
 import type { Intent } from '../flow/effects.js';
-import type { UrlStep } from '../flow/policy-steps.js';
+import { policySteps, type UrlStep } from '../flow/policy-steps.js';
 import { dropSuperseded, Latest } from './latest.js';
 
 type Effects = typeof import('../flow/effects.js');
@@ -114,7 +113,7 @@ export class FlowController implements ReactiveController {
    */
   async stepFor(step: UrlStep | undefined, snapshot: FlowState | undefined): Promise<FlowState> {
     const context = this.context!;
-    const steps = contextSteps(context);
+    const steps = policySteps(context.policy, context.resetAllowed);
     if (step !== undefined && !steps.includes(step)) {
       return { step: 'error', failure: { error: 'page_not_found' } };
     }

@@ -3,7 +3,7 @@
  * know beyond the state. The first page needs these; the reducer loads with the flow's effects.
  */
 import type { ApiError } from '../api/client.js';
-import { assertNever, policySteps, type Policy, type UrlStep } from './policy-steps.js';
+import { assertNever, type Policy, type UrlStep } from './policy-steps.js';
 
 /** Failures found before any request: a URL that names nothing, or a return address not allowed. */
 export type RouteFailure = { error: 'page_not_found' } | { error: 'redirect_not_allowed' };
@@ -48,13 +48,6 @@ export interface FlowContext {
   signInUrl: string | undefined;
   /** Prefills the first form. */
   loginHint: string;
-  /** A reset ends with a sign-in on this page (see `policySteps`). */
-  signInAfterReset?: boolean;
-}
-
-/** The steps of the context's policy. */
-export function contextSteps(context: FlowContext): readonly UrlStep[] {
-  return policySteps(context.policy, context.resetAllowed, context.signInAfterReset);
 }
 
 export const looksLikeEmail = (value: string) => value.includes('@');

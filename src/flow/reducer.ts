@@ -105,9 +105,7 @@ export function nextFlowState(
  * for the caller's allowed address, else for the tenant's sign-in page.
  */
 function leave(context: FlowContext): FlowState {
-  if (context.policy.kind === 'sign-in' || context.signInAfterReset) {
-    return { step: 'sign-in', identifier: '' };
-  }
+  if (context.policy.kind === 'sign-in') return { step: 'sign-in', identifier: '' };
   const url = context.redirectUri ?? context.signInUrl;
   return url ? { step: 'redirect', url } : initialFlowState(context);
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { contextSteps, urlStepOf, type FlowContext, type FlowState } from '../flow/flow-state.js';
+import { urlStepOf, type FlowContext, type FlowState } from '../flow/flow-state.js';
+import { policySteps } from '../flow/policy-steps.js';
 import { parseRoute, routeUrl, type Route } from './route.js';
 
 /** What a history entry keeps of a step: enough to show it again, without its alerts. */
@@ -47,7 +48,7 @@ export class HistoryRouter implements ReactiveController {
     this.restoring = false;
     const step = urlStepOf(flow);
     if (!route || !context || !step) return;
-    const first = contextSteps(context)[0];
+    const first = policySteps(context.policy, context.resetAllowed)[0];
     const path = routeUrl(route, step === first ? undefined : step);
     const {
       alert: _alert,

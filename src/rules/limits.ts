@@ -1,6 +1,6 @@
 /**
- * The numbers of SECURITY.md rules 7, 9, 15 and 16, in one place, kept by the server and the mock
- * alike. Tests may pass other values (for example a low per-IP budget), production runs these.
+ * The numbers of docs/security.md rules 7, 9, 15 and 16, in one place, kept by the server and the
+ * mock alike. Tests may pass other values (for example a low per-IP budget), production runs these.
  */
 export interface Limits {
   /** Rule 7: a code lives 600 s. */

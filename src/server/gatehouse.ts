@@ -1,7 +1,8 @@
 /**
  * Starts a whole Gatehouse server from its settings: storage (embedded or PostgreSQL) with its
- * migrations, tenants, secrets, demo users, mail, the HTTP server with SECURITY.md rule 24's
- * timeouts, and, on the embedded database, the admin endpoint. `close()` undoes all of it.
+ * migrations, tenants, secrets, demo users, mail, the HTTP server with the timeouts of
+ * docs/security.md#rule-24, and, on the embedded database, the admin endpoint. `close()` undoes
+ * all of it.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { openStorage } from './storage.js';
 import { createDemoUsers, type DemoUser } from './demo-users.js';
 import { createHttpApp } from './http/app.js';
 import type { FrontDoorHolder } from './http/front-door-routes.js';
-import { openFrontDoor } from './oidc/front-door.js';
+import { clientSecrets, openFrontDoor } from './oidc/front-door.js';
 import { runNow } from './oidc/run-now.js';
 import { pruneProviderState } from './oidc/database-adapter.js';
 import { pruneSigningKeys } from './oidc/signing-keys.js';
@@ -59,6 +60,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
   const log = options.log ?? createLogger();
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const tenants = await loadTenants(config.tenantsDir);
+  const secrets = clientSecrets(tenants, config.tenantsDir, process.env);
   const hostedPages = await loadHostedPages(config.distDir, tenants, log);
   const storage = await openStorage(config, 'server', log);
   const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
@@ -135,7 +137,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
           port: config.port,
           hostname: config.host,
           serverOptions: {
-            // SECURITY.md rule 24; the check runs every second so a slow client goes promptly.
+            // docs/security.md#rule-24; the check runs every second so a slow client goes promptly.
             headersTimeout: 10_000,
             requestTimeout: 30_000,
             connectionsCheckingInterval: 1_000,
@@ -164,7 +166,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       publicBase,
       https,
       log,
-      env: process.env,
+      secrets,
       keyRefreshMs: config.signingKeyRefreshSeconds * 1000,
     });
     cleanups.push(() => frontDoor.frontDoor?.close());

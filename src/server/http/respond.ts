@@ -12,6 +12,9 @@ export function sendError(c: Context, error: ErrorBody): Response {
   const body = errorBodySchema.parse(error);
   c.header('Cache-Control', 'no-store');
   if (body.error === 'too_many_requests') c.header('Retry-After', String(body.retryAfter));
+  // The rest of an oversized body is never read, so node closes the connection after the answer;
+  // saying so keeps a client from sending its next request on a socket about to close.
+  if (body.error === 'payload_too_large') c.header('Connection', 'close');
   return c.json(body, errorStatus[body.error]);
 }
 

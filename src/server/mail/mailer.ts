@@ -1,5 +1,5 @@
 /**
- * Email off the request path (SECURITY.md rules 13 and 25): a request enqueues and answers at
+ * Email off the request path (docs/security.md, rules 13 and 25): a request enqueues and answers at
  * once; delivery runs afterwards and is retried with growing pauses. A failure is logged and never
  * changes what the user saw. A newer code for the same flow supersedes a pending older one, so a
  * recovering SMTP server does not deliver a dead code. The queue lives in memory on purpose:

@@ -36,7 +36,7 @@ export const refuse = (failure: ErrorBody): { ok: false; failure: ErrorBody } =>
   failure,
 });
 
-/** 429 once a client address has used up its failures for the hour (SECURITY.md rule 16). */
+/** 429 once a client address has used up its failures for the hour (docs/security.md#rule-16). */
 export async function ipThrottled(
   context: ServiceContext,
   ip: string,

@@ -1,6 +1,6 @@
 /**
  * Throttle counters as timestamped events in the database, so that they hold across restarts and
- * across instances (SECURITY.md rule 17). A window is counted, not approximated.
+ * across instances (docs/security.md#rule-17). A window is counted, not approximated.
  */
 import { run, type Queryable, type Statement } from '../database/database.js';
 

@@ -121,7 +121,7 @@ export async function removeUser(db: Queryable, tenant: string, email: string): 
 /**
  * Counts a failed sign-in in one statement, so that parallel failures cannot both miss the
  * threshold. The tenth failure in a row locks the account for 60 s, doubling with each further
- * lock up to the cap (SECURITY.md rule 15). Returns whether this failure started a lock.
+ * lock up to the cap (docs/security.md#rule-15). Returns whether this failure started a lock.
  */
 export async function recordSignInFailure(
   db: Queryable,
