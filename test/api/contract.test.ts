@@ -26,7 +26,7 @@ import {
   tenantConfigSchema,
   type ErrorBody,
   type ErrorCode,
-} from '../../src/api/contract.js';
+} from '../../src/api/contract.schema.js';
 import { routePath, routes } from '../../src/api/routes.js';
 
 interface Parser {

@@ -13,9 +13,9 @@ import { alertText, enterCode, heading, signIn, startReset } from '../support/ap
 import { clearInputs, typeInto } from '../support/interaction.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { GateApp } from '../../src/app/app.js';
-import type { TenantConfig } from '../../src/api/contract.js';
-import { demoTenants } from '../../src/mocks/demo-tenants.js';
-import { publicTenantConfig } from '../../src/policy/tenant.js';
+import type { TenantConfig } from '../../src/api/contract.schema.js';
+import { demoTenants } from '../../src/demo/demo-tenants.js';
+import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
 import { contosoWith } from '../support/tenants.js';
 import '../../src/app/app.js';
 

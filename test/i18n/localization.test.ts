@@ -295,7 +295,7 @@ describe('localization', () => {
     const localeFor = (path: string, tenant: { locales: string[]; defaultLocale: string }) => {
       const route = parseRoute(new URL(path, origin));
       if (!route.ok) throw new Error(`no route for ${path}`);
-      return negotiateLocale({ uiLocales: route.route.uiLocales, tenant });
+      return negotiateLocale({ uiLocales: route.value.uiLocales, tenant });
     };
 
     it('follows ui_locales', async () => {

@@ -8,7 +8,7 @@ import {
   itContinuesFrom,
   itFocusesItsHeadingOnRequest,
 } from '../support/page-checks.js';
-import type { Failure } from '../../src/policy/flow.js';
+import type { Failure } from '../../src/flow/flow-state.js';
 import type { GateErrorPage } from '../../src/pages/error-page.js';
 import '../../src/pages/error-page.js';
 

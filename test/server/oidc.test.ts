@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import * as client from 'openid-client';
-import { buildPagesIfStale } from '../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, freshDataDir, removeDir } from './support/data-dir.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';

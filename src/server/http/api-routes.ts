@@ -1,5 +1,5 @@
 /**
- * The contract of src/api/contract.ts over HTTP: the same routes, the same request schemas on the
+ * The contract of src/api/contract.schema.ts over HTTP: the same routes, the same request schemas on the
  * way in and response schemas on the way out.
  */
 import { Hono, type Context } from 'hono';
@@ -21,9 +21,10 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   tenantConfigSchema,
-} from '../../api/contract.js';
+} from '../../api/contract.schema.js';
 import { routes } from '../../api/routes.js';
-import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
+import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { type Tenant } from '../../tenant/tenant.schema.js';
 import type { RequestMeta, ServiceContext } from '../services/context.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';
 import {
@@ -82,7 +83,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
 
   api.post(routes.signIn, async (c) => {
     const body = await readJsonBody(c, signInRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await signIn(
       context,
       c.var.tenant,
@@ -90,7 +91,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
       body.value.password,
       c.var.meta,
     );
-    if (!outcome.ok) return sendError(c, outcome.error);
+    if (!outcome.ok) return sendError(c, outcome.failure);
     if (outcome.value.sessionId) {
       setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
     }
@@ -99,7 +100,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
 
   api.post(routes.resetStart, async (c) => {
     const body = await readJsonBody(c, resetStartRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await startReset(context, c.var.tenant, body.value.email, c.var.meta);
     return sendOutcome(c, outcome, resetStartResponseSchema, 202);
   });
@@ -110,14 +111,14 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
 
   api.post(routes.resetResend, async (c) => {
     const body = await readJsonBody(c, resetResendRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await resendResetCode(context, c.var.tenant, flowId(c), c.var.meta);
     return sendOutcome(c, outcome, resetResendResponseSchema, 202);
   });
 
   api.post(routes.resetVerify, async (c) => {
     const body = await readJsonBody(c, resetVerifyRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const { tenant, meta } = c.var;
     const outcome = await verifyResetCode(context, tenant, flowId(c), body.value.code, meta);
     return sendOutcome(c, outcome, resetVerifyResponseSchema);
@@ -125,7 +126,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
 
   api.post(routes.resetPassword, async (c) => {
     const body = await readJsonBody(c, resetPasswordRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await setNewPassword(
       context,
       c.var.tenant,
@@ -138,17 +139,17 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
 
   api.post(routes.emailConfirmSend, async (c) => {
     const body = await readJsonBody(c, emailConfirmSendRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const outcome = await sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta);
     return sendOutcome(c, outcome, emailConfirmSendResponseSchema, 202);
   });
 
   api.post(routes.emailConfirmVerify, async (c) => {
     const body = await readJsonBody(c, emailConfirmVerifyRequestSchema);
-    if (!body.ok) return sendError(c, body.error);
+    if (!body.ok) return sendError(c, body.failure);
     const { tenant, meta } = c.var;
     const outcome = await verifyConfirmationCode(context, tenant, flowId(c), body.value.code, meta);
-    if (!outcome.ok) return sendError(c, outcome.error);
+    if (!outcome.ok) return sendError(c, outcome.failure);
     setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
     return sendBody(c, emailConfirmVerifyResponseSchema, { status: 'signed-in' });
   });

@@ -2,7 +2,7 @@
  * The hosted sign-in page's first step, written into its HTML from the very templates `gate-app`
  * renders in the browser (app/app-shell.ts): the form shows as soon as the HTML has arrived, and
  * the script, once it has run, puts its own rendering in its place and keeps what was typed
- * (`GateApp#takeOver`). The styles come inline, with their hashes in the page's CSP.
+ * (app/takeover-controller.ts). The styles come inline, with their hashes in the page's CSP.
  */
 import { createHash } from 'node:crypto';
 import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
@@ -16,13 +16,13 @@ import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
-import { baseTokens } from '../../theme/base-tokens.js';
-import { themeCss } from '../../theme/theme-css.js';
-import { themeLayoutStyles } from '../../theme/theme-layout.styles.js';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
-import type { ThemeText } from '../../theme/theme-text.js';
-import { withAssetUrls } from '../../theme/asset-urls.js';
-import { localeTemplates } from '../mail/translate.js';
+import { baseTokens } from '../../theme/runtime/base-tokens.js';
+import { themeCss } from '../../theme/runtime/theme-css.js';
+import { themeLayoutStyles } from '../../theme/runtime/theme-layout.styles.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
+import type { ThemeText } from '../../theme/theme-text.schema.js';
+import { withAssetUrls } from '../../theme/runtime/asset-urls.js';
+import { localeTemplates } from '../i18n/translate.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
 
 /**

@@ -10,18 +10,19 @@ import { join } from 'node:path';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
+import { tenantConfigSchema, type TenantConfig } from '../../api/contract.schema.js';
 import { bootDataScript } from '../../app/boot-data.js';
 import {
   chosenLocaleCookie,
   enabledLocales,
   negotiateLocale,
 } from '../../i18n/negotiate-locale.js';
-import { pageTextOverrides } from '../../i18n/page-text-overrides.js';
-import { policySteps } from '../../policy/policy.js';
+import { pageTextOverrides } from '../../app/page-text-overrides.js';
+import { policySteps } from '../../flow/policy-steps.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
-import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { type Tenant } from '../../tenant/tenant.schema.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import { readBuiltTheme } from '../built-themes.js';
 import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
@@ -78,7 +79,7 @@ export async function loadHostedPages(
     if (themes.has(theme)) continue;
     const parsed = await readBuiltTheme(distDir, theme);
     // The page still works without it: the app asks for the pack and, failing that, keeps the base theme.
-    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.errors.join('; ') });
+    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.failure.join('; ') });
     themes.set(theme, parsed.ok ? parsed.value : undefined);
   }
   const byTenant = new Map(
@@ -212,13 +213,13 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
       if (tenant) return c.redirect(`/${tenant.id}/${tenant.policies[0]!.id}${url.search}`, 302);
     }
     const route = parseRoute(url);
-    const tenant = route.ok ? tenants.get(route.route.tenant) : undefined;
+    const tenant = route.ok ? tenants.get(route.value.tenant) : undefined;
     const policy =
-      route.ok && tenant?.policies.some((candidate) => candidate.id === route.route.policy);
+      route.ok && tenant?.policies.some((candidate) => candidate.id === route.value.policy);
     const visit =
       policy && route.ok
         ? {
-            route: route.route,
+            route: route.value,
             acceptLanguage: c.req.header('Accept-Language'),
             chosenLocale: getCookie(c, chosenLocaleCookie),
           }

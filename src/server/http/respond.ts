@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { errorBodySchema, errorStatus, type ErrorBody } from '../../api/contract.js';
+import { errorBodySchema, errorStatus, type ErrorBody } from '../../api/contract.schema.js';
 import type { Outcome } from '../services/context.js';
 
 export function sendError(c: Context, error: ErrorBody): Response {
@@ -34,5 +34,5 @@ export function sendOutcome<T>(
   schema: z.ZodMiniType<T>,
   status: 200 | 202 = 200,
 ): Response {
-  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.error);
+  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.failure);
 }

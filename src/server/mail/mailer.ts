@@ -7,8 +7,8 @@
  * there and Send new code sends another.
  */
 import { randomUUID } from 'node:crypto';
-import { assertNever } from '../../policy/policy.js';
-import type { Tenant } from '../../policy/tenant.js';
+import { assertNever } from '../../flow/policy-steps.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import { formatDuration } from '../../i18n/duration.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
@@ -22,7 +22,7 @@ import {
   type MailText,
 } from './mail-text.js';
 import { renderMail } from './render-mail.js';
-import { translator } from './translate.js';
+import { translator } from '../i18n/translate.js';
 import type { MailTransport } from './transports.js';
 
 export type MailContent =
