@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { shippedTenants } from '../../src/policy/shipped-tenants.js';
+import { shippedTenants } from '../../src/tenant/shipped-tenants.js';
 import { rawList, rawText } from '../support/raw-files.js';
 
 /**

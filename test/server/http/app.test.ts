@@ -9,7 +9,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildPagesIfStale } from '../../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../../scripts/build-pages.js';
 import { sha256Source } from '../../../src/server/http/first-page.js';
 import { startTestServer, type TestServer } from '../support/in-process.js';
 import { freshDataDir, removeDir } from '../support/data-dir.js';
