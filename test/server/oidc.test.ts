@@ -452,6 +452,8 @@ describe('OpenID Connect front door: an app signs its users in', () => {
     const arrival = await callback.next(count);
     assert.equal(arrival.searchParams.get('state'), request.state);
     assert.ok(arrival.searchParams.get('code'));
+    // The form's post is the page's last navigation; closing the page in its midst stalls.
+    await page.waitForURL(callback.redirectUri);
     await page.close();
   });
 
