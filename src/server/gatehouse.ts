@@ -24,7 +24,7 @@ import { loadSecret } from './security/secrets.js';
 import type { ServiceContext } from './services/context.js';
 import { pruneFlows } from './store/code-flows.js';
 import { pruneSessions } from './store/sessions.js';
-import { pruneThrottleEvents } from './store/throttle.js';
+import { pruneThrottleWindows } from './store/throttle.js';
 import { loadTenants } from './tenants.js';
 
 export interface GatehouseOptions {
@@ -98,7 +98,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     const prune = async () => {
       const now = clock.now();
       try {
-        await pruneThrottleEvents(db, new Date(now - 2 * dayMs));
+        await pruneThrottleWindows(db, new Date(now - 2 * dayMs));
         await pruneFlows(db, new Date(now - dayMs));
         await pruneSessions(db, new Date(now));
       } catch (error) {

@@ -82,6 +82,23 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'throttle windows: one row per key, taken with a checked upsert',
+    statements: [
+      `CREATE TABLE throttle_windows (
+        kind text NOT NULL,
+        key text NOT NULL,
+        stamps timestamptz[] NOT NULL,
+        PRIMARY KEY (kind, key)
+      )`,
+      // The last day's events carry over: the longest window (failed codes per account) is 24 h.
+      `INSERT INTO throttle_windows (kind, key, stamps)
+        SELECT kind, key, array_agg(at ORDER BY at) FROM throttle_events
+        WHERE at > now() - interval '24 hours' GROUP BY kind, key`,
+      `DROP TABLE throttle_events`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

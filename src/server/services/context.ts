@@ -2,12 +2,12 @@
 import type { ErrorBody } from '../../api/contract.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../database/database.js';
+import type { Database, Statement } from '../database/database.js';
 import { hourMs, secondsUntil, type Limits } from '../limits.js';
 import type { Logger } from '../log.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PasswordHash } from '../security/password-hash.js';
-import { countSince } from '../store/throttle.js';
+import { placeReturn, takePlace } from '../store/throttle.js';
 
 export interface ServiceContext {
   db: Database;
@@ -32,17 +32,27 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorBody 
 export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
 export const refuse = (error: ErrorBody): { ok: false; error: ErrorBody } => ({ ok: false, error });
 
-/** 429 once a client address has used up its failures for the hour (SECURITY.md rule 16). */
-export async function ipThrottled(
+/**
+ * Takes one of the client address's hourly failures before a password or code is judged, so that
+ * parallel guesses cannot all be judged against the same count (SECURITY.md rule 16); a request
+ * that turns out right gives it back (`clientFailureReturn`). 429 once none is left.
+ */
+export async function takeClientFailure(
   context: ServiceContext,
   ip: string,
   now: Date,
 ): Promise<ErrorBody | undefined> {
-  const window = await countSince(context.db, 'ip-failure', ip, new Date(now.getTime() - hourMs));
-  if (window.count < context.limits.failuresPerIpPerHour) return undefined;
-  const clears = (window.oldest?.getTime() ?? now.getTime()) + hourMs;
+  const place = await takePlace(context.db, 'ip-failure', ip, now, {
+    ms: hourMs,
+    limit: context.limits.failuresPerIpPerHour,
+  });
+  if (place.taken) return undefined;
   return {
     error: 'too_many_requests',
-    retryAfter: Math.max(1, secondsUntil(clears, now.getTime())),
+    retryAfter: Math.max(1, secondsUntil(place.freesAt.getTime(), now.getTime())),
   };
+}
+
+export function clientFailureReturn(ip: string, now: Date): Statement {
+  return placeReturn('ip-failure', ip, now);
 }
