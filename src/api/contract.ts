@@ -13,8 +13,11 @@ export const maxEmailLength = 254;
 export const maxPasswordInput = 1024;
 export const codeLength = 6;
 
-const tenantId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
-const flowId = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
+/** What a tenant id and a flow id look like, in the paths as in the bodies. */
+export const tenantIdPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const flowIdPattern = /^[A-Za-z0-9_-]{16,128}$/;
+const tenantId = z.string().check(z.regex(tenantIdPattern));
+const flowId = z.string().check(z.regex(flowIdPattern));
 const seconds = z.int().check(z.nonnegative());
 const localeTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
@@ -138,6 +141,10 @@ export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('flow_not_found') }),
   z.strictObject({ error: z.literal('step_not_allowed') }),
   z.strictObject({ error: z.literal('tenant_not_found') }),
+  /** No such route in the contract (a client of another version, or a mistyped path). */
+  z.strictObject({ error: z.literal('not_found') }),
+  /** The route exists, for other methods: the `Allow` header names them. */
+  z.strictObject({ error: z.literal('method_not_allowed') }),
   z.strictObject({ error: z.literal('too_many_requests'), retryAfter: seconds }),
   z.strictObject({ error: z.literal('service_unavailable') }),
 ]);
@@ -155,6 +162,8 @@ export const errorStatus = {
   flow_not_found: 404,
   step_not_allowed: 409,
   tenant_not_found: 404,
+  not_found: 404,
+  method_not_allowed: 405,
   too_many_requests: 429,
   service_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;

@@ -86,6 +86,13 @@ describe('server: PostgreSQL', () => {
       const reset = await api.post('/password-reset', { email: ada });
       assert.deepEqual([reset.status, reset.body], [503, { error: 'service_unavailable' }]);
       assert.ok(servers[0]!.logs.some((line) => line.event === 'database_unavailable'));
+      // A malformed flow id is refused before any query: 400 even with no database to ask.
+      const malformed = await api.post('/password-reset/not-a-flow/verify', { code: '123456' });
+      assert.deepEqual([malformed.status, malformed.body], [400, { error: 'invalid_request' }]);
+      const wellFormed = await api.post(`/password-reset/${'A'.repeat(32)}/verify`, {
+        code: '123456',
+      });
+      assert.equal(wellFormed.status, 503);
     } finally {
       await postgres.start();
     }

@@ -8,6 +8,7 @@ import {
   emailConfirmSendResponseSchema,
   emailConfirmVerifyRequestSchema,
   emailConfirmVerifyResponseSchema,
+  flowIdPattern,
   resetPasswordRequestSchema,
   resetPasswordResponseSchema,
   resetResendRequestSchema,
@@ -20,6 +21,7 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   tenantConfigSchema,
+  tenantIdPattern,
 } from '../../api/contract.js';
 import { routes } from '../../api/routes.js';
 import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
@@ -53,13 +55,22 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
   const { limits } = context;
 
   api.use('/tenants/:tenant/*', async (c, next) => {
-    const tenant = tenants.get(c.req.param('tenant'));
+    const id = c.req.param('tenant');
+    const tenant = tenantIdPattern.test(id) ? tenants.get(id) : undefined;
     if (!tenant) return sendError(c, { error: 'tenant_not_found' });
     c.set('tenant', tenant);
     c.set('meta', requestMeta(c, tenant, trustedProxies));
     await next();
   });
-  // Any string is looked up as it is: one that is no flow id finds no flow (404 flow_not_found).
+  // A path parameter that cannot be a flow id never reaches the database.
+  for (const route of Object.values(routes).filter((path) => path.includes(':flowId'))) {
+    api.use(route, async (c, next) => {
+      if (!flowIdPattern.test(c.req.param('flowId') ?? '')) {
+        return sendError(c, { error: 'invalid_request' });
+      }
+      await next();
+    });
+  }
   const flowId = (c: Context<Env>) => c.req.param('flowId')!;
 
   api.get(routes.config, (c) => sendBody(c, tenantConfigSchema, publicTenantConfig(c.var.tenant)));
@@ -135,6 +146,25 @@ export function apiRoutes({ context, tenants, trustedProxies, https }: ApiOption
     if (!outcome.ok) return sendError(c, outcome.error);
     setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
     return sendBody(c, emailConfirmVerifyResponseSchema, { status: 'signed-in' });
+  });
+
+  // Anything else under the API: a route of the contract with another method, or no route.
+  const shapes = api.routes
+    .filter((route) => route.method !== 'ALL')
+    .map((route) => ({
+      shape: new RegExp(`^${route.path.replace(/:\w+/g, '[^/]+')}$`),
+      // hono answers HEAD with a GET route.
+      methods: route.method === 'GET' ? ['GET', 'HEAD'] : [route.method],
+    }));
+  api.all('*', (c) => {
+    // This route is `<base>/*`: the path below the base is what the routes above match.
+    const path = c.req.path.slice(c.req.routePath.length - 2);
+    const allowed = shapes
+      .filter(({ shape }) => shape.test(path))
+      .flatMap(({ methods }) => methods);
+    if (allowed.length === 0) return sendError(c, { error: 'not_found' });
+    c.header('Allow', allowed.join(', '));
+    return sendError(c, { error: 'method_not_allowed' });
   });
 
   return api;

@@ -39,7 +39,7 @@ export function createHttpApp(options: HttpAppOptions) {
   });
   app.use(securityHeaders(options.https));
   app.route('/api/v1', apiRoutes(options));
-  app.all('/api/*', (c) => c.text('Not found', 404));
+  app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
   app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));
   app.onError((error, c) => {
     if (error instanceof DatabaseUnavailableError) {
