@@ -20,6 +20,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.optional(url(['http:', 'https:'])),
   TRUSTED_PROXIES: z.string().default(''),
   CODE_HASH_KEY: z.optional(z.string().min(1)),
+  MAIL_KEY: z.optional(z.string().min(1)),
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   DIST_DIR: z.string().min(1).default('./dist'),
 });
@@ -37,6 +38,8 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** The HMAC key for codes; several instances on one database must share it. */
   codeHashKey: string | undefined;
+  /** The AES key that seals queued email at rest; several instances on one database must share it. */
+  mailKey: string | undefined;
   tenantsDir: string;
   distDir: string;
 }
@@ -63,6 +66,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       .map((entry) => entry.trim())
       .filter(Boolean),
     codeHashKey: e.CODE_HASH_KEY,
+    mailKey: e.MAIL_KEY,
     tenantsDir: e.TENANTS_DIR,
     distDir: e.DIST_DIR,
   };

@@ -23,6 +23,7 @@ import { hashPassword } from './security/password-hash.js';
 import { loadSecret } from './security/secrets.js';
 import type { ServiceContext } from './services/context.js';
 import { pruneFlows } from './store/code-flows.js';
+import { pruneDeadLetters } from './store/mail-outbox.js';
 import { pruneSessions } from './store/sessions.js';
 import { pruneThrottleWindows } from './store/throttle.js';
 import { loadTenants } from './tenants.js';
@@ -76,6 +77,9 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       ? smtpTransport(config.smtpUrl)
       : outboxTransport(join(config.dataDir, 'outbox'), log);
     const mailer = new Mailer({
+      db,
+      tenants,
+      key: await loadSecret(config.dataDir, 'mail.key', 'MAIL_KEY', config.mailKey),
       transport,
       brand: themeBrandSource(config.distDir, log),
       from: config.mailFrom,
@@ -101,6 +105,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
         await pruneThrottleWindows(db, new Date(now - 2 * dayMs));
         await pruneFlows(db, new Date(now - dayMs));
         await pruneSessions(db, new Date(now));
+        await pruneDeadLetters(db, new Date(now - 30 * dayMs));
       } catch (error) {
         log.warn('prune_failed', errorFields(error));
       }
@@ -157,6 +162,8 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       );
       cleanups.push(() => admin.close());
     }
+    // Messages queued before this start (by this instance before a crash, or by another) go too.
+    mailer.start();
     log.info('started', { port, storage: db.kind, mail: transport.kind });
     return {
       url: `http://${host}:${port}`,

@@ -99,6 +99,35 @@ export const migrations: readonly Migration[] = [
       `DROP TABLE throttle_events`,
     ],
   },
+  {
+    version: 3,
+    name: 'mail outbox: queued email any instance can deliver, its content sealed',
+    statements: [
+      `CREATE TABLE mail_outbox (
+        id text PRIMARY KEY,
+        tenant text NOT NULL,
+        recipient text NOT NULL,
+        locale text NOT NULL,
+        kind text NOT NULL,
+        content text,
+        supersede_key text,
+        audit_delivered text,
+        audit_user_id text,
+        audit_flow_id text,
+        expires_at timestamptz,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        claim text,
+        claimed_until timestamptz,
+        last_error text,
+        dead_at timestamptz,
+        created_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE dead_at IS NULL`,
+      `CREATE INDEX mail_outbox_supersede ON mail_outbox (supersede_key)
+        WHERE supersede_key IS NOT NULL`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

@@ -9,7 +9,7 @@ import { dayMs, hourMs, secondsUntil } from '../limits.js';
 import type { MailRequest } from '../mail/mailer.js';
 import { codeHash, codeMatches, newCode } from '../security/verification-code.js';
 import { run, together } from '../database/database.js';
-import { auditInsert, recordAudit, type AuditEvent } from '../store/audit.js';
+import { auditInsert, type AuditEvent } from '../store/audit.js';
 import { dropUnsentCode, issueCode, tryUpdate, type CodeFlow } from '../store/code-flows.js';
 import { addressKey, placeReturn, takePlace } from '../store/throttle.js';
 import {
@@ -58,13 +58,7 @@ export function codeMail(
   meta: RequestMeta,
   now: Date,
   event: AuditEvent,
-): MailRequest {
-  const audit = (name: AuditEvent) => () =>
-    recordAudit(
-      context.db,
-      { tenant: tenant.id, event: name, userId: flow.userId, email: flow.email, flowId: flow.id },
-      new Date(context.clock.now()),
-    );
+): MailRequest & { supersedeKey: string } {
   const sendsCode = flow.kind === 'confirm' || flow.mayReset;
   return {
     tenant,
@@ -80,8 +74,11 @@ export function codeMail(
           expiresAt: now.getTime() + context.limits.codeLifetimeMs,
         }
       : { kind: 'reset-not-allowed' },
-    onDelivered: audit(sendsCode ? event : 'reset_notice_sent'),
-    onAbandoned: audit('mail_failed'),
+    audit: {
+      delivered: sendsCode ? event : 'reset_notice_sent',
+      userId: flow.userId,
+      flowId: flow.id,
+    },
   };
 }
 
@@ -116,8 +113,14 @@ export async function sendAnotherCode(
   if (!(await takeSend(context, tenant.id, flow.email, now))) {
     // Over the hourly cap: the new code still ended the older ones, and goes nowhere.
     if (sendsCode) await dropUnsentCode(context.db, flow.id, hash);
-  } else if (flow.userId !== null) {
-    context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, event));
+  } else {
+    // Queued, replacing the older code's message if it still waits; for an unknown address the
+    // same statement queues nothing.
+    await context.mailer.queueReplacing(
+      codeMail(context, tenant, flow, code, meta, now, event),
+      now,
+      flow.userId !== null,
+    );
   }
   return succeed({ resendAfter: limits.resendAfterMs / 1000 });
 }

@@ -77,11 +77,14 @@ export async function startReset(
   };
   const { code, hash } = freshCode(context, flow.id);
   const sendsCode = mails && flow.mayReset;
-  // The flow and its audit record commit together, as one statement.
+  const mail = codeMail(context, tenant, flow, code, meta, now, 'code_sent');
+  // The flow, its email (for an unknown address, none, by the same statement) and its audit
+  // record commit together, as one statement, before the answer.
   await run(
     db,
     together(
       flowInsert({ ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits),
+      context.mailer.queued(mail, now, mails && user !== undefined),
       auditInsert(
         {
           tenant: tenant.id,
@@ -95,9 +98,7 @@ export async function startReset(
       ),
     ),
   );
-  if (mails && user) {
-    context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, 'code_sent'));
-  }
+  context.mailer.wake();
   return succeed({ flowId: flow.id, resendAfter: limits.resendAfterMs / 1000 });
 }
 
@@ -199,14 +200,21 @@ export async function setNewPassword(
       },
       now,
     );
+    await run(
+      tx,
+      context.mailer.queued(
+        {
+          tenant,
+          to: user.email,
+          locale: meta.locale,
+          content: { kind: 'password-changed', changedAt: now.getTime() },
+        },
+        now,
+      ),
+    );
     return true;
   });
   if (!changed) return refuse({ error: 'flow_not_found' });
-  context.mailer.enqueue({
-    tenant,
-    to: user.email,
-    locale: meta.locale,
-    content: { kind: 'password-changed', changedAt: now.getTime() },
-  });
+  context.mailer.wake();
   return succeed({ status: 'password-changed' });
 }
