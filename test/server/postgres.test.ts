@@ -93,9 +93,19 @@ describe('server: PostgreSQL', () => {
         code: '123456',
       });
       assert.equal(wellFormed.status, 503);
+      // The load balancer keeps the process (healthy) but sends it no traffic (not ready).
+      const health = await fetch(`${servers[0]!.url}/healthz`);
+      assert.deepEqual([health.status, await health.json()], [200, { status: 'serving' }]);
+      const ready = await fetch(`${servers[0]!.url}/readyz`);
+      assert.deepEqual(
+        [ready.status, await ready.json()],
+        [503, { status: 'database_unavailable' }],
+      );
     } finally {
       await postgres.start();
     }
+    const ready = await fetch(`${servers[0]!.url}/readyz`);
+    assert.deepEqual([ready.status, await ready.json()], [200, { status: 'ready' }]);
     const again = await api.post('/sign-in', {
       identifier: ada,
       password: 'stored in postgres now',

@@ -1,7 +1,8 @@
 /**
- * The whole HTTP surface: the contract under /api/v1 and the hosted pages, with security headers
- * on every answer, one log line per request, and 503 for anything unexpected, above all a
- * database that is down (SECURITY.md rule 25): nobody is signed in by a half-done request.
+ * The whole HTTP surface: health and readiness, the contract under /api/v1 and the hosted pages,
+ * with security headers on every answer, one log line per request, and 503 for anything
+ * unexpected, above all a database that is down (SECURITY.md rule 25): nobody is signed in by a
+ * half-done request.
  */
 import { Hono } from 'hono';
 import { DatabaseUnavailableError } from '../database/database.js';
@@ -9,6 +10,7 @@ import { errorFields, type Logger } from '../log.js';
 import type { ServiceContext } from '../services/context.js';
 import type { TenantRegistry } from '../tenants.js';
 import { apiRoutes } from './api-routes.js';
+import { healthRoutes } from './health.js';
 import { pageRoutes, type HostedPages } from './pages.js';
 import { sendError } from './respond.js';
 import { securityHeaders } from './security-headers.js';
@@ -26,6 +28,9 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions) {
   const { log } = options;
   const app = new Hono();
+  app.use(securityHeaders(options.https));
+  // Before the request log: a load balancer asks every few seconds.
+  app.route('/', healthRoutes(options.context.db));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -37,7 +42,6 @@ export function createHttpApp(options: HttpAppOptions) {
       ms: Math.round(performance.now() - started),
     });
   });
-  app.use(securityHeaders(options.https));
   app.route('/api/v1', apiRoutes(options));
   app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
   app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));

@@ -361,6 +361,22 @@ describe('server: HTTP', () => {
       assert.deepEqual([status.status, status.body], [400, { error: 'invalid_request' }]);
     });
 
+    it('answers health and readiness for a load balancer, unlogged and uncached', async () => {
+      for (const [path, body] of [
+        ['/healthz', { status: 'serving' }],
+        ['/readyz', { status: 'ready' }],
+      ] as const) {
+        const answer = await fetch(`${server.url}${path}`);
+        assert.deepEqual([answer.status, await answer.json()], [200, body]);
+        assert.equal(answer.headers.get('cache-control'), 'no-store');
+        assert.equal(answer.headers.get('x-content-type-options'), 'nosniff');
+      }
+      assert.equal(
+        server.logs.some((line) => line.event === 'request' && /z$/.test(String(line.route))),
+        false,
+      );
+    });
+
     it('answers unknown API routes with 404 and other methods with 405 and Allow, as JSON', async () => {
       for (const path of [
         '/api/v1/tenants/contoso/nothing-here',
