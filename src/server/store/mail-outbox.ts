@@ -187,16 +187,6 @@ export async function listDeadLetters(db: Queryable, tenant: string): Promise<De
   }));
 }
 
-/** How many messages wait and how many are dead, for the bench and the operator. */
-export async function outboxCounts(db: Queryable): Promise<{ waiting: number; dead: number }> {
-  const rows = await db.query<{ waiting: number; dead: number }>(
-    `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS waiting,
-       count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
-     FROM mail_outbox`,
-  );
-  return rows[0]!;
-}
-
 export async function pruneDeadLetters(db: Queryable, before: Date): Promise<void> {
   await db.query('DELETE FROM mail_outbox WHERE dead_at < $1', [before]);
 }

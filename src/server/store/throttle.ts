@@ -8,7 +8,7 @@
  * number of instances, exactly as many as the window has room for get a place
  * (docs/deployment.md "How each limit stays atomic").
  */
-import { run, type Queryable, type Statement } from '../database/database.js';
+import type { Queryable, Statement } from '../database/database.js';
 
 export type ThrottleKind =
   /** A code (or notice) mailed to an address; key: tenant and address. */
@@ -63,10 +63,6 @@ export function placeReturn(kind: ThrottleKind, key: string, at: Date): Statemen
      WHERE kind = $1 AND key = $2 AND array_position(stamps, $3::timestamptz) IS NOT NULL`,
     params: [kind, key, at],
   };
-}
-
-export async function returnPlace(db: Queryable, kind: ThrottleKind, key: string, at: Date) {
-  await run(db, placeReturn(kind, key, at));
 }
 
 /** Drops the keys with nothing newer than `before`. */
