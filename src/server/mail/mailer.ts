@@ -239,7 +239,8 @@ export class Mailer {
       const delay = this.#retryDelaysMs[message.attempts - 1];
       log.warn('mail_failed', { ...fields, retryInMs: delay, ...errorFields(error) });
       const reason = error instanceof Error ? error.message.slice(0, 200) : 'failed';
-      if (delay === undefined || this.#closed) {
+      // At shutdown too the message waits for its retry, by this instance's restart or another.
+      if (delay === undefined) {
         log.error('mail_abandoned', fields);
         return this.#giveUp(message, claim, now, reason);
       }
