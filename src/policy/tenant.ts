@@ -42,6 +42,37 @@ export type SelfServiceReset = z.infer<typeof selfServiceResetSchema>;
 
 const unique = <T>(values: T[]) => new Set(values).size === values.length;
 
+/** Names of environment variables: where a confidential client's secret lives (never in a file). */
+const environmentVariable = z.string().check(z.regex(/^[A-Z_][A-Z0-9_]{0,127}$/));
+
+/**
+ * An app that signs its users in through the tenant's OpenID Connect front door. Its redirect
+ * URIs match exactly (docs/connect-an-app.md); a public client (SPA, native) proves itself with
+ * PKCE, a confidential one with the secret held in the environment variable `secretEnv` names.
+ */
+export const clientSchema = z
+  .strictObject({
+    id: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
+    name: z.string().check(z.minLength(1), z.maxLength(100)),
+    type: z.enum(['public', 'confidential']),
+    redirectUris: z
+      .array(redirectUri)
+      .check(z.minLength(1), z.refine(unique, 'must not repeat an address')),
+    postLogoutRedirectUris: z.optional(
+      z.array(redirectUri).check(z.refine(unique, 'must not repeat an address')),
+    ),
+    secretEnv: z.optional(environmentVariable),
+    /** How a confidential client sends its secret to the token endpoint (default: HTTP Basic). */
+    tokenEndpointAuthMethod: z.optional(z.enum(['client_secret_basic', 'client_secret_post'])),
+  })
+  .check(
+    z.refine((client) => (client.type === 'confidential') === (client.secretEnv !== undefined), {
+      message: 'is required for a confidential client and not allowed for a public one',
+      path: ['secretEnv'],
+    }),
+  );
+export type Client = z.infer<typeof clientSchema>;
+
 export const tenantSchema = z
   .strictObject({
     id: z.string().check(z.regex(tenantIdPattern)),
@@ -55,6 +86,16 @@ export const tenantSchema = z
     passwordRules: z.strictObject({ minLength: z.int().check(z.gte(8), z.lte(128)) }),
     redirectUris: z.array(redirectUri).check(z.refine(unique, 'must not repeat an address')),
     embeddingOrigins: z.array(origin),
+    /** The apps of the tenant's OpenID Connect front door. */
+    clients: z.optional(
+      z
+        .array(clientSchema)
+        .check(
+          z.refine((clients) => unique(clients.map((c) => c.id)), 'client ids must be unique'),
+        ),
+    ),
+    /** Offers the built-in "Run now" test client, as B2C does for its user flows. */
+    runNow: z.optional(z.boolean()),
     /** Per locale, message id -> the tenant's wording; checked against the messages by `parseTextOverrides`. */
     textOverrides: z.optional(z.record(z.string(), z.record(z.string(), z.string()))),
     policies: z.array(policySchema).check(

@@ -16,7 +16,12 @@ export interface Route {
   loginHint: string;
   /** Raw `ui_locales`, cut to 256 characters (SECURITY.md rule 20); negotiation reads it. */
   uiLocales: string | undefined;
+  /** The OpenID Connect interaction this visit signs in for (the front door sent the user here). */
+  interaction?: string;
 }
+
+/** The ids oidc-provider gives its interactions. */
+const interactionPattern = /^[A-Za-z0-9_-]{10,64}$/;
 
 export type RouteResult = { ok: true; route: Route } | { ok: false };
 
@@ -44,6 +49,7 @@ export function parseRoute(url: URL): RouteResult {
   if (segments.length === 3 && (!step || !isUrlStep(step))) return { ok: false };
   const query = url.searchParams;
   const loginHint = (query.get('login_hint') ?? '').trim();
+  const interaction = query.get('interaction');
   return {
     ok: true,
     route: {
@@ -53,6 +59,7 @@ export function parseRoute(url: URL): RouteResult {
       redirectUri: query.get('redirect_uri') ?? undefined,
       loginHint: loginHint.length <= maxLoginHint ? loginHint : '',
       uiLocales: query.get('ui_locales')?.slice(0, maxUiLocales),
+      ...(interaction && interactionPattern.test(interaction) ? { interaction } : {}),
     },
   };
 }
@@ -68,8 +75,16 @@ export function routeUrl(route: Route, step: UrlStep | undefined): string {
   const query = new URLSearchParams();
   if (route.redirectUri !== undefined) query.set('redirect_uri', route.redirectUri);
   if (route.uiLocales !== undefined) query.set('ui_locales', route.uiLocales);
+  if (route.interaction !== undefined) query.set('interaction', route.interaction);
   const search = query.toString();
   return `/${path}${search ? `?${search}` : ''}`;
+}
+
+/** Where the hosted pages send the user once signed in for an interaction: the front door ends it. */
+export function interactionContinueUrl(route: Route): string | undefined {
+  return route.interaction === undefined
+    ? undefined
+    : `/${encodeURIComponent(route.tenant)}/${encodeURIComponent(route.policy)}/interaction/${route.interaction}/continue`;
 }
 
 /**

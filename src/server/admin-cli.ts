@@ -15,7 +15,7 @@ import {
 } from './admin/admin-commands.js';
 import { adminEndpointFile, adminSecretFile } from './admin/admin-endpoint.js';
 import { systemClock } from './clock.js';
-import { readServerConfig, type ServerConfig } from './config.js';
+import { readServerConfig, serverBase, type ServerConfig } from './config.js';
 import { createLogger } from './log.js';
 import { DataDirBusyError, openStorage } from './storage.js';
 import { loadTenants } from './tenants.js';
@@ -28,6 +28,10 @@ Commands:
   user remove --tenant <t> --email <e>
   audit --tenant <t> [--since <ISO 8601 date>]
   mail dead-letters --tenant <t>
+  keys list                   the ID tokens' signing keys
+  keys rotate                 a new signing key; the old ones stay published for 24 hours
+  run-now --tenant <t> --policy <p>
+                              the Run now link of a user flow (the tenant must enable runNow)
 
 Storage is read from the environment as the server reads it (DATA_DIR, DATABASE_URL).`;
 
@@ -42,9 +46,10 @@ function parseCommand(argv: string[]): AdminRequest {
       password: { type: 'string' },
       group: { type: 'string', multiple: true },
       since: { type: 'string' },
+      policy: { type: 'string' },
     },
   });
-  const need = (name: 'tenant' | 'email' | 'password') => {
+  const need = (name: 'tenant' | 'email' | 'password' | 'policy') => {
     const value = values[name];
     if (!value) throw new Error(`--${name} is required for "${positionals.join(' ')}"`);
     return value;
@@ -83,6 +88,12 @@ function parseCommand(argv: string[]): AdminRequest {
     case 'mail dead-letters':
       allow('tenant');
       return { command: 'mail-dead-letters', tenant: need('tenant') };
+    case 'keys list':
+      allow();
+      return { command: 'keys-list' };
+    case 'keys rotate':
+      allow();
+      return { command: 'keys-rotate' };
     default:
       throw new Error(
         positionals.length === 0
@@ -137,10 +148,32 @@ async function execute(config: ServerConfig, request: AdminRequest): Promise<Adm
   }
 }
 
+/** A user flow's Run now link: where the server is reached, the tenant and the policy. */
+async function runNowLink(config: ServerConfig, argv: string[]): Promise<string> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: { tenant: { type: 'string' }, policy: { type: 'string' } },
+  });
+  const tenants = await loadTenants(config.tenantsDir);
+  const tenant = tenants.get(values.tenant ?? '');
+  if (!tenant) throw new Error(`--tenant must be one of: ${[...tenants.keys()].join(', ')}`);
+  if (!tenant.runNow) throw new Error(`${tenant.id} does not enable Run now ("runNow": true)`);
+  const policy = tenant.policies.find((candidate) => candidate.id === values.policy);
+  if (!policy) {
+    throw new Error(`--policy must be one of: ${tenant.policies.map((p) => p.id).join(', ')}`);
+  }
+  return `${serverBase(config)}/${tenant.id}/${policy.id}/run-now`;
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (argv[0] === 'run-now') {
+    process.stdout.write(`${await runNowLink(readServerConfig(process.env), argv.slice(1))}\n`);
     return;
   }
   let request: AdminRequest;

@@ -23,6 +23,7 @@ const environmentSchema = z.object({
   MAIL_KEY: z.optional(z.string().min(1)),
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   DIST_DIR: z.string().min(1).default('./dist'),
+  SIGNING_KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
 
 export interface ServerConfig {
@@ -42,6 +43,8 @@ export interface ServerConfig {
   mailKey: string | undefined;
   tenantsDir: string;
   distDir: string;
+  /** How often an instance looks for a rotated signing key in the database. */
+  signingKeyRefreshSeconds: number;
 }
 
 export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
@@ -69,5 +72,12 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
     mailKey: e.MAIL_KEY,
     tenantsDir: e.TENANTS_DIR,
     distDir: e.DIST_DIR,
+    signingKeyRefreshSeconds: e.SIGNING_KEY_REFRESH_SECONDS,
   };
+}
+
+/** Where users reach the server: PUBLIC_URL, else the address it listens on. */
+export function serverBase(config: ServerConfig, port = config.port): string {
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return config.publicUrl?.replace(/\/+$/, '') ?? `http://${host}:${port}`;
 }

@@ -9,10 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { startAdminEndpoint, adminSecretFile } from './admin/admin-endpoint.js';
 import { systemClock, type Clock } from './clock.js';
-import type { ServerConfig } from './config.js';
+import { serverBase, type ServerConfig } from './config.js';
 import { openStorage } from './storage.js';
 import { createDemoUsers, type DemoUser } from './demo-users.js';
 import { createHttpApp } from './http/app.js';
+import type { FrontDoorHolder } from './http/front-door-routes.js';
+import { openFrontDoor } from './oidc/front-door.js';
+import { runNow } from './oidc/run-now.js';
+import { pruneProviderState } from './oidc/database-adapter.js';
+import { pruneSigningKeys } from './oidc/signing-keys.js';
 import { loadHostedPages } from './http/pages.js';
 import { dayMs, defaultLimits, type Limits } from './limits.js';
 import { createLogger, errorFields, type Logger } from './log.js';
@@ -106,6 +111,8 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
         await pruneFlows(db, new Date(now - dayMs));
         await pruneSessions(db, new Date(now));
         await pruneDeadLetters(db, new Date(now - 30 * dayMs));
+        await pruneProviderState(db, new Date(now));
+        await pruneSigningKeys(db, new Date(now));
       } catch (error) {
         log.warn('prune_failed', errorFields(error));
       }
@@ -115,7 +122,9 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     cleanups.push(() => clearInterval(pruneTimer));
 
     const https = config.publicUrl?.startsWith('https:') ?? false;
+    const frontDoor: FrontDoorHolder = {};
     const app = createHttpApp({
+      frontDoor,
       context,
       tenants,
       trustedProxies: new Set(config.trustedProxies),
@@ -150,7 +159,26 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
         }),
     );
     const { port } = server.address() as AddressInfo;
-    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const internalBase = serverBase({ ...config, publicUrl: undefined }, port);
+    const publicBase = serverBase(config, port);
+    frontDoor.frontDoor = await openFrontDoor({
+      db,
+      clock,
+      tenants,
+      pages: hostedPages,
+      publicBase,
+      https,
+      log,
+      env: process.env,
+      keyRefreshMs: config.signingKeyRefreshSeconds * 1000,
+    });
+    cleanups.push(() => frontDoor.frontDoor?.close());
+    frontDoor.runNow = runNow({
+      frontDoor: frontDoor.frontDoor,
+      pages: hostedPages,
+      publicBase,
+      internalBase,
+    });
 
     if (storage.database.kind === 'embedded') {
       const secret = await loadSecret(config.dataDir, adminSecretFile, 'ADMIN_SECRET', undefined);
@@ -166,7 +194,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     mailer.start();
     log.info('started', { port, storage: db.kind, mail: transport.kind });
     return {
-      url: `http://${host}:${port}`,
+      url: internalBase,
       storage: db.kind,
       mail: transport.kind,
       demoUsers,

@@ -11,9 +11,14 @@ async function banner(gatehouse: Gatehouse, base: string, tenantsDir: string, da
   const lines = [
     '',
     `Gatehouse is running on ${base}`,
-    ...tenants.map(
-      (tenant) => `  ${tenant.displayName}: ${base}/${tenant.id}/${tenant.policies[0]!.id}`,
-    ),
+    ...tenants.flatMap((tenant) => [
+      `  ${tenant.displayName}: ${base}/${tenant.id}/${tenant.policies[0]!.id}`,
+      ...(tenant.runNow
+        ? tenant.policies.map(
+            (policy) => `    Run now ${policy.id}: ${base}/${tenant.id}/${policy.id}/run-now`,
+          )
+        : []),
+    ]),
     `  storage: ${gatehouse.storage === 'embedded' ? `embedded PostgreSQL (PGlite) in ${dataDir}/pglite` : 'PostgreSQL (DATABASE_URL)'}`,
     `  email: ${gatehouse.mail === 'smtp' ? 'SMTP (SMTP_URL)' : `no SMTP_URL, so each message is written to ${dataDir}/outbox/ as an .eml file (its subject and recipient are logged)`}`,
   ];

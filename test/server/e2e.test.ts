@@ -8,35 +8,15 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { templates as nl } from '../../src/i18n/generated/locales/nl.js';
-import { templates as sv } from '../../src/i18n/generated/locales/sv.js';
 import { buildPagesIfStale } from '../../src/server/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { freshDataDir, removeDir } from './support/data-dir.js';
 import { apiOf } from './support/http.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
 import { codeIn, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { words, type Locale } from './support/words.js';
 
 const run = promisify(execFile);
-const translations = { en: {}, nl, sv } as const;
-type Locale = keyof typeof translations;
-
-/** A page's text in a locale, by message id; English is the source text given. */
-function words(locale: Locale) {
-  return (id: string, english: string, ...values: (string | number)[]) => {
-    const template = (translations[locale] as Record<string, unknown>)[id];
-    if (template === undefined)
-      return english.replace(/\{(\d)\}/g, (_, index: string) => String(values[Number(index)]));
-    if (typeof template === 'string') return template;
-    const { strings, values: order } = template as { strings: string[]; values: number[] };
-    return strings.reduce(
-      (text, part, index) =>
-        text + part + (index < order.length ? String(values[order[index]!]) : ''),
-      '',
-    );
-  };
-}
-
 /** Contoso's theme pack words the sign-in heading its own way, per locale. */
 function signInHeading(locale: Locale): string {
   const theme = JSON.parse(readFileSync('dist/themes/contoso.json', 'utf8')) as {

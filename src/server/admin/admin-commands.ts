@@ -8,7 +8,8 @@ import { resetStartRequestSchema } from '../../api/contract.js';
 import { normaliseEmail } from '../../policy/email-address.js';
 import { assertNever } from '../../policy/policy.js';
 import type { Clock } from '../clock.js';
-import type { Queryable } from '../database/database.js';
+import type { Database } from '../database/database.js';
+import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/signing-keys.js';
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { auditCounts, type AuditEvent } from '../store/audit.js';
@@ -32,6 +33,8 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
   z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
   z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
+  z.strictObject({ command: z.literal('keys-list') }),
+  z.strictObject({ command: z.literal('keys-rotate') }),
 ]);
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
@@ -42,7 +45,7 @@ export const adminResultSchema = z.discriminatedUnion('ok', [
 export type AdminResult = z.infer<typeof adminResultSchema>;
 
 export interface AdminDeps {
-  db: Queryable;
+  db: Database;
   tenants: TenantRegistry;
   clock: Clock;
 }
@@ -89,6 +92,9 @@ export async function runAdminCommand(
   deps: AdminDeps,
   request: AdminRequest,
 ): Promise<AdminResult> {
+  if (request.command === 'keys-list' || request.command === 'keys-rotate') {
+    return keysCommand(deps, request.command);
+  }
   const found = deps.tenants.get(request.tenant);
   if (!found) {
     return fail(`No tenant "${request.tenant}"; tenants: ${[...deps.tenants.keys()].join(', ')}`);
@@ -193,4 +199,40 @@ export async function runAdminCommand(
     default:
       return assertNever(request);
   }
+}
+
+/** The ID tokens' signing keys: which sign, which are only still published, and rotation. */
+async function keysCommand(
+  deps: AdminDeps,
+  command: 'keys-list' | 'keys-rotate',
+): Promise<AdminResult> {
+  const now = new Date(deps.clock.now());
+  const lines: string[] = [];
+  if (command === 'keys-rotate') {
+    const kid = await rotateSigningKey(deps.db, now);
+    lines.push(
+      `New signing key ${kid}. Servers sign with it within a minute; the keys before it stay published for ${signingKeyGraceMs / 3_600_000} hours.`,
+      '',
+    );
+  }
+  const keys = await listSigningKeys(deps.db);
+  if (keys.length === 0)
+    return {
+      ok: true,
+      lines: [...lines, 'No signing keys yet: the server makes one at its first start.'],
+    };
+  const rows = [['kid', 'created', 'state']];
+  for (const key of keys) {
+    const until = key.retiredAt && new Date(key.retiredAt.getTime() + signingKeyGraceMs);
+    rows.push([
+      key.kid,
+      key.createdAt.toISOString(),
+      !key.retiredAt
+        ? 'signing'
+        : until! > now
+          ? `published until ${until!.toISOString()}`
+          : 'expired',
+    ]);
+  }
+  return { ok: true, lines: [...lines, ...table(rows)] };
 }

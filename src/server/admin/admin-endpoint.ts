@@ -35,7 +35,7 @@ export async function startAdminEndpoint(
       const result = await runAdminCommand(deps, parsed.data);
       log.info('admin_command', {
         command: parsed.data.command,
-        tenant: parsed.data.tenant,
+        tenant: 'tenant' in parsed.data ? parsed.data.tenant : undefined,
         ok: result.ok,
       });
       return c.json(result);

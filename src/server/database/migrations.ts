@@ -84,6 +84,36 @@ export const migrations: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'OpenID Connect provider state and signing keys',
+    statements: [
+      // One row per oidc-provider model instance (session, grant, code, token, interaction ...),
+      // per tenant, so that two tenants' clients can never share a code or a session.
+      `CREATE TABLE oidc_models (
+        tenant text NOT NULL,
+        model text NOT NULL,
+        id text NOT NULL,
+        payload jsonb NOT NULL,
+        grant_id text,
+        uid text,
+        account_id text,
+        expires_at timestamptz,
+        consumed_at timestamptz,
+        PRIMARY KEY (tenant, model, id)
+      )`,
+      `CREATE INDEX oidc_models_grant ON oidc_models (tenant, grant_id)`,
+      `CREATE INDEX oidc_models_uid ON oidc_models (tenant, uid)`,
+      `CREATE INDEX oidc_models_account ON oidc_models (account_id)`,
+      `CREATE INDEX oidc_models_expires ON oidc_models (expires_at)`,
+      `CREATE TABLE signing_keys (
+        kid text PRIMARY KEY,
+        private_jwk jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        retired_at timestamptz
+      )`,
+    ],
+  },
+  {
+    version: 3,
     name: 'throttle windows: one row per key, taken with a checked upsert',
     statements: [
       `CREATE TABLE throttle_windows (
@@ -100,7 +130,7 @@ export const migrations: readonly Migration[] = [
     ],
   },
   {
-    version: 3,
+    version: 4,
     name: 'mail outbox: queued email any instance can deliver, its content sealed',
     statements: [
       `CREATE TABLE mail_outbox (

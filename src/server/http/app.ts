@@ -11,6 +11,7 @@ import type { ServiceContext } from '../services/context.js';
 import type { TenantRegistry } from '../tenants.js';
 import { apiRoutes } from './api-routes.js';
 import { healthRoutes } from './health.js';
+import { frontDoorRoutes, type FrontDoorHolder } from './front-door-routes.js';
 import { pageRoutes, type HostedPages } from './pages.js';
 import { sendError } from './respond.js';
 import { securityHeaders } from './security-headers.js';
@@ -22,6 +23,8 @@ export interface HttpAppOptions {
   https: boolean;
   distDir: string;
   hostedPages: HostedPages;
+  /** The OpenID Connect front door, once the server knows the address it is reached at. */
+  frontDoor: FrontDoorHolder;
   log: Logger;
 }
 
@@ -44,6 +47,7 @@ export function createHttpApp(options: HttpAppOptions) {
   });
   app.route('/api/v1', apiRoutes(options));
   app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
+  app.route('/', frontDoorRoutes(options.frontDoor, options.tenants, options.https));
   app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));
   app.onError((error, c) => {
     if (error instanceof DatabaseUnavailableError) {

@@ -5,7 +5,7 @@
  * (`GateApp#takeOver`). The styles come inline, with their hashes in the page's CSP.
  */
 import { createHash } from 'node:crypto';
-import { LitElement, html, nothing, type CSSResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
 import { render } from '@lit-labs/ssr';
 import { LitElementRenderer } from '@lit-labs/ssr/lib/lit-element-renderer.js';
 import type { RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
@@ -20,6 +20,7 @@ import { baseTokens } from '../../theme/base-tokens.js';
 import { themeCss } from '../../theme/theme-css.js';
 import { themeLayoutStyles } from '../../theme/theme-layout.styles.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import type { ThemeText } from '../../theme/theme-text.js';
 import { withAssetUrls } from '../../theme/asset-urls.js';
 import { localeTemplates } from '../mail/translate.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
@@ -73,13 +74,17 @@ export function sha256Source(text: string): string {
   return `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 }
 
-export interface FirstPageInput {
+/** What frames any page the server renders: the tenant, its pack and the page's language. */
+export interface ShellInput {
   locale: SupportedLocale;
   locales: readonly SupportedLocale[];
   tenantName: string;
   theme: ResolvedTheme | undefined;
   /** The page's text overrides for `locale` (the pack's and the tenant's). */
   overrides: MessageOverrides | undefined;
+}
+
+export interface FirstPageInput extends ShellInput {
   identifier: string;
   showResetLink: boolean;
   resetHref: string;
@@ -98,6 +103,28 @@ export interface FirstPage {
 const servedThemes = new URL('/themes/', 'http://gatehouse.invalid');
 
 export function renderFirstPage(input: FirstPageInput): FirstPage {
+  return renderShellPage(input, (text) =>
+    signInStepTemplate({
+      identifier: input.identifier,
+      identifierHint: text?.usernameHint ?? '',
+      alert: undefined,
+      busy: false,
+      showResetLink: input.showResetLink,
+      resetHref: input.resetHref,
+      prerendered: true,
+    }),
+  );
+}
+
+/**
+ * A page in the hosted pages' frame, with `step` (made in the page's language, given the pack's
+ * text for it) in the card: the first step of the hosted page, and the pages the server shows on
+ * its own (the OpenID Connect front door's errors, sign-out and Run now).
+ */
+export function renderShellPage(
+  input: ShellInput,
+  step: (text: ThemeText | undefined) => TemplateResult,
+): FirstPage {
   const theme =
     input.theme && withAssetUrls(input.theme, (path) => new URL(path, servedThemes).pathname);
   const text = theme?.text[input.locale];
@@ -129,15 +156,7 @@ export function renderFirstPage(input: FirstPageInput): FirstPage {
               : undefined,
             tenantName: input.tenantName,
             footerLinks: Object.values(text?.footerLinks ?? {}),
-            step: signInStepTemplate({
-              identifier: input.identifier,
-              identifierHint: text?.usernameHint ?? '',
-              alert: undefined,
-              busy: false,
-              showResetLink: input.showResetLink,
-              resetHref: input.resetHref,
-              prerendered: true,
-            }),
+            step: step(text),
           })}</gate-app
         >`,
         { elementRenderers: [LightDomElementRenderer, LitElementRenderer] },

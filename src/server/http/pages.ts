@@ -26,7 +26,7 @@ import { readBuiltTheme } from '../built-themes.js';
 import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
 import { acceptedLanguages } from './accept-language.js';
-import { renderFirstPage } from './first-page.js';
+import { renderFirstPage, type ShellInput } from './first-page.js';
 import { pageCsp } from './security-headers.js';
 
 /** A hosted page's HTML, and the hashes of the inline styles it carries (for its CSP). */
@@ -48,7 +48,14 @@ export interface Visit {
  * first step of a sign-in policy comes rendered (first-page.ts), in the language the page would
  * pick, unless the visit ends on the error page anyway.
  */
-export type HostedPages = (tenant: Tenant | undefined, visit?: Visit) => HostedPage;
+export interface HostedPages {
+  (tenant: Tenant | undefined, visit?: Visit): HostedPage;
+  /** The frame of a page the server renders by itself for `tenant`, in the language `visit` negotiates. */
+  shell(
+    tenant: Tenant,
+    visit: Omit<Visit, 'route'> & { uiLocales: string | undefined },
+  ): ShellInput;
+}
 
 export async function loadHostedPages(
   distDir: string,
@@ -82,7 +89,23 @@ export async function loadHostedPages(
       return [tenant.id, { config, theme, html }];
     }),
   );
-  return (tenant, visit) => {
+  const shell: HostedPages['shell'] = (tenant, visit) => {
+    const { config, theme } = byTenant.get(tenant.id)!;
+    const locale = negotiateLocale({
+      uiLocales: visit.uiLocales,
+      chosen: visit.chosenLocale,
+      browser: acceptedLanguages(visit.acceptLanguage),
+      tenant: config,
+    });
+    return {
+      locale,
+      locales: enabledLocales(config.locales),
+      tenantName: config.displayName,
+      theme,
+      overrides: pageTextOverrides(theme, config.textOverrides)[locale],
+    };
+  };
+  const hosted = (tenant: Tenant | undefined, visit?: Visit): HostedPage => {
     const page = tenant && byTenant.get(tenant.id);
     if (!page) return { html: indexHtml, styleHashes: [] };
     const first = visit && firstPageOf(page.config, page.theme, visit);
@@ -93,6 +116,7 @@ export async function loadHostedPages(
     html = insertBefore(html, '</body>', rendered.body);
     return { html, styleHashes: rendered.styleHashes };
   };
+  return Object.assign(hosted, { shell });
 }
 
 /**

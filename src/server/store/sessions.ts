@@ -23,9 +23,38 @@ export async function createSession(
   return id;
 }
 
-/** A password reset ends every session of the account. */
+export interface Session {
+  tenant: string;
+  userId: string;
+  createdAt: Date;
+}
+
+/** The live session a cookie names, if any. */
+export async function findSession(
+  db: Queryable,
+  id: string,
+  now: Date,
+): Promise<Session | undefined> {
+  const rows = await db.query<{ tenant: string; user_id: string; created_at: Date }>(
+    'SELECT tenant, user_id, created_at FROM sessions WHERE id_hash = $1 AND expires_at > $2',
+    [hashOf(id), now],
+  );
+  const row = rows[0];
+  return row && { tenant: row.tenant, userId: row.user_id, createdAt: row.created_at };
+}
+
+/** Signing out ends the session a cookie names. */
+export async function endSession(db: Queryable, id: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE id_hash = $1', [hashOf(id)]);
+}
+
+/**
+ * A password reset ends every session of the account: Gatehouse's own and, with them, the OpenID
+ * Connect provider's sessions, grants and tokens (one session concept, docs/security.md#rule-30).
+ */
 export async function endSessionsOfUser(db: Queryable, userId: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+  await db.query('DELETE FROM oidc_models WHERE account_id = $1', [userId]);
 }
 
 export async function countSessionsOfUser(db: Queryable, userId: string): Promise<number> {

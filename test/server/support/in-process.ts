@@ -53,6 +53,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     mailKey: undefined,
     tenantsDir: 'tenants',
     distDir: 'dist',
+    signingKeyRefreshSeconds: 60,
   };
 }
 
