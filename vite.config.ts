@@ -40,7 +40,7 @@ export default defineConfig(({ mode }) => ({
     rolldownOptions: {
       output: {
         // Everything the first page needs in one file: split into shared chunks, the same code
-        // cost 2.3 KB more gzip in export lists and chunk overhead (README "Performance").
+        // cost more in export lists and chunk overhead (docs/performance.md).
         codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
       },
     },

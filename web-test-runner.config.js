@@ -26,7 +26,7 @@ export default {
   // test/server/ holds the Node tests of the server (`npm run test:node`).
   files: ['test/**/*.test.ts', '!test/server/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  // Axe checks time out when two pages share the two cores (TOOLCHAIN.md trap 6).
+  // Axe checks time out when two pages share the two cores (docs/testing.md#axe-concurrency).
   concurrency: 1,
   testsFinishTimeout: 5 * 60_000,
   testFramework: { config: { timeout: 10_000 } },

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: builds the pages and the server, starts the real server on a free loopback port with a fresh
- * embedded database, and measures the figures of README "Performance": the sign-in page's first
+ * embedded database, and measures the figures of docs/performance.md: the sign-in page's first
  * load in bytes, when its password field shows (against a plain HTML form served beside it),
  * locale and theme switches, the server's rates, latencies and memory, and the password KDF.
  * Then two instances on one real PostgreSQL under mixed traffic (bench/soak.ts).
@@ -50,7 +50,7 @@ const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
 /**
  * A different client address every 50 requests (behind the trusted proxy), so that no client
- * reaches the 100 failures an hour after which the server answers 429 (SECURITY.md rule 16).
+ * reaches the 100 failures an hour after which the server answers 429 (docs/security.md#rule-16).
  */
 let sent = 0;
 function fromClient(): Record<string, string> {

@@ -69,7 +69,7 @@ export async function startServer(
       DATA_DIR: dataDir,
       DIST_DIR: distDir,
       // The load phases stand for many clients behind a proxy (X-Forwarded-For), so that the
-      // per-address failure budget (SECURITY.md rule 16) does not turn them into 429s.
+      // per-address failure budget (docs/security.md#rule-16) does not turn them into 429s.
       TRUSTED_PROXIES: '127.0.0.1',
       ...env,
     },

@@ -19,7 +19,7 @@ import { makeDataDir, removeDataDir, startServer, type BenchServer } from './ser
 
 export const defaultSoakSeconds = 300;
 const tenantApi = '/api/v1/tenants/contoso';
-/** Accounts the starts ask codes for; each gets at most 10 an hour (SECURITY.md rule 9). */
+/** Accounts the starts ask codes for; each gets at most 10 an hour (docs/security.md#rule-9). */
 const accounts = 300;
 const account = (n: number) => `soak-${n}@contoso.example`;
 

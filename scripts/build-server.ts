@@ -1,8 +1,8 @@
 /**
  * The server as plain JavaScript (dist-server/main.js), for `npm start`, `npm run serve`, the
  * end-to-end tests and the benchmark: node runs it without a TypeScript loader, whose transpiler
- * state cost the running server about 80 MB. Packages stay in node_modules; only our code is
- * bundled.
+ * state cost the running server memory (docs/performance.md#memory). Packages stay in
+ * node_modules; only our code is bundled.
  */
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
@@ -13,9 +13,9 @@ const serverEntry = `${serverOutDir}/main.js`;
 
 /**
  * How node runs the server, here and in package.json's `serve` (a test keeps the two the same).
- * Under load V8 grows its heap by a few hundred MB although about 30 MB of it is live. These
- * caps hold the process under 200 MB after 10,000 requests; the extra collections cost about 2%
- * of the requests a second in the benchmark.
+ * Under load V8 grows its heap far beyond the part of it that is live. These caps hold the
+ * process within its memory goal; the extra collections cost few requests a second (figures in
+ * docs/performance.md#memory).
  */
 export const serverArguments = ['--max-old-space-size=96', '--max-semi-space-size=8', serverEntry];
 

@@ -9,7 +9,7 @@ import { policySchema } from '../policy/policy-schema.js';
 
 /** RFC 5321 caps a forward path at 254 octets; longer input is never an address. */
 export const maxEmailLength = 254;
-/** Passwords are refused above 128 code points (SECURITY.md rule 1); the body cap is looser so that the server can say why. */
+/** Passwords are refused above 128 code points (docs/security.md#rule-1); the body cap is looser so that the server can say why. */
 export const maxPasswordInput = 1024;
 export const codeLength = 6;
 
@@ -83,7 +83,7 @@ export const resetStartRequestSchema = z.strictObject({
 });
 export type ResetStartRequest = z.infer<typeof resetStartRequestSchema>;
 
-/** The same body whether or not the address has an account (SECURITY.md rule 12). */
+/** The same body whether or not the address has an account (docs/security.md#rule-12). */
 export const resetStartResponseSchema = z.strictObject({
   flowId,
   resendAfter: seconds,
@@ -132,7 +132,7 @@ export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('unsupported_media_type') }),
   z.strictObject({ error: z.literal('payload_too_large') }),
   z.strictObject({ error: z.literal('invalid_credentials') }),
-  /** One answer for a wrong, expired or used code (SECURITY.md rule 10); 0 tries left means the code is dead. */
+  /** One answer for a wrong, expired or used code (docs/security.md#rule-10); 0 tries left means the code is dead. */
   z.strictObject({ error: z.literal('code_rejected'), attemptsLeft: seconds }),
   z.strictObject({
     error: z.literal('password_rejected'),

@@ -5,7 +5,6 @@ import type { ApiClient, ApiClientOptions, ApiResult } from '../api/client.js';
 import type { TenantConfig } from '../api/contract.js';
 import { contractVersion } from '../api/contract-version.js';
 import {
-  contextSteps,
   initialFlowState,
   nextFlowState,
   urlStepOf,
@@ -14,14 +13,8 @@ import {
   type FlowState,
   type StepId,
 } from '../policy/flow.js';
-import { assertNever, type UrlStep } from '../policy/policy.js';
-import {
-  allowedRedirect,
-  interactionContinueUrl,
-  parseRoute,
-  routeUrl,
-  type Route,
-} from '../router/route.js';
+import { assertNever, policySteps, type UrlStep } from '../policy/policy.js';
+import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
 import { HistoryRouter } from '../router/history-router.js';
 import type { StepSubmission } from '../events/step-submit-event.js';
 import {
@@ -275,7 +268,8 @@ export class GateApp extends LitElement {
           alert: flow.alert,
           busy: this.busy,
           showResetLink:
-            this.#context !== undefined && contextSteps(this.#context).includes('reset-email'),
+            this.#context !== undefined &&
+            policySteps(this.#context.policy, this.#context.resetAllowed).includes('reset-email'),
           resetHref:
             this.#route && this.routing === 'history'
               ? routeUrl(this.#route, 'reset-email')
@@ -378,9 +372,7 @@ export class GateApp extends LitElement {
     this.#context = {
       policy,
       resetAllowed: config.selfServiceReset,
-      // Signed in for an app's authorize request: back to the front door, which ends it.
-      redirectUri: interactionContinueUrl(route) ?? redirect.url,
-      signInAfterReset: policy.kind === 'password-reset' && route.interaction !== undefined,
+      redirectUri: redirect.url,
       signInUrl:
         signInPolicy && this.routing === 'history'
           ? routeUrl({ ...this.#route, policy: signInPolicy.id }, undefined)
@@ -462,7 +454,7 @@ export class GateApp extends LitElement {
    */
   async #stepFor(step: UrlStep | undefined, snapshot: Snapshot | undefined): Promise<FlowState> {
     const context = this.#context!;
-    const steps = contextSteps(context);
+    const steps = policySteps(context.policy, context.resetAllowed);
     if (step !== undefined && !steps.includes(step)) {
       return { step: 'error', failure: { error: 'page_not_found' } };
     }
@@ -505,7 +497,7 @@ export class GateApp extends LitElement {
     const context = this.#context;
     const step = urlStepOf(flow);
     if (!route || !context || !step) return;
-    const first = contextSteps(context)[0];
+    const first = policySteps(context.policy, context.resetAllowed)[0];
     const path = routeUrl(route, step === first ? undefined : step);
     const {
       alert: _alert,

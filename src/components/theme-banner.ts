@@ -33,7 +33,8 @@ export class GateThemeBanner extends LitElement {
 
   /**
    * Holds the logo's place, at its size, without loading it: the server renders the hosted page's
-   * first frame so, since an SVG logo arriving before that frame made it some 20 ms later.
+   * first frame so, since an SVG logo arriving before that frame made it later (figures in
+   * docs/performance.md).
    */
   @property({ type: Boolean }) placeholder = false;
 

@@ -6,7 +6,7 @@ import type { FooterLink } from '../theme/theme-text.js';
 /**
  * A theme pack's footer links (privacy, terms ...). Labels are text bindings, so markup in a pack
  * shows as typed and never becomes HTML; a link that is not absolute https is left out, whatever
- * the pack says (SECURITY.md rule 21).
+ * the pack says (docs/security.md#rule-21).
  *
  * @csspart list - The list of links.
  * @csspart link - Each link.

@@ -1,7 +1,7 @@
 /**
  * Which language a page speaks, as a pure function of what the URL, the user, the browser and the
  * tenant say. Input is untrusted: only the locales we ship can come out, so nothing a URL carries
- * is ever reflected into the page (SECURITY.md rule 20).
+ * is ever reflected into the page (docs/security.md#rule-20).
  */
 import { allLocales, sourceLocale } from './generated/locale-codes.js';
 
@@ -15,7 +15,7 @@ export const chosenLocaleCookie = 'gatehouse_locale';
 
 export const supportedLocales: readonly SupportedLocale[] = allLocales;
 
-/** SECURITY.md rule 20: read at most this much of any list of language tags. */
+/** docs/security.md#rule-20: read at most this much of any list of language tags. */
 export const maxLocaleTags = 10;
 export const maxLocaleBytes = 256;
 

@@ -2,7 +2,7 @@
  * Tenant text overrides: `{ "nl": { "ver_but_send": "Stuur mij een code" } }` replaces single
  * messages per locale, English included. Placeholders are written `{0}`, `{1}` ..., numbered as the
  * `<x id>` elements of that message in the XLIFF files. Values are plain text; they are rendered as
- * text, and anything that looks like markup is refused at the edge (SECURITY.md rule 21).
+ * text, and anything that looks like markup is refused at the edge (docs/security.md#rule-21).
  */
 import * as z from 'zod/mini';
 import type { TemplateMap } from '@lit/localize';

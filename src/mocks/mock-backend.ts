@@ -184,7 +184,7 @@ export class MockBackend {
     if (!found) return fail({ error: 'tenant_not_found' });
     const account = found.accounts.get(normaliseEmail(identifier));
     const now = this.#now();
-    // Unknown, locked and wrong all get the same answer (SECURITY.md rule 14).
+    // Unknown, locked and wrong all get the same answer (docs/security.md#rule-14).
     if (!account || this.#allLocked || account.lockedUntil > now) {
       return fail({ error: 'invalid_credentials' });
     }

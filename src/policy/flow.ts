@@ -4,7 +4,7 @@
  * Pages only render a state.
  */
 import type { ApiError } from '../api/client.js';
-import { assertNever, policySteps, type Policy, type UrlStep } from './policy.js';
+import { assertNever, type Policy, type UrlStep } from './policy.js';
 
 /** Failures found before any request: a URL that names nothing, or a return address not allowed. */
 export type RouteFailure = { error: 'page_not_found' } | { error: 'redirect_not_allowed' };
@@ -64,13 +64,6 @@ export interface FlowContext {
   signInUrl: string | undefined;
   /** Prefills the first form. */
   loginHint: string;
-  /** A reset ends with a sign-in on this page (see `policySteps`). */
-  signInAfterReset?: boolean;
-}
-
-/** The steps of the context's policy. */
-export function contextSteps(context: FlowContext): readonly UrlStep[] {
-  return policySteps(context.policy, context.resetAllowed, context.signInAfterReset);
 }
 
 const looksLikeEmail = (value: string) => value.includes('@');
@@ -170,9 +163,7 @@ export function nextFlowState(
  * for the caller's allowed address, else for the tenant's sign-in page.
  */
 function leave(context: FlowContext): FlowState {
-  if (context.policy.kind === 'sign-in' || context.signInAfterReset) {
-    return { step: 'sign-in', identifier: '' };
-  }
+  if (context.policy.kind === 'sign-in') return { step: 'sign-in', identifier: '' };
   const url = context.redirectUri ?? context.signInUrl;
   return url ? { step: 'redirect', url } : initialFlowState(context);
 }

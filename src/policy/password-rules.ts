@@ -1,6 +1,6 @@
 import type { PasswordProblem, PasswordRules } from '../api/contract.js';
 
-/** Length in Unicode code points after NFKC, as SECURITY.md rule 1 counts it. */
+/** Length in Unicode code points after NFKC, as docs/security.md#rule-1 counts it. */
 export function passwordLength(password: string): number {
   return [...password.normalize('NFKC')].length;
 }

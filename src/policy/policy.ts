@@ -27,26 +27,19 @@ export type UrlStep = (typeof urlSteps)[number];
 
 const resetSteps = ['reset-email', 'reset-code', 'new-password', 'reset-done'] as const;
 
-const signInSteps = ['sign-in', 'confirm-email', 'confirm-code', 'signed-in'] as const;
-
-/**
- * The steps a policy has, first step first, given whether the tenant lets users reset, and
- * whether a reset ends with a sign-in on the same page (an app asked for it through the front
- * door: the app gets its code only after the user signs in with the new password).
- */
-export function policySteps(
-  policy: Policy,
-  resetAllowed: boolean,
-  signInAfterReset = false,
-): readonly UrlStep[] {
+/** The steps a policy has, first step first, given whether the tenant lets users reset. */
+export function policySteps(policy: Policy, resetAllowed: boolean): readonly UrlStep[] {
   switch (policy.kind) {
     case 'sign-in':
-      return [...signInSteps, ...(policy.resetLink && resetAllowed ? resetSteps : [])];
-    case 'password-reset':
       return [
-        ...(resetAllowed ? resetSteps : (['reset-unavailable'] as const)),
-        ...(signInAfterReset ? signInSteps : []),
+        'sign-in',
+        'confirm-email',
+        'confirm-code',
+        'signed-in',
+        ...(policy.resetLink && resetAllowed ? resetSteps : []),
       ];
+    case 'password-reset':
+      return resetAllowed ? resetSteps : ['reset-unavailable'];
     default:
       return assertNever(policy);
   }

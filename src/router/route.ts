@@ -14,14 +14,9 @@ export interface Route {
   /** As given; check it with `allowedRedirect` before use. */
   redirectUri: string | undefined;
   loginHint: string;
-  /** Raw `ui_locales`, cut to 256 characters (SECURITY.md rule 20); negotiation reads it. */
+  /** Raw `ui_locales`, cut to 256 characters (docs/security.md#rule-20); negotiation reads it. */
   uiLocales: string | undefined;
-  /** The OpenID Connect interaction this visit signs in for (the front door sent the user here). */
-  interaction?: string;
 }
-
-/** The ids oidc-provider gives its interactions. */
-const interactionPattern = /^[A-Za-z0-9_-]{10,64}$/;
 
 export type RouteResult = { ok: true; route: Route } | { ok: false };
 
@@ -49,7 +44,6 @@ export function parseRoute(url: URL): RouteResult {
   if (segments.length === 3 && (!step || !isUrlStep(step))) return { ok: false };
   const query = url.searchParams;
   const loginHint = (query.get('login_hint') ?? '').trim();
-  const interaction = query.get('interaction');
   return {
     ok: true,
     route: {
@@ -59,7 +53,6 @@ export function parseRoute(url: URL): RouteResult {
       redirectUri: query.get('redirect_uri') ?? undefined,
       loginHint: loginHint.length <= maxLoginHint ? loginHint : '',
       uiLocales: query.get('ui_locales')?.slice(0, maxUiLocales),
-      ...(interaction && interactionPattern.test(interaction) ? { interaction } : {}),
     },
   };
 }
@@ -75,21 +68,13 @@ export function routeUrl(route: Route, step: UrlStep | undefined): string {
   const query = new URLSearchParams();
   if (route.redirectUri !== undefined) query.set('redirect_uri', route.redirectUri);
   if (route.uiLocales !== undefined) query.set('ui_locales', route.uiLocales);
-  if (route.interaction !== undefined) query.set('interaction', route.interaction);
   const search = query.toString();
   return `/${path}${search ? `?${search}` : ''}`;
 }
 
-/** Where the hosted pages send the user once signed in for an interaction: the front door ends it. */
-export function interactionContinueUrl(route: Route): string | undefined {
-  return route.interaction === undefined
-    ? undefined
-    : `/${encodeURIComponent(route.tenant)}/${encodeURIComponent(route.policy)}/interaction/${route.interaction}/continue`;
-}
-
 /**
  * The return address to use: the requested one only on an exact string match with the tenant's
- * list (RFC 9700; SECURITY.md rule 19), never a normalised or prefix match.
+ * list (RFC 9700; docs/security.md#rule-19), never a normalised or prefix match.
  */
 export function allowedRedirect(
   requested: string | undefined,

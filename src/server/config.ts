@@ -1,5 +1,5 @@
 /**
- * The server's settings, from the environment (README "Running the server"). Checked at start:
+ * The server's settings, from the environment (docs/server.md#environment). Checked at start:
  * a bad value stops the server with a message that names the variable.
  */
 import * as z from 'zod';
@@ -35,7 +35,7 @@ export interface ServerConfig {
   mailFrom: string;
   /** Where users reach the server (behind a proxy, its https address); decides HSTS and the cookie prefix. */
   publicUrl: string | undefined;
-  /** Addresses of reverse proxies whose X-Forwarded-For is believed (SECURITY.md rule 16). */
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (docs/security.md#rule-16). */
   trustedProxies: string[];
   /** The HMAC key for codes; several instances on one database must share it. */
   codeHashKey: string | undefined;

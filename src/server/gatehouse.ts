@@ -1,7 +1,8 @@
 /**
  * Starts a whole Gatehouse server from its settings: storage (embedded or PostgreSQL) with its
- * migrations, tenants, secrets, demo users, mail, the HTTP server with SECURITY.md rule 24's
- * timeouts, and, on the embedded database, the admin endpoint. `close()` undoes all of it.
+ * migrations, tenants, secrets, demo users, mail, the HTTP server with the timeouts of
+ * docs/security.md#rule-24, and, on the embedded database, the admin endpoint. `close()` undoes
+ * all of it.
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
@@ -140,7 +141,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
           port: config.port,
           hostname: config.host,
           serverOptions: {
-            // SECURITY.md rule 24; the check runs every second so a slow client goes promptly.
+            // docs/security.md#rule-24; the check runs every second so a slow client goes promptly.
             headersTimeout: 10_000,
             requestTimeout: 30_000,
             connectionsCheckingInterval: 1_000,

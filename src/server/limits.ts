@@ -1,5 +1,5 @@
 /**
- * The numbers of SECURITY.md rules 7, 9, 15 and 16, in one place. Tests may pass other values
+ * The numbers of docs/security.md rules 7, 9, 15 and 16, in one place. Tests may pass other values
  * (for example a low per-IP budget), production runs these.
  */
 export interface Limits {

@@ -1,7 +1,7 @@
 /**
  * Structured logs: one JSON object per line. Values are typed scalars, and fields that could carry
- * a secret are dropped by name as a second line of defence (SECURITY.md rules 23 and 26): callers
- * never pass passwords or codes, and this makes sure a slip does not print one either.
+ * a secret are dropped by name as a second line of defence (docs/security.md, rules 23 and 26):
+ * callers never pass passwords or codes, and this makes sure a slip does not print one either.
  */
 export type LogLevel = 'info' | 'warn' | 'error';
 export type LogFields = Record<string, string | number | boolean | undefined>;

@@ -1,6 +1,6 @@
 /**
  * `npm run serve` (and the end of `npm start`): the reference server, configured by the
- * environment (README "Running the server"), until SIGINT or SIGTERM.
+ * environment (docs/server.md#environment), until SIGINT or SIGTERM.
  */
 import { readServerConfig } from './config.js';
 import { startGatehouse, type Gatehouse } from './gatehouse.js';

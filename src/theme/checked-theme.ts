@@ -14,7 +14,7 @@ export async function checkedTheme(response: Response, url: URL): Promise<Resolv
     throw new Error(`Theme pack ${url.href} is not JSON`);
   }
   // The build checked every pack, so this fails only for a wrong file on the server. The lines
-  // name the field; without zod's English texts (1 KB gzip that the page need not carry)
+  // name the field; without zod's English texts (bytes the page need not carry)
   // the reason may read "Invalid input", and `npm run theme:check` gives it in full.
   const parsed = resolvedThemeSchema.safeParse(data);
   if (!parsed.success) {

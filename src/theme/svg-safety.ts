@@ -1,6 +1,6 @@
 /**
  * Refuses SVG assets that could run script or reach outside themselves when opened on their
- * own URL (SECURITY.md rule 21). An allowlist of static drawing elements, no event handler
+ * own URL (docs/security.md#rule-21). An allowlist of static drawing elements, no event handler
  * attributes, no links but `#fragment` ones, no DOCTYPE (entities), no external `url()`.
  */
 

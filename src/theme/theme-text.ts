@@ -1,6 +1,6 @@
 /**
  * A theme pack's page text for one locale (`text/<locale>.json`). It is data shown as text, never
- * HTML (SECURITY.md rule 21): markup, entities and bidi overrides are refused here, and the
+ * HTML (docs/security.md#rule-21): markup, entities and bidi overrides are refused here, and the
  * elements render what is left through text bindings only.
  */
 import * as z from 'zod/mini';

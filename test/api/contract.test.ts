@@ -671,7 +671,7 @@ describe('api/contract', () => {
       ['unsupported_media_type', 415],
       ['payload_too_large', 413],
     ] as const) {
-      it(`answers ${code} with HTTP ${status} (SECURITY.md rule 23)`, () => {
+      it(`answers ${code} with HTTP ${status} (docs/security.md#rule-23)`, () => {
         expect(errorStatus[code]).to.equal(status);
       });
     }

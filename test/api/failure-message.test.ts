@@ -31,7 +31,7 @@ const failures = {
 
 const variants = Object.values(failures) as Failure[];
 
-/** Words that would tell a stranger whether an address has an account (SECURITY.md rule 14). */
+/** Words that would tell a stranger whether an address has an account (docs/security.md#rule-14). */
 const enumerationHints = [
   'account',
   'exist',

@@ -43,7 +43,7 @@ const cases: ReadonlyArray<readonly [string, LocaleInputs, string]> = [
   ['a remembered garbage value is ignored', { chosen: '"><img src=x>', tenant: allThree }, 'en'],
 ];
 
-/** Malformed `ui_locales` values from SECURITY.md's bad inputs, each meant to fall back. */
+/** Malformed `ui_locales` values from docs/security.md#bad-inputs, each meant to fall back. */
 const hostile: ReadonlyArray<readonly [string, string]> = [
   ['markup', '<script>alert(1)</script>'],
   ['markup around a tag', '<sv>'],

@@ -52,7 +52,7 @@ async function expectError(response: Response, status: number, body: unknown) {
   expect(errorBodySchema.safeParse(json).success).to.equal(true);
 }
 
-/** Requests the server must refuse with 415 unsupported_media_type: JSON bodies only (rule 23). */
+/** Requests the server must refuse with 415 unsupported_media_type (docs/security.md#rule-23). */
 const unsupportedBodies = [
   [
     'a text/plain body',

@@ -1,5 +1,5 @@
 /**
- * Every limit under bursts, on two instances sharing one real PostgreSQL (SECURITY.md rules 9, 15,
+ * Every limit under bursts, on two instances sharing one real PostgreSQL (docs/security.md, rules 9, 15,
  * 16 and 17; docs/deployment.md "How each limit stays atomic"). The embedded database runs one
  * statement at a time and cannot show these races; PostgreSQL runs the parallel requests at once.
  */

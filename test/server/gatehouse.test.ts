@@ -1,6 +1,6 @@
 /**
- * The server as an operator runs it: state that survives a restart between sending and verifying
- * a code (SECURITY.md rule 17), email while SMTP is down (rule 25), and one process per embedded
+ * The server as an operator runs it: state that survives a restart between sending and verifying a
+ * code (docs/security.md#rule-17), email while SMTP is down (rule 25), and one process per embedded
  * database.
  */
 import assert from 'node:assert/strict';

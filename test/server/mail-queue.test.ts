@@ -1,5 +1,5 @@
 /**
- * The mail queue lives in the database (SECURITY.md rules 6 and 25): an instance killed after the
+ * The mail queue lives in the database (docs/security.md, rules 6 and 25): an instance killed after the
  * answer and before the delivery loses no email and sends none twice; the queued message holds
  * no code in clear; and mail given up on is listed for the operator.
  */

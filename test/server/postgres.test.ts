@@ -1,7 +1,7 @@
 /**
  * The server on a real PostgreSQL (DATABASE_URL): the same flow as on the embedded database, two
  * instances sharing one database, single use of a code across both, and a database that goes
- * away and comes back (SECURITY.md rules 8, 17, 25).
+ * away and comes back (docs/security.md, rules 8, 17, 25).
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';

@@ -1,4 +1,5 @@
-// Prints "N passed, N failed" as the last line, the plain summary CI reads (TOOLCHAIN.md trap 7).
+// Prints "N passed, N failed" as the last line, the plain summary CI reads
+// (docs/testing.md#count-reporter).
 
 function count(suite, totals) {
   for (const test of suite.tests ?? []) {

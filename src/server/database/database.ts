@@ -62,7 +62,7 @@ export interface Database extends Queryable {
   close(): Promise<void>;
 }
 
-/** The database cannot answer right now; the HTTP layer turns this into 503 (SECURITY.md rule 25). */
+/** The database cannot answer right now; the HTTP layer turns this into 503 (docs/security.md#rule-25). */
 export class DatabaseUnavailableError extends Error {
   override readonly name = 'DatabaseUnavailableError';
 }

@@ -22,8 +22,8 @@ const sharedBuffers = '8MB';
 
 /**
  * Makes a new database in `directory`. Creating one runs initdb inside PGlite's WebAssembly memory,
- * which grows to about 600 MB and is never given back, so a process of its own does it and exits;
- * the server then opens the made database at about a third of that. The database is made beside
+ * which grows to several times what the server needs and is never given back, so a process of its
+ * own does it and exits (figures in docs/performance.md#memory). The database is made beside
  * `directory` and moved in whole, so that a start killed halfway leaves no half-made database
  * where one is looked for; the next start removes what it left.
  */
@@ -52,9 +52,10 @@ await (await PGlite.create(process.argv[1])).close();`;
 }
 
 export async function openEmbeddedDatabase(directory: string): Promise<Database> {
-  // V8 compiles the hot parts of PostgreSQL's WebAssembly a second time, optimized, and keeps both:
-  // about 55 MB. A request spends most of its time outside PostgreSQL, so the baseline compiler's
-  // code alone served as many requests a second in the benchmark. Set before PGlite compiles.
+  // V8 compiles the hot parts of PostgreSQL's WebAssembly a second time, optimized, and keeps both
+  // (docs/performance.md#memory). A request spends most of its time outside PostgreSQL, so the
+  // baseline compiler's code alone served as many requests a second in the benchmark. Set before
+  // PGlite compiles.
   setFlagsFromString('--liftoff-only');
   if (!existsSync(join(directory, 'PG_VERSION'))) await makeEmbeddedDatabase(directory);
   const pglite = await PGlite.create(directory, {

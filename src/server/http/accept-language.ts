@@ -1,7 +1,7 @@
 /**
  * The languages an `Accept-Language` header asks for, most wanted first, as `navigator.languages`
  * lists them in the browser (hono parses the header). Negotiation bounds how many tags it reads
- * (SECURITY.md rule 20); the header is cut before parsing as well.
+ * (docs/security.md#rule-20); the header is cut before parsing as well.
  */
 import { parseAccept } from 'hono/utils/accept';
 

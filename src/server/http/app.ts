@@ -1,7 +1,7 @@
 /**
  * The whole HTTP surface: health and readiness, the contract under /api/v1 and the hosted pages,
  * with security headers on every answer, one log line per request, and 503 for anything
- * unexpected, above all a database that is down (SECURITY.md rule 25): nobody is signed in by a
+ * unexpected, above all a database that is down (docs/security.md#rule-25): nobody is signed in by a
  * half-done request.
  */
 import { Hono } from 'hono';

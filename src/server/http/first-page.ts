@@ -175,7 +175,8 @@ export function renderShellPage(
     );
   }
   // The pack's background image comes with the app's own sheet when it takes over: rasterizing it
-  // added 30-75 ms to the first frame whenever it arrived before that frame, and it is decoration.
+  // made the first frame late whenever it arrived before that frame (docs/performance.md), and it
+  // is decoration.
   const firstFrameTheme = theme && { ...theme, assets: { ...theme.assets, background: undefined } };
   const documentCss = [baseTokens, appStyles, themeLayoutStyles]
     .map((style: CSSResult) => style.cssText)

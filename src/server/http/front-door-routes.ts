@@ -3,12 +3,13 @@
  * to oidc-provider on the raw Node request), the step that ends an interaction after a sign-in on
  * the hosted pages, and Run now. They sit before the hosted pages' catch-all.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { FrontDoor } from '../oidc/front-door.js';
 import { isProtocolPath } from '../oidc/front-door.js';
+import { interactionIdPattern } from '../oidc/interaction-paths.js';
 import type { RunNow } from '../oidc/run-now.js';
 import type { TenantRegistry } from '../tenants.js';
 import { sessionCookieName } from './session-cookie.js';
@@ -18,8 +19,6 @@ export interface FrontDoorHolder {
   frontDoor?: FrontDoor;
   runNow?: RunNow;
 }
-
-const interactionUid = /^[A-Za-z0-9_-]{10,64}$/;
 
 export function frontDoorRoutes(holder: FrontDoorHolder, tenants: TenantRegistry, https: boolean) {
   const routes = new Hono<{ Bindings: HttpBindings }>();
@@ -32,20 +31,23 @@ export function frontDoorRoutes(holder: FrontDoorHolder, tenants: TenantRegistry
     return { tenant, policy, frontDoor, incoming: c.env.incoming, outgoing: c.env.outgoing };
   };
 
-  routes.get('/:tenant/:policy/interaction/:uid/continue', async (c, next) => {
-    const found = target(c);
-    const uid = c.req.param('uid');
-    if (!found || !interactionUid.test(uid)) return next();
-    await found.frontDoor.continueInteraction(
-      found.incoming,
-      found.outgoing,
-      found.tenant,
-      found.policy,
-      uid,
-      getCookie(c, sessionCookieName(https)),
-    );
-    return RESPONSE_ALREADY_SENT;
-  });
+  const interaction =
+    (step: 'show' | 'continue') => async (c: Context<{ Bindings: HttpBindings }>, next: Next) => {
+      const tenant = tenants.get(c.req.param('tenant') ?? '');
+      const uid = c.req.param('uid') ?? '';
+      const frontDoor = holder.frontDoor;
+      if (!tenant || !frontDoor || !c.env?.incoming || !interactionIdPattern.test(uid))
+        return next();
+      const { incoming, outgoing } = c.env;
+      if (step === 'show') await frontDoor.showInteraction(incoming, outgoing, tenant, uid);
+      else {
+        const session = getCookie(c, sessionCookieName(https));
+        await frontDoor.continueInteraction(incoming, outgoing, tenant, uid, session);
+      }
+      return RESPONSE_ALREADY_SENT;
+    };
+  routes.get('/:tenant/interaction/:uid', interaction('show'));
+  routes.get('/:tenant/interaction/:uid/continue', interaction('continue'));
 
   routes.get('/:tenant/:policy/run-now', async (c, next) => {
     const found = target(c);

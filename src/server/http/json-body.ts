@@ -1,7 +1,7 @@
 /**
- * Request bodies (SECURITY.md rule 23): `application/json` only (else 415), at most 16 KiB, read
- * with the limit enforced while streaming (413), JSON that parses (else 400 with a generic body),
- * and a strict schema that refuses unknown keys, `__proto__` among them.
+ * Request bodies (docs/security.md#rule-23): `application/json` only (else 415), at most 16 KiB,
+ * read with the limit enforced while streaming (413), JSON that parses (else 400 with a generic
+ * body), and a strict schema that refuses unknown keys, `__proto__` among them.
  */
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';

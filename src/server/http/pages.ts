@@ -25,6 +25,7 @@ import type { ResolvedTheme } from '../../theme/resolved-theme.js';
 import { readBuiltTheme } from '../built-themes.js';
 import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
+import { isInteractionReturn } from '../oidc/interaction-paths.js';
 import { acceptedLanguages } from './accept-language.js';
 import { renderFirstPage, type ShellInput } from './first-page.js';
 import { pageCsp } from './security-headers.js';
@@ -89,6 +90,12 @@ export async function loadHostedPages(
       return [tenant.id, { config, theme, html }];
     }),
   );
+  /** The page of a visit that returns to an OpenID Connect interaction: that address is allowed too. */
+  const withReturn = (config: TenantConfig, theme: ResolvedTheme | undefined, back: string) => {
+    const allowing = { ...config, redirectUris: [...config.redirectUris, back] };
+    const html = insertBefore(indexHtml, '</head>', bootDataScript({ config: allowing, theme }));
+    return { config: allowing, html };
+  };
   const shell: HostedPages['shell'] = (tenant, visit) => {
     const { config, theme } = byTenant.get(tenant.id)!;
     const locale = negotiateLocale({
@@ -108,10 +115,15 @@ export async function loadHostedPages(
   const hosted = (tenant: Tenant | undefined, visit?: Visit): HostedPage => {
     const page = tenant && byTenant.get(tenant.id);
     if (!page) return { html: indexHtml, styleHashes: [] };
-    const first = visit && firstPageOf(page.config, page.theme, visit);
-    if (!first) return { html: page.html, styleHashes: [] };
+    const back = visit?.route.redirectUri;
+    const { config, html: base } =
+      back !== undefined && isInteractionReturn(page.config.tenant, back)
+        ? withReturn(page.config, page.theme, back)
+        : page;
+    const first = visit && firstPageOf(config, page.theme, visit);
+    if (!first) return { html: base, styleHashes: [] };
     const { locale, rendered } = first;
-    let html = page.html.replace('<html lang="en">', `<html lang="${locale}">`);
+    let html = base.replace('<html lang="en">', `<html lang="${locale}">`);
     html = insertBefore(html, '</head>', rendered.head);
     html = insertBefore(html, '</body>', rendered.body);
     return { html, styleHashes: rendered.styleHashes };

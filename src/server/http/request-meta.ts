@@ -8,7 +8,7 @@ import type { RequestMeta } from '../services/context.js';
 
 /**
  * The pages send their own language as Accept-Language; only locales the tenant enables can come
- * out, and at most 256 bytes of the header are read (SECURITY.md rule 20).
+ * out, and at most 256 bytes of the header are read (docs/security.md#rule-20).
  */
 export function requestLocale(acceptLanguage: string | undefined, tenant: Tenant) {
   const tags = (acceptLanguage ?? '')

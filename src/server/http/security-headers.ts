@@ -1,7 +1,7 @@
 /**
- * Headers on every answer (SECURITY.md rule 18), and the hosted pages' Content Security Policy:
- * scripts from this origin only (the build emits no inline script), styles from this origin and
- * the rendered first page's inline styles by hash, no plugins, no <base>, forms post only here,
+ * Headers on every answer (docs/security.md#rule-18), and the hosted pages' Content Security
+ * Policy: scripts from this origin only (the build emits no inline script), styles from this origin
+ * and the rendered first page's inline styles by hash, no plugins, no <base>, forms post only here,
  * and framing only by the tenant's embedding origins.
  */
 import type { MiddlewareHandler } from 'hono';

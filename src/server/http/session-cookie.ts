@@ -1,5 +1,5 @@
 /**
- * The session cookie (SECURITY.md rule 22): HttpOnly, Secure and SameSite=Lax always (browsers
+ * The session cookie (docs/security.md#rule-22): HttpOnly, Secure and SameSite=Lax always (browsers
  * accept Secure cookies from http://localhost), and the `__Host-` prefix when served over HTTPS.
  */
 import type { Context } from 'hono';

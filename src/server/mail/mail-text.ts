@@ -57,7 +57,7 @@ export function verificationCodeText(
   };
 }
 
-/** For an account that may not reset its password here (SECURITY.md rule 12). */
+/** For an account that may not reset its password here (docs/security.md#rule-12). */
 export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): MailText {
   const { tenant } = values;
   return {
@@ -77,7 +77,7 @@ export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): Mai
   };
 }
 
-/** After a reset (SECURITY.md rule 22); `when` is already formatted for the locale. */
+/** After a reset (docs/security.md#rule-22); `when` is already formatted for the locale. */
 export function passwordChangedText(
   msg: MsgFn,
   values: { tenant: string; when: string },

@@ -1,5 +1,5 @@
 /**
- * Email off the request path (SECURITY.md rules 13 and 25). A request queues its message in the
+ * Email off the request path (docs/security.md, rules 13 and 25). A request queues its message in the
  * database with the write it belongs to and answers; any instance delivers it afterwards and
  * retries with growing pauses (store/mail-outbox.ts). A failure is logged and never changes what
  * the user saw. A newer code for the same flow replaces a waiting older one, so a recovering SMTP
@@ -133,7 +133,7 @@ export class Mailer {
 
   /**
    * The statement that queues `request`, to run with the write it belongs to; with `when` false
-   * the same statement queues nothing, after the same work (SECURITY.md rule 13).
+   * the same statement queues nothing, after the same work (docs/security.md#rule-13).
    */
   queued(request: MailRequest, now: Date, when = true): Statement {
     const id = randomUUID();

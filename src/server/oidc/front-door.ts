@@ -26,6 +26,7 @@ import { endSession, findSession } from '../store/sessions.js';
 import { findUserById } from '../store/users.js';
 import type { TenantRegistry } from '../tenants.js';
 import { DatabaseAdapter, endGrants } from './database-adapter.js';
+import { continuePath } from './interaction-paths.js';
 import {
   refusalPage,
   signOutPage,
@@ -63,14 +64,23 @@ export interface FrontDoor {
     path: string,
   ): Promise<void>;
   /**
+   * The first stop of an interaction (`/{tenant}/interaction/{uid}`): on to the hosted page of
+   * its policy, which returns to `continueInteraction` once the user has signed in.
+   */
+  showInteraction(
+    req: IncomingMessage,
+    res: ServerResponse,
+    tenant: Tenant,
+    uid: string,
+  ): Promise<void>;
+  /**
    * Ends the interaction `uid` with the sign-in that the hosted pages made during it (their
-   * session cookie); without one, sends the user back to the sign-in page of the interaction.
+   * session cookie); without one, sends the user to a sign-in page that returns here.
    */
   continueInteraction(
     req: IncomingMessage,
     res: ServerResponse,
     tenant: Tenant,
-    policy: string,
     uid: string,
     sessionId: string | undefined,
   ): Promise<void>;
@@ -275,8 +285,8 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       // needs) is given at once, since the clients are the tenant's own apps.
       url: (_ctx, interaction) =>
         interaction.prompt.name === 'consent'
-          ? continuePath(tenant.id, policy, interaction.uid)
-          : interactionPageUrl(tenant.id, policy, interaction.uid, interaction.params),
+          ? continuePath(tenant.id, interaction.uid)
+          : `/${tenant.id}/interaction/${interaction.uid}`,
     },
     // The tenant's own apps: no consent screen, as in B2C. The grant covers what was asked.
     loadExistingGrant: async (ctx) => {
@@ -348,6 +358,49 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
     req.headers['x-forwarded-host'] = publicUrl.host;
   };
 
+  const refuse = (res: ServerResponse, tenant: Tenant, req: IncomingMessage, code: string) => {
+    const shell = pages.shell(tenant, {
+      uiLocales: undefined,
+      acceptLanguage: req.headers['accept-language'],
+      chosenLocale: undefined,
+    });
+    const page = refusalPage(shell, 'bad_request', code);
+    res.writeHead(400, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': page.csp,
+    });
+    res.end(page.html);
+  };
+
+  /**
+   * The interaction this browser holds (its cookie) and the policy it was started for; an
+   * expired or foreign one gets the error page.
+   */
+  const interactionOf = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    tenant: Tenant,
+    uid: string,
+  ) => {
+    // Any provider of the tenant reads its interactions: they share the tenant's rows.
+    const provider = providers.get(`${tenant.id}/${tenant.policies[0]!.id}`)!;
+    secureHeaders(res, tenant);
+    forward(req);
+    let details;
+    try {
+      details = await provider.interactionDetails(req, res);
+    } catch (error) {
+      if (!(error instanceof errors.SessionNotFound)) throw error;
+    }
+    // The policy is the one whose authorize endpoint the interaction resumes at.
+    const policy = details && new URL(details.returnTo).pathname.split('/')[2];
+    if (!details || details.uid !== uid || !policy) {
+      refuse(res, tenant, req, 'interaction_expired');
+      return undefined;
+    }
+    return { provider, details, policy };
+  };
+
   return {
     provider: (tenant, policy) => providers.get(`${tenant}/${policy}`),
     issuer,
@@ -367,31 +420,17 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       req.url = discovery ? `/.well-known/openid-configuration${query}` : path;
       await provider.callback()(req, res);
     },
-    async continueInteraction(req, res, tenant, policy, uid, sessionId) {
-      const provider = providers.get(`${tenant.id}/${policy}`);
-      if (!provider) throw new Error(`No provider for ${tenant.id}/${policy}`);
-      secureHeaders(res, tenant);
-      forward(req);
-      let details;
-      try {
-        details = await provider.interactionDetails(req, res);
-      } catch (error) {
-        if (!(error instanceof errors.SessionNotFound)) throw error;
-      }
-      if (!details || details.uid !== uid) {
-        const shell = pages.shell(tenant, {
-          uiLocales: undefined,
-          acceptLanguage: req.headers['accept-language'],
-          chosenLocale: undefined,
-        });
-        const page = refusalPage(shell, 'bad_request', 'interaction_expired');
-        res.writeHead(400, {
-          'Content-Type': 'text/html; charset=utf-8',
-          'Content-Security-Policy': page.csp,
-        });
-        res.end(page.html);
-        return;
-      }
+    async showInteraction(req, res, tenant, uid) {
+      const found = await interactionOf(req, res, tenant, uid);
+      if (!found) return;
+      const { details, policy } = found;
+      res.writeHead(303, { Location: interactionPageUrl(tenant, policy, uid, details.params) });
+      res.end();
+    },
+    async continueInteraction(req, res, tenant, uid, sessionId) {
+      const found = await interactionOf(req, res, tenant, uid);
+      if (!found) return;
+      const { provider, details, policy } = found;
       if (details.prompt.name === 'consent') {
         const grant = await grantFor(
           provider,
@@ -411,9 +450,13 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
         session?.tenant === tenant.id &&
         session.createdAt.getTime() >= (details.exp - interactionTtlS) * 1000 - 1000;
       if (!fresh) {
-        res.writeHead(303, {
-          Location: interactionPageUrl(tenant.id, policy, uid, details.params),
-        });
+        // A reset policy ends here without a sign-in: the user signs in with the new password
+        // on the tenant's sign-in page, which returns here (no automatic sign-in after a reset).
+        const signIn = tenant.policies.some((p) => p.id === policy && p.kind === 'sign-in')
+          ? policy
+          : tenant.policies.find((p) => p.kind === 'sign-in')?.id;
+        if (!signIn) return refuse(res, tenant, req, 'interaction_unfinished');
+        res.writeHead(303, { Location: interactionPageUrl(tenant, signIn, uid, details.params) });
         res.end();
         return;
       }
@@ -451,20 +494,18 @@ async function grantFor(
   return grant;
 }
 
-/** Where the hosted pages send the user after signing in for an interaction (route.ts makes the same). */
-function continuePath(tenant: string, policy: string, uid: string): string {
-  return `/${tenant}/${policy}/interaction/${uid}/continue`;
-}
-
-/** The hosted page that signs the user in for an interaction, in the language the app asked for. */
+/**
+ * The hosted page that signs the user in for an interaction, in the language the app asked for:
+ * its `redirect_uri` leads back to the interaction (the pages allow it, see `isInteractionReturn`).
+ */
 function interactionPageUrl(
-  tenant: string,
+  tenant: Tenant,
   policy: string,
   uid: string,
   params: Record<string, unknown>,
 ): string {
-  const query = new URLSearchParams({ interaction: uid });
+  const query = new URLSearchParams({ redirect_uri: continuePath(tenant.id, uid) });
   if (typeof params.ui_locales === 'string') query.set('ui_locales', params.ui_locales);
   if (typeof params.login_hint === 'string') query.set('login_hint', params.login_hint);
-  return `/${tenant}/${policy}?${query}`;
+  return `/${tenant.id}/${policy}?${query}`;
 }

@@ -1,6 +1,6 @@
 /**
- * The client address that per-IP throttling counts (SECURITY.md rule 16). X-Forwarded-For is read
- * only when the connection comes from a configured proxy, and then from the right: the first
+ * The client address that per-IP throttling counts (docs/security.md#rule-16). X-Forwarded-For is
+ * read only when the connection comes from a configured proxy, and then from the right: the first
  * address that is not one of our proxies is the client, whatever the client wrote further left.
  */
 export function normaliseIp(address: string): string {

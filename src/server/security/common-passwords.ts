@@ -1,5 +1,5 @@
 /**
- * The most common passwords (SECURITY.md rule 3): the 49,000-entry frequency list that
+ * The most common passwords (docs/security.md#rule-3): the 49,000-entry frequency list that
  * @zxcvbn-ts/language-common (MIT) ships, read offline from the package, compared case-folded.
  */
 import { dictionary } from '@zxcvbn-ts/language-common';

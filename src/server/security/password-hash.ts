@@ -1,7 +1,7 @@
 /**
- * Password storage (SECURITY.md rule 4): scrypt N=2^17, r=8, p=1 with a random salt per password.
- * The parameters are stored beside the hash, so that they can be raised later and old hashes
- * still verify (and are upgraded at the next sign-in).
+ * Password storage (docs/security.md#rule-4): scrypt N=2^17, r=8, p=1 with a random salt per
+ * password. The parameters are stored beside the hash, so that they can be raised later and old
+ * hashes still verify (and are upgraded at the next sign-in).
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import * as z from 'zod';
@@ -33,8 +33,9 @@ export interface PasswordHash {
 }
 
 /**
- * One scrypt run takes 128 MiB and most of a core for about 0.6 s here. At most two run at once,
- * so that sign-in bursts neither exhaust memory nor take every libuv thread from file and DNS work.
+ * One scrypt run takes 128 MiB and most of a core for a third of a second or more (timings in
+ * docs/performance.md#the-servers-rate). At most two run at once, so that sign-in bursts neither
+ * exhaust memory nor take every libuv thread from file and DNS work.
  */
 const maxConcurrentRuns = 2;
 let running = 0;

@@ -1,7 +1,7 @@
 /**
- * Which new passwords are refused, and why (SECURITY.md rules 1-3): length in code points after
- * NFKC within the tenant's bounds, not one of the most common passwords, and not containing the
- * tenant's name or the user's email address or its local part. No composition rules.
+ * Which new passwords are refused, and why (docs/security.md, rules 1-3): length in code points
+ * after NFKC within the tenant's bounds, not one of the most common passwords, and not containing
+ * the tenant's name or the user's email address or its local part. No composition rules.
  */
 import type { PasswordProblem } from '../../api/contract.js';
 import { lengthProblems } from '../../policy/password-rules.js';

@@ -1,6 +1,6 @@
 /**
  * AES-256-GCM for what must be stored but not readable at rest, such as a code waiting in the mail
- * queue (SECURITY.md rule 6): a fresh 96-bit nonce per message, the tag checked on opening, and the
+ * queue (docs/security.md#rule-6): a fresh 96-bit nonce per message, the tag checked on opening, and the
  * row's id as associated data so that a sealed value cannot be moved to another row.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * Verification codes (SECURITY.md rules 6 and 11): 6 digits from a CSPRNG, stored only as an
+ * Verification codes (docs/security.md, rules 6 and 11): 6 digits from a CSPRNG, stored only as an
  * HMAC-SHA256 keyed with a server secret and bound to its flow, compared in constant time.
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * Sending and checking codes, shared by the password reset and the recovery-email
- * reconfirmation (SECURITY.md rules 6-11).
+ * reconfirmation (docs/security.md, rules 6-11).
  */
 import { randomBytes } from 'node:crypto';
 import type { ErrorBody } from '../../api/contract.js';

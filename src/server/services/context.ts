@@ -34,7 +34,7 @@ export const refuse = (error: ErrorBody): { ok: false; error: ErrorBody } => ({ 
 
 /**
  * Takes one of the client address's hourly failures before a password or code is judged, so that
- * parallel guesses cannot all be judged against the same count (SECURITY.md rule 16); a request
+ * parallel guesses cannot all be judged against the same count (docs/security.md#rule-16); a request
  * that turns out right gives it back (`clientFailureReturn`). 429 once none is left.
  */
 export async function takeClientFailure(

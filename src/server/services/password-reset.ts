@@ -1,7 +1,7 @@
 /**
- * The self-service password reset (DESIGN.md "The reset flow"): start with an address, prove it
- * with a code, set a new password. The server enforces the order (SECURITY.md rule 11) and answers
- * a start the same whether or not the address has an account or may reset (rules 12 and 13).
+ * The self-service password reset: start with an address, prove it with a code, set a new
+ * password. The server enforces the order (docs/security.md#rule-11) and answers a start the same
+ * whether or not the address has an account or may reset (rules 12 and 13).
  */
 import type {
   ResetResendResponse,

@@ -1,7 +1,7 @@
 /**
- * Sign-in with email and password (SECURITY.md rules 14, 15, 22). Unknown user, wrong password
- * and locked account get one answer, and each costs one KDF run. Success starts a session, unless
- * the tenant wants the recovery email reconfirmed first.
+ * Sign-in with email and password (docs/security.md, rules 14, 15, 22). Unknown user, wrong
+ * password and locked account get one answer, and each costs one KDF run. Success starts a session,
+ * unless the tenant wants the recovery email reconfirmed first.
  */
 import type { SignInResponse } from '../../api/contract.js';
 import { normaliseEmail } from '../../policy/email-address.js';

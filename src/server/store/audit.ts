@@ -1,6 +1,7 @@
 /**
- * Audit events for every sign-in and reset step (SECURITY.md rule 26). Fields are columns filled
- * through parameters, never text spliced together, and none of them ever holds a password or a code.
+ * Audit events for every sign-in and reset step (docs/security.md#rule-26). Fields are columns
+ * filled through parameters, never text spliced together, and none of them ever holds a password or
+ * a code.
  */
 import { run, type Queryable, type Statement } from '../database/database.js';
 

@@ -107,8 +107,9 @@ export async function findOpenFlow(
 }
 
 /**
- * A new code replaces every older one (rule 7), unless another send in the last `resendAfterMs`
- * got there first: two parallel resends produce one code. Returns whether this one was issued.
+ * A new code replaces every older one (docs/security.md#rule-7), unless another send in the last
+ * `resendAfterMs` got there first: two parallel resends produce one code. Returns whether this one
+ * was issued.
  */
 export async function issueCode(
   db: Queryable,
@@ -144,7 +145,7 @@ export async function dropUnsentCode(db: Queryable, id: string, codeHash: string
 
 /**
  * Spends the code: only the first of any number of parallel submissions of the right code finds
- * it still unverified, with tries left and unexpired (rule 8).
+ * it still unverified, with tries left and unexpired (docs/security.md#rule-8).
  */
 export async function markVerified(db: Queryable, flow: CodeFlow, now: Date): Promise<boolean> {
   const rows = await db.query(

@@ -1,6 +1,6 @@
 /**
  * The mail queue in the database, so that a crash between an answer and its email loses nothing
- * and any instance can deliver (SECURITY.md rule 25). An instance claims due messages for a while
+ * and any instance can deliver (docs/security.md#rule-25). An instance claims due messages for a while
  * (`FOR UPDATE SKIP LOCKED`, so two never claim one), delivers them outside any transaction, and
  * deletes each once handed over; a claim that outlives a crashed instance runs out and another
  * instance retries. The content is sealed (security/sealed-box.ts); a dead letter keeps no content.

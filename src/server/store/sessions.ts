@@ -1,5 +1,5 @@
 /**
- * Sign-in sessions (SECURITY.md rule 22). The cookie carries 256 random bits; the table keeps
+ * Sign-in sessions (docs/security.md#rule-22). The cookie carries 256 random bits; the table keeps
  * only their SHA-256, so a copy of the database signs nobody in.
  */
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,6 +1,6 @@
 /**
  * Throttle windows in the database, so that they hold across restarts and across instances
- * (SECURITY.md rule 17). Each key has one row holding the times of its events inside the window;
+ * (docs/security.md#rule-17). Each key has one row holding the times of its events inside the window;
  * a sliding window is counted, not approximated.
  *
  * A place is taken in one statement, INSERT ... ON CONFLICT DO UPDATE ... WHERE, which locks the

@@ -122,7 +122,7 @@ export async function removeUser(db: Queryable, tenant: string, email: string): 
  * Counts a failed sign-in in one conditional update, so that parallel failures cannot both miss
  * the threshold or lock twice: the row lock makes each see the count the one before left, and a
  * failure while the account is locked counts for nothing. The tenth failure in a row locks the
- * account for 60 s, doubling with each further lock up to the cap (SECURITY.md rule 15). Returns
+ * account for 60 s, doubling with each further lock up to the cap (docs/security.md#rule-15). Returns
  * whether this failure started a lock.
  */
 export async function recordSignInFailure(

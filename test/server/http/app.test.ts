@@ -1,6 +1,6 @@
 /**
- * The HTTP surface as a client meets it (SECURITY.md rules 18, 23, 24): pages with their CSP and
- * headers, strict JSON bodies within 16 KiB, and timeouts that keep slow or idle clients from
+ * The HTTP surface as a client meets it (docs/security.md, rules 18, 23, 24): pages with their CSP
+ * and headers, strict JSON bodies within 16 KiB, and timeouts that keep slow or idle clients from
  * holding the server.
  */
 import assert from 'node:assert/strict';

@@ -1,6 +1,6 @@
 /**
  * The reset flow through the real HTTP API on the embedded database, with an SMTP sink and a
- * clock the tests move: SECURITY.md rules 6-13 and 22 as a client can observe them.
+ * clock the tests move: docs/security.md rules 6-13 and 22 as a client can observe them.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * Sign-in through the real HTTP API (SECURITY.md rules 14-17 and 22): one answer for unknown,
+ * Sign-in through the real HTTP API (docs/security.md, rules 14-17 and 22): one answer for unknown,
  * wrong and locked, a KDF run for unknown users too, lockout with escalation, per-IP throttling,
  * sessions, and the reconfirmation of an old recovery email.
  */
