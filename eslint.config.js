@@ -37,7 +37,15 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },
   {
-    files: ['*.js', '*.ts', 'test/support/**/*.js', 'src/server/**/*.ts', 'scripts/**', 'bench/**'],
+    files: [
+      '*.js',
+      '*.ts',
+      'test/support/**/*.js',
+      'src/server/**/*.ts',
+      'scripts/**',
+      'bench/**',
+      'examples/relying-party/**',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

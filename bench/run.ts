@@ -23,6 +23,7 @@ import {
 import { buildServer } from '../scripts/build-server.js';
 import { currentParams, hashPassword } from '../src/server/security/password-hash.js';
 import { closedLoop, median, type LoadRequest, type LoadResult } from './load.js';
+import { measureRoundTrips } from './oidc-round-trip.js';
 import { baselinePath, measureLoads, measureSwitches, withBrowser, type Switch } from './pages.js';
 import { makeDataDir, removeDataDir, startServer, type BenchServer } from './server.js';
 import { defaultSoakSeconds, measureSoak, soakRow, type SoakResult } from './soak.js';
@@ -132,7 +133,9 @@ async function measureServer(server: BenchServer) {
     }),
     4,
   );
-  return { warmup, start, verify, served, rssAfter10k, soak, samples, signIn };
+  say('server: OpenID Connect round trips');
+  const oidc = await measureRoundTrips(server.url, plan.loadSeconds);
+  return { warmup, start, verify, served, rssAfter10k, soak, samples, signIn, oidc };
 }
 
 /** The KDF alone, in this process while the server idles. */
@@ -256,6 +259,12 @@ function rows(
       'sign-in (bounded by the KDF)',
       '',
       `${server.signIn.rate.toFixed(1)} /s, p50 ${ms(server.signIn.p50Ms)}, p99 ${ms(server.signIn.p99Ms)} (4 connections, statuses ${JSON.stringify(server.signIn.statuses)})`,
+      '',
+    ],
+    [
+      'OpenID Connect: authorize -> sign-in page -> sign-in -> code -> token (one after another)',
+      '',
+      `${server.oidc.rate.toFixed(1)} /s, p50 ${ms(server.oidc.p50Ms)}, p99 ${ms(server.oidc.p99Ms)} (${server.oidc.count} round trips, ${server.oidc.failures} failed); the KDF is ${ms(median(kdf.runs))} of each, ${((100 * median(kdf.runs)) / server.oidc.p50Ms).toFixed(0)}%`,
       '',
     ],
     [

@@ -43,7 +43,14 @@ export type SelfServiceReset = z.infer<typeof selfServiceResetSchema>;
 const unique = <T>(values: T[]) => new Set(values).size === values.length;
 
 /** Names of environment variables: where a confidential client's secret lives (never in a file). */
-const environmentVariable = z.string().check(z.regex(/^[A-Z_][A-Z0-9_]{0,127}$/));
+const environmentVariable = z
+  .string()
+  .check(
+    z.regex(
+      /^[A-Z_][A-Z0-9_]{0,127}$/,
+      'must be the name of an environment variable, such as CONTOSO_WEB_SECRET',
+    ),
+  );
 
 /**
  * An app that signs its users in through the tenant's OpenID Connect front door. Its redirect

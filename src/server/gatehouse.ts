@@ -15,7 +15,7 @@ import { openStorage } from './storage.js';
 import { createDemoUsers, type DemoUser } from './demo-users.js';
 import { createHttpApp } from './http/app.js';
 import type { FrontDoorHolder } from './http/front-door-routes.js';
-import { openFrontDoor } from './oidc/front-door.js';
+import { clientSecrets, openFrontDoor } from './oidc/front-door.js';
 import { runNow } from './oidc/run-now.js';
 import { pruneProviderState } from './oidc/database-adapter.js';
 import { pruneSigningKeys } from './oidc/signing-keys.js';
@@ -61,6 +61,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
   const log = options.log ?? createLogger();
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const tenants = await loadTenants(config.tenantsDir);
+  const secrets = clientSecrets(tenants, config.tenantsDir, process.env);
   const hostedPages = await loadHostedPages(config.distDir, tenants, log);
   const storage = await openStorage(config, 'server', log);
   const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
@@ -170,7 +171,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       publicBase,
       https,
       log,
-      env: process.env,
+      secrets,
       keyRefreshMs: config.signingKeyRefreshSeconds * 1000,
     });
     cleanups.push(() => frontDoor.frontDoor?.close());

@@ -157,6 +157,31 @@ describe('OpenID Connect front door: an app signs its users in', () => {
     assert.ok(keys.keys.every((key) => key.kty === 'RSA' && key.d === undefined));
   });
 
+  it('reaches the hosted page with its server-rendered form and strict CSP', async () => {
+    const request = await authorizeUrl(spa, callback.redirectUri, { ui_locales: 'sv' });
+    const authorize = await fetch(request.url, { redirect: 'manual' });
+    assert.equal(authorize.status, 303);
+    const cookie = authorize.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const hop = await fetch(new URL(authorize.headers.get('location')!, server.url), {
+      redirect: 'manual',
+      headers: { cookie },
+    });
+    assert.equal(hop.status, 303);
+    const page = await fetch(new URL(hop.headers.get('location')!, server.url));
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, /<html lang="sv">/);
+    assert.match(html, /<gate-app[^>]* prerendered/);
+    assert.match(html, /autocomplete="current-password"/);
+    assert.match(
+      page.headers.get('content-security-policy') ?? '',
+      /script-src 'self'; style-src 'self' 'sha256-.*object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'/,
+    );
+  });
+
   it(
     'signs a user in on the themed page and hands the app a verified ID token',
     { timeout: 60_000 },

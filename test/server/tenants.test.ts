@@ -6,6 +6,8 @@ import { afterEach, describe, it } from 'node:test';
 import { verificationCodeText } from '../../src/server/mail/mail-text.js';
 import { translator } from '../../src/server/mail/translate.js';
 import { loadTenants } from '../../src/server/tenants.js';
+import { startGatehouse } from '../../src/server/gatehouse.js';
+import { testConfig } from './support/in-process.js';
 
 const contoso = JSON.parse(readFileSync('tenants/contoso.json', 'utf8')) as Record<string, unknown>;
 
@@ -44,6 +46,66 @@ describe('server/tenants', () => {
       );
       return true;
     });
+  });
+
+  it('names every problem of an app registration (clients)', async () => {
+    const app = { id: 'web', name: 'Web', redirectUris: ['https://app.example/cb'] };
+    const path = folder({
+      'contoso.json': JSON.stringify({
+        ...contoso,
+        clients: [
+          { ...app, type: 'confidential' },
+          { ...app, id: 'spa', type: 'public', secretEnv: 'SPA_SECRET' },
+          { ...app, id: 'http', type: 'public', redirectUris: ['http://app.example/cb'] },
+          { ...app, id: 'lower', type: 'confidential', secretEnv: 'lower-case' },
+          { ...app, id: 'spa', type: 'public' },
+        ],
+      }),
+    });
+    await assert.rejects(loadTenants(path), (error: Error) => {
+      assert.match(
+        error.message,
+        /contoso\.json: clients\[0\]\.secretEnv: is required for a confidential client/,
+      );
+      assert.match(
+        error.message,
+        /contoso\.json: clients\[1\]\.secretEnv: .*not allowed for a public one/,
+      );
+      assert.match(
+        error.message,
+        /contoso\.json: clients\[2\]\.redirectUris\[0\]: must be an absolute https URL/,
+      );
+      assert.match(
+        error.message,
+        /contoso\.json: clients\[3\]\.secretEnv: must be the name of an environment variable/,
+      );
+      assert.match(error.message, /contoso\.json: clients: client ids must be unique/);
+      return true;
+    });
+  });
+
+  it('refuses to start when a confidential client’s secret variable is not set', async () => {
+    const path = folder({
+      'contoso.json': JSON.stringify({
+        ...contoso,
+        clients: [
+          {
+            id: 'web',
+            name: 'Web',
+            type: 'confidential',
+            redirectUris: ['https://app.example/cb'],
+            secretEnv: 'GATEHOUSE_TEST_UNSET_SECRET',
+          },
+        ],
+      }),
+    });
+    const config = { ...testConfig({ dataDir: join(path, 'never-made') }), tenantsDir: path };
+    await assert.rejects(
+      startGatehouse({ config }),
+      new RegExp(
+        `${path}/contoso\\.json: clients\\[0\\]\\.secretEnv: the environment variable GATEHOUSE_TEST_UNSET_SECRET is not set`,
+      ),
+    );
   });
 
   it("lays a tenant's overrides over the email text too", async () => {

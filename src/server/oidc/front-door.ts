@@ -45,8 +45,8 @@ export interface FrontDoorOptions {
   publicBase: string;
   https: boolean;
   log: Logger;
-  /** Where confidential clients' secrets are read: the variables that the tenant files name. */
-  env: Readonly<Record<string, string | undefined>>;
+  /** The confidential clients' secrets (`clientSecrets`). */
+  secrets: ClientSecrets;
   /** How often the published keys are compared with the database (a rotation is then served). */
   keyRefreshMs?: number;
 }
@@ -129,11 +129,37 @@ const dayS = 24 * 60 * 60;
 /** Ours: how long an app's authorize request waits for the user (a reset by email fits in it). */
 const interactionTtlS = 60 * 60;
 
-function clientMetadata(
-  client: Client,
-  file: string,
-  env: FrontDoorOptions['env'],
-): ClientMetadata {
+/** The secrets of the confidential clients, by tenant and client id. */
+export type ClientSecrets = ReadonlyMap<string, string>;
+
+/**
+ * Reads each confidential client's secret from the environment variable its tenant file names
+ * (docs/security.md#rule-32). A variable that is not set stops the start, naming file and field.
+ */
+export function clientSecrets(
+  tenants: TenantRegistry,
+  tenantsDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): ClientSecrets {
+  const secrets = new Map<string, string>();
+  const problems: string[] = [];
+  for (const tenant of tenants.values()) {
+    (tenant.clients ?? []).forEach((client, index) => {
+      if (client.type !== 'confidential') return;
+      const secret = env[client.secretEnv!];
+      if (secret) secrets.set(`${tenant.id}/${client.id}`, secret);
+      else {
+        problems.push(
+          `${tenantsDir}/${tenant.id}.json: clients[${index}].secretEnv: the environment variable ${client.secretEnv} is not set`,
+        );
+      }
+    });
+  }
+  if (problems.length > 0) throw new Error(`Client secrets missing:\n  ${problems.join('\n  ')}`);
+  return secrets;
+}
+
+function clientMetadata(tenant: Tenant, client: Client, secrets: ClientSecrets): ClientMetadata {
   const common = {
     client_id: client.id,
     client_name: client.name,
@@ -143,15 +169,9 @@ function clientMetadata(
     response_types: ['code' as const],
   };
   if (client.type === 'public') return { ...common, token_endpoint_auth_method: 'none' };
-  const secret = env[client.secretEnv!];
-  if (!secret) {
-    throw new Error(
-      `${file}: clients.${client.id}.secretEnv: the environment variable ${client.secretEnv} is not set`,
-    );
-  }
   return {
     ...common,
-    client_secret: secret,
+    client_secret: secrets.get(`${tenant.id}/${client.id}`)!,
     token_endpoint_auth_method: client.tokenEndpointAuthMethod ?? 'client_secret_basic',
   };
 }
@@ -182,9 +202,8 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
   const build = (keys: JWK[]) => {
     const providers = new Map<string, Provider>();
     for (const tenant of tenants.values()) {
-      const file = `tenants/${tenant.id}.json`;
       const clients = (tenant.clients ?? []).map((client) =>
-        clientMetadata(client, file, options.env),
+        clientMetadata(tenant, client, options.secrets),
       );
       if (tenant.runNow) {
         clients.push({
