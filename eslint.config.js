@@ -5,6 +5,51 @@ import wc from 'eslint-plugin-wc';
 import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
+/** Browser code: everything in src/ but the server. */
+const browserFiles = ['src/**/*.ts'];
+const serverFiles = ['src/server/**/*.ts'];
+/** What the sign-in page's first load is built from: none of it may carry zod (docs: performance). */
+const firstLoadFiles = [
+  'src/main.ts',
+  'src/app/**/*.ts',
+  'src/components/**/*.ts',
+  'src/controllers/**/*.ts',
+  'src/events/**/*.ts',
+  'src/flow/**/*.ts',
+  'src/router/**/*.ts',
+  'src/i18n/**/*.ts',
+  'src/theme/runtime/**/*.ts',
+  'src/api/client.ts',
+  'src/api/routes.ts',
+  'src/api/contract-version.ts',
+  'src/pages/step-page.ts',
+  'src/pages/sign-in-page.ts',
+];
+const noServer = {
+  group: ['**/server/**'],
+  message: 'Browser code never imports the server.',
+};
+const noStaticZod = {
+  group: ['zod', 'zod/*', '**/*.schema.js'],
+  allowTypeImports: true,
+  message:
+    'The first load carries no zod: import schemas with import(), or import only their types.',
+};
+const serverOnlyShared = {
+  group: [
+    '**/mocks/**',
+    '**/pages/**',
+    '**/components/**',
+    '**/controllers/**',
+    '**/events/**',
+    '**/main.js',
+    '**/app/app.js',
+    '**/app/*-controller.js',
+  ],
+  message:
+    'The server uses the shared modules (api, tenant, data, rules, flow, router, i18n, theme, demo, the app shell); never the mocks or the browser runtime.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/', 'dist-server/', 'node_modules/', '.data/', 'src/i18n/generated/'] },
   js.configs.recommended,
@@ -47,5 +92,23 @@ export default tseslint.config(
       'examples/relying-party/**',
     ],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: browserFiles,
+    ignores: [...serverFiles, ...firstLoadFiles],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noServer] }] },
+  },
+  {
+    files: firstLoadFiles,
+    ignores: ['**/*.schema.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noServer, noStaticZod] }],
+    },
+  },
+  {
+    files: serverFiles,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [serverOnlyShared] }],
+    },
   },
 );

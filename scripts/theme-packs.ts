@@ -4,9 +4,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveThemePack, type ThemeSource } from '../src/theme/resolve-theme.js';
-import type { ResolvedTheme } from '../src/theme/resolved-theme.js';
-import { themeLocales } from '../src/theme/theme-text.js';
+import { resolveThemePack, type ThemeSource } from '../src/theme/pack/resolve-theme.js';
+import type { ResolvedTheme } from '../src/theme/resolved-theme.schema.js';
+import { themeLocales } from '../src/theme/theme-text.schema.js';
 
 /** Reads `path` (relative to `root`, with forward slashes as in error messages); undefined when absent. */
 function fileSource(dir: string, root = process.cwd()): ThemeSource {
@@ -60,8 +60,8 @@ export async function checkPacks(
   const errors = new Set<string>();
   for (const id of ids) {
     const result = await resolveThemePack(id, source);
-    if (result.ok) themes.push(result.theme);
-    else result.errors.forEach((error) => errors.add(error));
+    if (result.ok) themes.push(result.value);
+    else result.failure.forEach((error) => errors.add(error));
     (await strayTextFiles(dir, id, root)).forEach((error) => errors.add(error));
   }
   return { themes, errors: [...errors] };
@@ -93,6 +93,6 @@ export async function resolvedPackResponse(
     return { status: 404, body: '{"error":"not_found"}' };
   const result = await resolveThemePack(id, fileSource(dir, root));
   return result.ok
-    ? { status: 200, body: JSON.stringify(result.theme) }
-    : { status: 500, body: JSON.stringify({ errors: result.errors }) };
+    ? { status: 200, body: JSON.stringify(result.value) }
+    : { status: 500, body: JSON.stringify({ errors: result.failure }) };
 }

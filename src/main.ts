@@ -6,7 +6,7 @@
 import { syncDocumentLanguage } from './i18n/localization.js';
 import { GateApp } from './app/app.js';
 import { readBootData } from './app/boot-data.js';
-import { preloadTheme } from './theme/load-theme.js';
+import { preloadTheme } from './theme/runtime/load-theme.js';
 
 async function main() {
   if (import.meta.env.MODE === 'mock') {

@@ -9,17 +9,18 @@ import type {
   ResetStartRequest,
   ResetVerifyRequest,
   SignInRequest,
-} from './contract.js';
+} from './contract.schema.js';
+import type { Result } from '../shared/result.js';
 import { routePath, routes } from './routes.js';
 
-type Contract = typeof import('./contract.js');
+type Contract = typeof import('./contract.schema.js');
 
 /**
  * The schemas arrive beside the first request rather than with the page: validating needs zod,
  * and the sign-in page's first load has no request to validate (the hosted page carries its
  * settings in its HTML).
  */
-const loadContract = () => import('./contract.js');
+const loadContract = () => import('./contract.schema.js');
 
 /** Failures that never came from a well-formed error body. */
 export type TransportFailure =
@@ -30,7 +31,7 @@ export type TransportFailure =
 
 export type ApiError = ErrorBody | TransportFailure;
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiError };
+export type ApiResult<T> = Result<T, ApiError>;
 
 export interface ApiClientOptions {
   /** Where the contract's paths start, e.g. `/api/v1` or `https://id.example.com/api/v1`. */

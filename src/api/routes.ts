@@ -1,5 +1,5 @@
 /**
- * Where the Gatehouse HTTP contract lives, apart from its schemas (contract.ts), which hold zod:
+ * Where the Gatehouse HTTP contract lives, apart from its schemas (contract.schema.ts), which hold zod:
  * routes relative to the API base (default `/api/v1`), with `:name` parameters as msw and hono
  * read them; `routePath` fills them in for the client.
  */

@@ -1,4 +1,4 @@
-import { baseTokens } from '../theme/base-tokens.js';
+import { baseTokens } from '../theme/runtime/base-tokens.js';
 import { appStyles } from './app.styles.js';
 
 /**

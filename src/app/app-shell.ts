@@ -7,13 +7,20 @@
  * upgrade before `gate-app` takes over, and must then show the same.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Failure } from '../policy/flow.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Failure } from '../flow/flow-state.js';
 import type { SupportedLocale } from '../i18n/negotiate-locale.js';
-import type { FooterLink } from '../theme/theme-text.js';
+import type { FooterLink } from '../theme/theme-text.schema.js';
 import '../components/locale-picker.js';
 import '../components/theme-banner.js';
 import '../components/theme-footer.js';
 import '../pages/sign-in-page.js';
+
+/**
+ * Data for an attribute that a `type: Array` property parses back: JSON, typed as the property it
+ * becomes, so that the template checker compares the data with that property and not a string.
+ */
+const jsonAttribute = <T>(value: T) => JSON.stringify(value) as unknown as T;
 
 export interface BannerLogo {
   src: string;
@@ -45,8 +52,8 @@ export function shellTemplate(parts: ShellParts): TemplateResult {
           ? html`<gate-theme-banner
               src=${logo.src}
               label=${logo.label}
-              width=${logo.size?.width ?? nothing}
-              height=${logo.size?.height ?? nothing}
+              width=${ifDefined(logo.size?.width)}
+              height=${ifDefined(logo.size?.height)}
               ?placeholder=${logo.placeholder ?? false}
             ></gate-theme-banner>`
           : nothing
@@ -54,7 +61,7 @@ export function shellTemplate(parts: ShellParts): TemplateResult {
       ${
         locales.length > 1
           ? html`<gate-locale-picker
-              locales=${JSON.stringify(locales)}
+              locales=${jsonAttribute(locales)}
               value=${locale}
             ></gate-locale-picker>`
           : nothing
@@ -64,7 +71,7 @@ export function shellTemplate(parts: ShellParts): TemplateResult {
       ${tenantName !== undefined && !logo ? html`<p class="gate-tenant-name">${tenantName}</p>` : nothing}
       ${parts.step}
     </main>
-    <gate-theme-footer links=${JSON.stringify(parts.footerLinks)}></gate-theme-footer>
+    <gate-theme-footer links=${jsonAttribute(parts.footerLinks)}></gate-theme-footer>
   </div>`;
 }
 

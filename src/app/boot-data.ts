@@ -5,8 +5,8 @@
  * page's HTML is as trusted as the script it loads, so the browser reads them without zod, which
  * the first load does not carry.
  */
-import type { TenantConfig } from '../api/contract.js';
-import type { ResolvedTheme } from '../theme/resolved-theme.js';
+import type { TenantConfig } from '../api/contract.schema.js';
+import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 
 export interface BootData {
   config: TenantConfig;

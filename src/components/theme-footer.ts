@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { isSafeLinkUrl } from '../theme/safe-link.js';
-import type { FooterLink } from '../theme/theme-text.js';
+import type { FooterLink } from '../theme/theme-text.schema.js';
 
 /**
  * A theme pack's footer links (privacy, terms ...). Labels are text bindings, so markup in a pack

@@ -49,12 +49,16 @@ export function getLocale(): SupportedLocale {
   return isSupportedLocale(locale) ? locale : sourceLocale;
 }
 
+/** The `<html>` element while `syncDocumentLanguage` keeps its `lang`. */
+let documentRoot: HTMLElement | undefined;
+
 /**
  * Loads `locale` and re-renders every `@localized()` element in it. Elements keep their state, so
  * typed input survives. Resolves once the locale is active; elements have re-rendered by then.
  */
-export function setLocale(locale: SupportedLocale): Promise<void> {
-  return runtime.setLocale(locale);
+export async function setLocale(locale: SupportedLocale): Promise<void> {
+  await runtime.setLocale(locale);
+  if (documentRoot) documentRoot.lang = getLocale();
 }
 
 /** Loads a locale ahead of its first use, so that switching to it is a single render. */
@@ -108,15 +112,15 @@ export function rememberLocale(locale: SupportedLocale) {
 }
 
 /**
- * Keeps `lang` on `root` (the `<html>` element) equal to the active locale, so that screen
- * readers, hyphenation and spell checkers use the right language. Until the page's locale is
- * loaded, `root` keeps the language the page came in: the server writes the one it rendered the
- * first step in. Returns a function that stops.
+ * Keeps `lang` on `root` (the `<html>` element) equal to the locale the page set, once it is
+ * active, so that screen readers, hyphenation and spell checkers use the right language. Until
+ * then `root` keeps the language the page came in (the server writes the one it rendered the
+ * first step in): the runtime's own start in English, and overrides laid over it, never touch it,
+ * not even for a moment. Returns a function that stops.
  */
 export function syncDocumentLanguage(root: HTMLElement = document.documentElement) {
-  const sync = (event: WindowEventMap[typeof LOCALE_STATUS_EVENT]) => {
-    if (event.detail.status === 'ready') root.lang = getLocale();
+  documentRoot = root;
+  return () => {
+    documentRoot = undefined;
   };
-  window.addEventListener(LOCALE_STATUS_EVENT, sync);
-  return () => window.removeEventListener(LOCALE_STATUS_EVENT, sync);
 }

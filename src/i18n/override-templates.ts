@@ -1,6 +1,6 @@
 /**
  * Laying validated tenant text overrides over the messages at run time. Kept apart from their
- * validation (overrides.ts), which needs zod and the message catalog: the sign-in page only
+ * validation (overrides.schema.ts), which needs zod and the message catalog: the sign-in page only
  * needs this.
  */
 import { str, type TemplateMap } from '@lit/localize';

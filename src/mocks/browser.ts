@@ -1,7 +1,7 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers, scenarioBackendOptions } from './handlers.js';
 import { MockBackend, type MockBackendOptions } from './mock-backend.js';
-import { demoTenants } from './demo-tenants.js';
+import { demoTenants } from '../demo/demo-tenants.js';
 import type { ScenarioName } from './scenarios.js';
 
 export interface MockApiOptions extends Partial<MockBackendOptions> {

@@ -8,7 +8,7 @@ import {
   resetStartRequestSchema,
   resetVerifyRequestSchema,
   signInRequestSchema,
-} from '../api/contract.js';
+} from '../api/contract.schema.js';
 import { routes } from '../api/routes.js';
 import {
   codeLifetimeMs,

@@ -4,26 +4,25 @@
  * unknown addresses and users who may not reset get the same answer as everyone else, password
  * rules hold, accounts lock, and recovery emails must be reconfirmed when the tenant says so.
  */
+import type { DemoTenant } from '../demo/demo-tenants.js';
 import {
   errorStatus,
   type ErrorBody,
   type PasswordProblem,
   type ResetStartResponse,
-} from '../api/contract.js';
-import { normaliseEmail } from '../policy/email-address.js';
-import { lengthProblems } from '../policy/password-rules.js';
-import { publicTenantConfig, type Tenant } from '../policy/tenant.js';
+} from '../api/contract.schema.js';
+import { normaliseEmail } from '../rules/email-address.js';
+import { dayMs, defaultLimits, hourMs } from '../rules/limits.js';
+import { lengthProblems } from '../rules/password-rules.js';
+import { publicTenantConfig } from '../api/public-tenant-config.js';
+import type { Tenant } from '../tenant/tenant.schema.js';
 
-export const codeLifetimeMs = 600_000;
-export const codeTries = 5;
-export const resendAfterSeconds = 30;
-export const codesPerAddressPerHour = 10;
-export const failedCodesPerDay = 100;
-export const failuresBeforeLock = 10;
-const lockBaseMs = 60_000;
-const lockCapMs = 15 * 60_000;
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
+// The mock keeps the server's limits (rules/limits.ts); its tests read them here by name.
+export const { codeLifetimeMs, codeTries, codesPerAddressPerHour } = defaultLimits;
+export const resendAfterSeconds = defaultLimits.resendAfterMs / 1000;
+export const failedCodesPerDay = defaultLimits.failedCodesPerAccountPerDay;
+export const failuresBeforeLock = defaultLimits.signInFailuresBeforeLock;
+const { lockBaseMs, lockCapMs } = defaultLimits;
 
 /** A few of the most common passwords of at least 8 characters; the server ships a full list. */
 const commonPasswords = new Set([
@@ -39,19 +38,6 @@ const commonPasswords = new Set([
   'qwertyuiopasdfg',
 ]);
 
-export interface MockUser {
-  email: string;
-  password: string;
-  groups?: string[];
-  /** When the recovery email was last confirmed, in days before the backend starts. */
-  emailConfirmedDaysAgo?: number;
-}
-
-export interface MockTenant {
-  tenant: Tenant;
-  users: MockUser[];
-}
-
 export interface MockMail {
   to: string;
   tenant: string;
@@ -60,7 +46,7 @@ export interface MockMail {
 }
 
 export interface MockBackendOptions {
-  tenants: MockTenant[];
+  tenants: DemoTenant[];
   now?: () => number;
   /** How long a code lives; the `code-expired` scenario sets 0. */
   codeLifetimeMs?: number;

@@ -2,11 +2,11 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { textField } from '../components/text-field.js';
+import { textField } from './text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
-import type { PasswordRules } from '../api/contract.js';
-import { passwordProblemMessage } from '../api/failure-message.js';
-import { lengthProblems, passwordLength } from '../policy/password-rules.js';
+import type { PasswordRules } from '../api/contract.schema.js';
+import { passwordProblemMessage } from '../i18n/failure-message.js';
+import { lengthProblems, passwordLength } from '../rules/password-rules.js';
 import '../components/password-toggle.js';
 
 const defaultRules: PasswordRules = { minLength: 15, maxLength: 128 };

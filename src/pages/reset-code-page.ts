@@ -2,13 +2,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { textField } from '../components/text-field.js';
+import { textField } from './text-field.js';
 import '../components/alert.js';
-import { CountdownController } from '../components/countdown-controller.js';
+import { CountdownController } from '../controllers/countdown-controller.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { ResendCodeEvent } from '../events/resend-code-event.js';
 import { ChangeEmailEvent } from '../events/change-email-event.js';
-import { codeLength } from '../api/contract.js';
+import { codeLength } from '../api/contract.schema.js';
 
 /** Pasted codes arrive as "123 456", "123-456" or in full-width digits; keep only the digits. */
 export function normaliseCode(input: string): string {

@@ -2,9 +2,9 @@ import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { textField } from '../components/text-field.js';
+import { textField } from './text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
-import { resetStartRequestSchema } from '../api/contract.js';
+import { resetStartRequestSchema } from '../api/contract.schema.js';
 
 /**
  * The first reset step: the address that should receive a verification code.

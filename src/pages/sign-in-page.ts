@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { localized, msg } from '@lit/localize';
 import { StepPage } from './step-page.js';
-import { textField } from '../components/text-field.js';
+import { textField } from './text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { ForgotPasswordEvent } from '../events/forgot-password-event.js';
 import '../components/password-toggle.js';

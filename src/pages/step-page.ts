@@ -1,11 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { Failure } from '../policy/flow.js';
+import type { Failure } from '../flow/flow-state.js';
 import { msg } from '@lit/localize';
 import { StepCancelEvent } from '../events/step-cancel-event.js';
 import { StepContinueEvent } from '../events/step-continue-event.js';
 
-type FailureTexts = typeof import('../api/failure-message.js');
+type FailureTexts = typeof import('../i18n/failure-message.js');
 
 let failureTexts: FailureTexts | undefined;
 
@@ -15,7 +15,7 @@ let failureTexts: FailureTexts | undefined;
  */
 export async function loadFailureTexts(): Promise<FailureTexts> {
   const [texts] = await Promise.all([
-    import('../api/failure-message.js'),
+    import('../i18n/failure-message.js'),
     import('../components/alert.js'),
   ]);
   failureTexts ??= texts;

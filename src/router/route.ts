@@ -3,8 +3,9 @@
  * carries `redirect_uri`, `login_hint` and `ui_locales`. Nothing here trusts its input: every
  * malformed URL maps to "not found", and only exact allow-listed return addresses survive.
  */
-import { policyIdPattern, urlSteps, type UrlStep } from '../policy/policy.js';
-import { tenantIdPattern } from '../policy/tenant-id.js';
+import { urlSteps, type UrlStep } from '../flow/policy-steps.js';
+import { policyIdPattern, tenantIdPattern } from '../tenant/ids.js';
+import type { Result } from '../shared/result.js';
 
 export interface Route {
   tenant: string;
@@ -18,7 +19,9 @@ export interface Route {
   uiLocales: string | undefined;
 }
 
-export type RouteResult = { ok: true; route: Route } | { ok: false };
+export type RouteResult = Result<Route, { error: 'page_not_found' }>;
+
+const notFound = { ok: false, failure: { error: 'page_not_found' } } as const;
 
 const maxLoginHint = 254;
 const maxUiLocales = 256;
@@ -37,16 +40,16 @@ function isUrlStep(value: string): value is UrlStep {
 
 export function parseRoute(url: URL): RouteResult {
   const segments = url.pathname.split('/').filter(Boolean).map(decodeSegment);
-  if (segments.length < 2 || segments.length > 3) return { ok: false };
+  if (segments.length < 2 || segments.length > 3) return notFound;
   const [tenant, policy, step] = segments;
-  if (!tenant || !tenantIdPattern.test(tenant)) return { ok: false };
-  if (!policy || !policyIdPattern.test(policy)) return { ok: false };
-  if (segments.length === 3 && (!step || !isUrlStep(step))) return { ok: false };
+  if (!tenant || !tenantIdPattern.test(tenant)) return notFound;
+  if (!policy || !policyIdPattern.test(policy)) return notFound;
+  if (segments.length === 3 && (!step || !isUrlStep(step))) return notFound;
   const query = url.searchParams;
   const loginHint = (query.get('login_hint') ?? '').trim();
   return {
     ok: true,
-    route: {
+    value: {
       tenant,
       policy,
       step: step as UrlStep | undefined,
@@ -79,7 +82,9 @@ export function routeUrl(route: Route, step: UrlStep | undefined): string {
 export function allowedRedirect(
   requested: string | undefined,
   allowed: readonly string[],
-): { ok: true; url: string | undefined } | { ok: false } {
-  if (requested === undefined) return { ok: true, url: undefined };
-  return allowed.includes(requested) ? { ok: true, url: requested } : { ok: false };
+): Result<string | undefined, { error: 'redirect_not_allowed' }> {
+  if (requested === undefined) return { ok: true, value: undefined };
+  return allowed.includes(requested)
+    ? { ok: true, value: requested }
+    : { ok: false, failure: { error: 'redirect_not_allowed' } };
 }

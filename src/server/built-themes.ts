@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDataFile, type DataFileResult } from '../policy/data-file.js';
-import { resolvedThemeSchema, type ResolvedTheme } from '../theme/resolved-theme.js';
+import { parseDataFile, type DataFileResult } from '../data/data-file.schema.js';
+import { resolvedThemeSchema, type ResolvedTheme } from '../theme/resolved-theme.schema.js';
 
 export const builtThemesDir = (distDir: string) => join(distDir, 'themes');
 
@@ -18,7 +18,7 @@ export async function readBuiltTheme(
   try {
     data = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    return { ok: false, errors: [`${file}: ${(error as Error).message.slice(0, 200)}`] };
+    return { ok: false, failure: [`${file}: ${(error as Error).message.slice(0, 200)}`] };
   }
   return parseDataFile(resolvedThemeSchema, file, data);
 }

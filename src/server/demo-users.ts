@@ -1,16 +1,16 @@
 /**
- * The demo accounts of README's quick start (the same as the mock API's, src/mocks/demo-tenants.ts),
+ * The demo accounts of README's quick start (the same as the mock API's, src/demo/demo-tenants.ts),
  * created once, on the first start of a database that hosts the demo tenants.
  */
-import { demoTenants } from '../mocks/demo-tenants.js';
+import { demoTenants } from '../demo/demo-tenants.js';
 import type { Clock } from './clock.js';
 import type { Database } from './database/database.js';
-import { dayMs } from './limits.js';
+import { dayMs } from '../rules/limits.js';
 import { hashPassword } from './security/password-hash.js';
 import { claimSetting, readSetting } from './store/settings.js';
 import { insertUser } from './store/users.js';
 import type { TenantRegistry } from './tenants.js';
-import { normaliseEmail } from '../policy/email-address.js';
+import { normaliseEmail } from '../rules/email-address.js';
 
 export interface DemoUser {
   tenant: string;

@@ -20,7 +20,7 @@ import { runNow } from './oidc/run-now.js';
 import { pruneProviderState } from './oidc/database-adapter.js';
 import { pruneSigningKeys } from './oidc/signing-keys.js';
 import { loadHostedPages } from './http/pages.js';
-import { dayMs, defaultLimits, type Limits } from './limits.js';
+import { dayMs, defaultLimits, type Limits } from '../rules/limits.js';
 import { createLogger, errorFields, type Logger } from './log.js';
 import { themeBrandSource } from './mail/mail-brand.js';
 import { Mailer } from './mail/mailer.js';
@@ -131,6 +131,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       tenants,
       trustedProxies: new Set(config.trustedProxies),
       https,
+      publicUrl: config.publicUrl,
       distDir: config.distDir,
       hostedPages,
       log,

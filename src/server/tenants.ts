@@ -4,8 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadMessageCatalog, parseTextOverrides } from '../i18n/overrides.js';
-import { parseTenantFile, type Tenant } from '../policy/tenant.js';
+import { loadMessageCatalog, parseTextOverrides } from '../i18n/overrides.schema.js';
+import { parseTenantFile, type Tenant } from '../tenant/tenant.schema.js';
 
 export type TenantRegistry = ReadonlyMap<string, Tenant>;
 
@@ -27,7 +27,7 @@ export async function loadTenants(dir: string): Promise<TenantRegistry> {
     }
     const parsed = parseTenantFile(file, data);
     if (!parsed.ok) {
-      errors.push(...parsed.errors);
+      errors.push(...parsed.failure);
       continue;
     }
     // Overrides name message ids and placeholders; both must exist (emails use them too).
@@ -35,7 +35,7 @@ export async function loadTenants(dir: string): Promise<TenantRegistry> {
     const checked = overrides && parseTextOverrides(file, overrides, await catalog());
     if (checked && !checked.ok) {
       errors.push(
-        ...checked.errors.map((error) => error.replace(`${file}: `, `${file}: textOverrides.`)),
+        ...checked.failure.map((error) => error.replace(`${file}: `, `${file}: textOverrides.`)),
       );
     } else {
       tenants.set(parsed.value.id, parsed.value);

@@ -26,7 +26,7 @@ import {
   tenantConfigSchema,
   type ErrorBody,
   type ErrorCode,
-} from '../../src/api/contract.js';
+} from '../../src/api/contract.schema.js';
 import { routePath, routes } from '../../src/api/routes.js';
 
 interface Parser {
@@ -114,6 +114,10 @@ const requestCases = [
       ['array identifier', { identifier: ['ada'], password: 'secret' }],
       ['object password', { identifier: 'ada', password: { value: 'secret' } }],
       ['null password', { identifier: 'ada', password: null }],
+      ['a NUL in the identifier', { identifier: 'ada\u0000@contoso.example', password: 'secret' }],
+      ['a NUL in the password', { identifier: 'ada', password: 'sec\u0000ret' }],
+      ['a lone high surrogate in the identifier', { identifier: 'ada\ud83d', password: 'secret' }],
+      ['a lone low surrogate in the password', { identifier: 'ada', password: '\ude00secret' }],
       ['extra key', { identifier: 'ada', password: 'secret', remember: true }],
       [
         '__proto__ key',
@@ -147,6 +151,8 @@ const requestCases = [
       ['a space inside', { email: 'ada lovelace@contoso.example' }],
       ['surrounding spaces', { email: ' ada@contoso.example ' }],
       ['a tab', { email: 'ada@contoso.example\t' }],
+      ['a NUL', { email: 'ada\u0000@contoso.example' }],
+      ['a lone surrogate', { email: 'ada\ud800@contoso.example' }],
       ['numeric email', { email: 42 }],
       ['array email', { email: ['ada@contoso.example'] }],
       ['object email', { email: { address: 'ada@contoso.example' } }],
@@ -185,6 +191,8 @@ const requestCases = [
       ['empty password', { password: '' }],
       ['over the body cap', { password: 'p'.repeat(maxPasswordInput + 1) }],
       ['a megabyte', { password: 'p'.repeat(1 << 20) }],
+      ['a NUL', { password: 'correct horse\u0000battery staple' }],
+      ['a lone surrogate', { password: 'correct horse \udfff' }],
       ['a number', { password: 123456789012345 }],
       ['an array', { password: ['correct horse battery staple'] }],
       ['extra key', { password: 'correct horse battery staple', confirm: 'same' }],
@@ -458,6 +466,7 @@ const errorExamples = {
   tenant_not_found: { error: 'tenant_not_found' },
   not_found: { error: 'not_found' },
   method_not_allowed: { error: 'method_not_allowed' },
+  forbidden: { error: 'forbidden' },
   too_many_requests: { error: 'too_many_requests', retryAfter: 60 },
   service_unavailable: { error: 'service_unavailable' },
 } as const satisfies { [C in ErrorCode]: Extract<ErrorBody, { error: C }> };
@@ -623,6 +632,23 @@ describe('api/contract', () => {
       });
     });
   }
+
+  it('refuses a NUL or a lone surrogate anywhere in any string field of any request', () => {
+    const bad = fc.constantFrom('\u0000', '\ud800', '\udbff', '\udc00', '\udfff');
+    for (const { name, schema, valid } of requestCases) {
+      for (const body of valid as readonly Record<string, unknown>[]) {
+        for (const [field, value] of Object.entries(body)) {
+          if (typeof value !== 'string') continue;
+          fc.assert(
+            fc.property(bad, fc.nat(value.length), (char, at) => {
+              const spoiled = { ...body, [field]: value.slice(0, at) + char + value.slice(at) };
+              expect(schema.safeParse(spoiled).success, `${name}.${field}`).to.equal(false);
+            }),
+          );
+        }
+      }
+    }
+  });
 
   describe('resetStartRequestSchema lengths', () => {
     for (const length of [253, 254] as const) {

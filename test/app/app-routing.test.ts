@@ -5,12 +5,13 @@ import { alertText, enterCode, heading, signIn, startReset } from '../support/ap
 import { typeInto } from '../support/interaction.js';
 import { contosoWith } from '../support/tenants.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
-import type { MockBackend, MockTenant } from '../../src/mocks/mock-backend.js';
-import { demoTenants } from '../../src/mocks/demo-tenants.js';
+import type { MockBackend } from '../../src/mocks/mock-backend.js';
+import type { DemoTenant } from '../../src/demo/demo-tenants.js';
+import { demoTenants } from '../../src/demo/demo-tenants.js';
 import { setLocale } from '../../src/i18n/localization.js';
 import { chosenLocaleCookie } from '../../src/i18n/negotiate-locale.js';
 import type { GateApp } from '../../src/app/app.js';
-import { loadTheme } from '../../src/theme/load-theme.js';
+import { loadTheme } from '../../src/theme/runtime/load-theme.js';
 import '../../src/app/app.js';
 
 const ada = { email: 'ada@contoso.example', password: 'correct horse battery staple' };
@@ -144,11 +145,11 @@ describe('gate-app routing', () => {
       ],
       [
         `/contoso/B2C_1_signin?redirect_uri=${encodeURIComponent('https://evil.example/cb')}`,
-        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
       ],
       [
         `/contoso/B2C_1_signin?redirect_uri=${encodeURIComponent('https://contoso.example/auth/callback/')}`,
-        'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+        'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
       ],
     ] as const;
     for (const [path, message] of cases) {
@@ -226,7 +227,7 @@ describe('gate-app routing', () => {
   });
 
   describe('recovery email reconfirmation', () => {
-    const confirmedDaysAgo = (days: number): MockTenant[] =>
+    const confirmedDaysAgo = (days: number): DemoTenant[] =>
       demoTenants().map((entry) => ({
         ...entry,
         users: entry.users.map((user) => ({ ...user, emailConfirmedDaysAgo: days })),
@@ -239,7 +240,7 @@ describe('gate-app routing', () => {
       );
     };
 
-    async function signInWith(tenants: MockTenant[]) {
+    async function signInWith(tenants: DemoTenant[]) {
       const { el, backend } = await visit('/contoso/B2C_1_signin', { tenants });
       await signIn(el, ada.email, ada.password);
       return { el, backend: backend as MockBackend };

@@ -13,9 +13,9 @@ import { alertText, enterCode, heading, signIn, startReset } from '../support/ap
 import { clearInputs, typeInto } from '../support/interaction.js';
 import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { GateApp } from '../../src/app/app.js';
-import type { TenantConfig } from '../../src/api/contract.js';
-import { demoTenants } from '../../src/mocks/demo-tenants.js';
-import { publicTenantConfig } from '../../src/policy/tenant.js';
+import type { TenantConfig } from '../../src/api/contract.schema.js';
+import { demoTenants } from '../../src/demo/demo-tenants.js';
+import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
 import { contosoWith } from '../support/tenants.js';
 import '../../src/app/app.js';
 
@@ -247,7 +247,7 @@ describe('gate-app', () => {
   it('tells a throttled user how long to wait', async () => {
     const { el } = await openApp({ scenario: 'throttled' });
     await signIn(el, ada.email, ada.password);
-    expect(await alertText(el)).to.equal('Too many attempts. Wait 60 seconds, then try again.');
+    expect(await alertText(el)).to.equal('Too many attempts. Wait 1 minute, then try again.');
   });
 
   it('shows the error page with a way back when the service is down at load', async () => {

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { bootDataScript, readBootData, type BootData } from '../../src/app/boot-data.js';
-import { publicTenantConfig } from '../../src/policy/tenant.js';
-import { demoTenants } from '../../src/mocks/demo-tenants.js';
-import { loadTheme } from '../../src/theme/load-theme.js';
+import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
+import { demoTenants } from '../../src/demo/demo-tenants.js';
+import { loadTheme } from '../../src/theme/runtime/load-theme.js';
 
 /** A document as the browser parses the server's page with `head` in its head. */
 const pageWith = (head: string) =>

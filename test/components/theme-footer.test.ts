@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { html } from 'lit';
 import type { GateThemeFooter } from '../../src/components/theme-footer.js';
 import '../../src/components/theme-footer.js';
-import type { FooterLink } from '../../src/theme/theme-text.js';
+import type { FooterLink } from '../../src/theme/theme-text.schema.js';
 import { getAllByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
 import { rawText } from '../support/raw-files.js';

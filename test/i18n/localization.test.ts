@@ -95,7 +95,7 @@ const pages: ReadonlyArray<readonly [string, () => TemplateResult, Copy, Copy]> 
     () => html`<gate-confirm-email-page email="ada@contoso.example"></gate-confirm-email-page>`,
     {
       en: 'Confirm your recovery email',
-      nl: 'Bevestig je herstel-e-mailadres',
+      nl: 'Bevestig je e-mailadres',
       sv: 'Bekräfta din e-postadress för återställning',
     },
     { en: 'Cancel', nl: 'Annuleren', sv: 'Avbryt' },
@@ -166,6 +166,42 @@ describe('localization', () => {
       'Koden är fel eller har gått ut. Försök kvar: 2.',
     );
     expect(el.textContent).to.include('Om ada@contoso.example hör till ett konto');
+  });
+
+  it('says how long to wait in words, with each language’s plural forms', async () => {
+    const el = await pageFixture<GateResetCodePage>(
+      html`<gate-reset-code-page email="ada@contoso.example"></gate-reset-code-page>`,
+    );
+    const waits = {
+      en: [
+        [1, 'Too many attempts. Wait 1 second, then try again.'],
+        [42, 'Too many attempts. Wait 42 seconds, then try again.'],
+        [60, 'Too many attempts. Wait 1 minute, then try again.'],
+        [900, 'Too many attempts. Wait 15 minutes, then try again.'],
+        [3600, 'Too many attempts. Wait 1 hour, then try again.'],
+      ],
+      nl: [
+        [1, 'Te veel pogingen. Wacht 1 seconde en probeer het dan opnieuw.'],
+        [61, 'Te veel pogingen. Wacht 2 minuten en probeer het dan opnieuw.'],
+        [60, 'Te veel pogingen. Wacht 1 minuut en probeer het dan opnieuw.'],
+      ],
+      sv: [
+        [1, 'För många försök. Vänta 1 sekund och försök sedan igen.'],
+        [42, 'För många försök. Vänta 42 sekunder och försök sedan igen.'],
+        [60, 'För många försök. Vänta 1 minut och försök sedan igen.'],
+        [7200, 'För många försök. Vänta 2 timmar och försök sedan igen.'],
+      ],
+    } as const;
+    for (const [locale, cases] of Object.entries(waits)) {
+      await setLocale(locale as keyof typeof waits);
+      for (const [retryAfter, text] of cases) {
+        el.alert = { error: 'too_many_requests', retryAfter };
+        await el.updateComplete;
+        expect(getByRole(el, 'alert').textContent?.trim(), `${locale} ${retryAfter}`).to.equal(
+          text,
+        );
+      }
+    }
   });
 
   it('keeps typed input when the locale changes', async () => {
@@ -259,7 +295,7 @@ describe('localization', () => {
     const localeFor = (path: string, tenant: { locales: string[]; defaultLocale: string }) => {
       const route = parseRoute(new URL(path, origin));
       if (!route.ok) throw new Error(`no route for ${path}`);
-      return negotiateLocale({ uiLocales: route.route.uiLocales, tenant });
+      return negotiateLocale({ uiLocales: route.value.uiLocales, tenant });
     };
 
     it('follows ui_locales', async () => {

@@ -4,7 +4,7 @@ import {
   maxOverrideLength,
   parseTextOverrides,
   type MessageCatalog,
-} from '../../src/i18n/overrides.js';
+} from '../../src/i18n/overrides.schema.js';
 import { overrideTemplates } from '../../src/i18n/override-templates.js';
 
 const file = 'themes/contoso/text.json';
@@ -18,7 +18,7 @@ describe('text overrides', () => {
   const parse = (data: unknown) => parseTextOverrides(file, data, catalog);
   const errorsOf = (data: unknown) => {
     const result = parse(data);
-    return result.ok ? [] : result.errors;
+    return result.ok ? [] : result.failure;
   };
 
   it('knows every message and its placeholders', () => {

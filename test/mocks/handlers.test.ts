@@ -6,7 +6,7 @@ import {
   resetStatusResponseSchema,
   signInResponseSchema,
   tenantConfigSchema,
-} from '../../src/api/contract.js';
+} from '../../src/api/contract.schema.js';
 import { routePath, routes } from '../../src/api/routes.js';
 import { startMockApi } from '../../src/mocks/browser.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';

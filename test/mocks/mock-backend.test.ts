@@ -8,8 +8,8 @@ import {
   signInResponseSchema,
   tenantConfigSchema,
   type PasswordProblem,
-} from '../../src/api/contract.js';
-import { demoTenants } from '../../src/mocks/demo-tenants.js';
+} from '../../src/api/contract.schema.js';
+import { demoTenants } from '../../src/demo/demo-tenants.js';
 import {
   codeLifetimeMs,
   codesPerAddressPerHour,
@@ -21,10 +21,13 @@ import {
   resendAfterSeconds,
   type MockAnswer,
   type MockMail,
-  type MockTenant,
-  type MockUser,
 } from '../../src/mocks/mock-backend.js';
-import { requireTenantFile, type SelfServiceReset, type Tenant } from '../../src/policy/tenant.js';
+import type { DemoTenant, DemoUser } from '../../src/demo/demo-tenants.js';
+import {
+  requireTenantFile,
+  type SelfServiceReset,
+  type Tenant,
+} from '../../src/tenant/tenant.schema.js';
 
 const ada = 'ada@contoso.example';
 const adaPassword = 'correct horse battery staple';
@@ -57,7 +60,7 @@ function tenantFile(id: string, fields: Partial<Omit<Tenant, 'id'>> = {}): Tenan
 }
 
 /** A tenant whose id and display name differ, with the lowest minimum a tenant may choose. */
-const northwind: MockTenant = {
+const northwind: DemoTenant = {
   tenant: tenantFile('nw', { displayName: 'Northwind', passwordRules: { minLength: 8 } }),
   users: [{ email: grace, password: gracePassword }],
 };
@@ -102,7 +105,7 @@ const passwordCases = [
 const member = 'member@corp.example';
 const outsider = 'outsider@corp.example';
 const stranger = 'nobody@corp.example';
-const switchUsers: MockUser[] = [
+const switchUsers: DemoUser[] = [
   { email: member, password: 'member password one', groups: ['reset-helpers'] },
   { email: outsider, password: 'outsider password one', groups: ['staff'] },
 ];
@@ -114,7 +117,7 @@ const resetSwitchCases = [
   [{ enabled: 'all' }, 'verification-code', 'verification-code'],
 ] as const satisfies readonly (readonly [SelfServiceReset, MockMail['kind'], MockMail['kind']])[];
 
-const switchTenants: MockTenant[] = resetSwitchCases.map(([selfServiceReset]) => ({
+const switchTenants: DemoTenant[] = resetSwitchCases.map(([selfServiceReset]) => ({
   tenant: tenantFile(`sspr-${selfServiceReset.enabled}`, { selfServiceReset }),
   users: switchUsers,
 }));
@@ -127,7 +130,7 @@ const freshPassword = 'fresh password one';
 /** Reconfirmation periods with a boundary: a user confirmed exactly that many days ago. */
 const reconfirmPeriods = [1, 730] as const;
 
-const reconfirmTenants: MockTenant[] = [
+const reconfirmTenants: DemoTenant[] = [
   ...reconfirmPeriods.map((days) => ({
     tenant: tenantFile(`reconfirm-${days}`, { reconfirmEmailAfterDays: days }),
     users: [

@@ -8,7 +8,7 @@ import {
   itContinuesFrom,
   itFocusesItsHeadingOnRequest,
 } from '../support/page-checks.js';
-import type { Failure } from '../../src/policy/flow.js';
+import type { Failure } from '../../src/flow/flow-state.js';
 import type { GateErrorPage } from '../../src/pages/error-page.js';
 import '../../src/pages/error-page.js';
 
@@ -22,7 +22,7 @@ const failures: ReadonlyArray<readonly [Failure, string]> = [
   copy.flowNotFound,
   copy.stepNotAllowed,
   copy.tenantNotFound,
-  copy.tooManyRequests(900),
+  copy.tooManyRequests(900, '15 minutes'),
   copy.serviceUnavailable,
   [
     { error: 'unsupported_media_type' },
@@ -35,7 +35,7 @@ const failures: ReadonlyArray<readonly [Failure, string]> = [
   [{ error: 'page_not_found' }, 'This page does not exist. Check the address you followed.'],
   [
     { error: 'redirect_not_allowed' },
-    'The site that sent you here asked to return to an address this sign-in page does not trust, so we stopped.',
+    'The site that sent you here asked us to return you to an address this sign-in page does not trust. To keep your account safe, you were not sent there. Go back to that site and try again.',
   ],
   ...copy.transportFailures,
 ];

@@ -22,7 +22,7 @@ import {
   itFocusesItsHeadingOnRequest,
   itShowsTheBusyStateOnSubmit,
 } from '../support/page-checks.js';
-import type { PasswordProblem, PasswordRules } from '../../src/api/contract.js';
+import type { PasswordProblem, PasswordRules } from '../../src/api/contract.schema.js';
 import type { GateNewPasswordPage } from '../../src/pages/new-password-page.js';
 import '../../src/pages/new-password-page.js';
 
@@ -35,7 +35,7 @@ const confirmMissing = 'Please confirm your new password';
 const failures = [
   copy.flowNotFound,
   copy.stepNotAllowed,
-  copy.tooManyRequests(120),
+  copy.tooManyRequests(120, '2 minutes'),
   copy.invalidRequest,
   copy.serviceUnavailable,
   ...copy.transportFailures,

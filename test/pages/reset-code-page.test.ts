@@ -34,7 +34,7 @@ const failures = [
   copy.codeRejected(4),
   copy.codeRejected(1),
   copy.codeUsedUp,
-  copy.tooManyRequests(30),
+  copy.tooManyRequests(30, '30 seconds'),
   copy.flowNotFound,
   copy.stepNotAllowed,
   copy.invalidRequest,

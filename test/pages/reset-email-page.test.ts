@@ -25,7 +25,7 @@ import '../../src/pages/reset-email-page.js';
 /** What starting a reset can fail with. */
 const failures = [
   copy.invalidRequest,
-  copy.tooManyRequests(30),
+  copy.tooManyRequests(30, '30 seconds'),
   copy.tenantNotFound,
   copy.serviceUnavailable,
   ...copy.transportFailures,

@@ -26,7 +26,7 @@ import '../../src/pages/sign-in-page.js';
 const failures = [
   copy.invalidCredentials,
   copy.invalidRequest,
-  copy.tooManyRequests(60),
+  copy.tooManyRequests(60, '1 minute'),
   copy.tenantNotFound,
   copy.serviceUnavailable,
   ...copy.transportFailures,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../src/router/route.js';
-import { urlSteps } from '../../src/policy/policy.js';
+import { urlSteps } from '../../src/flow/policy-steps.js';
 
 const origin = 'https://id.example.com';
 const parse = (path: string) => parseRoute(new URL(path, origin));
@@ -19,7 +19,7 @@ describe('route', () => {
         const result = parse(path);
         expect(result.ok).to.equal(true);
         if (!result.ok) return;
-        expect(result.route).to.include({ tenant, policy, step });
+        expect(result.value).to.include({ tenant, policy, step });
       });
     }
 
@@ -47,14 +47,14 @@ describe('route', () => {
       );
       expect(result.ok).to.equal(true);
       if (!result.ok) return;
-      expect(result.route.redirectUri).to.equal('https://a.example/cb?x=1');
-      expect(result.route.loginHint).to.equal('ada@contoso.example');
-      expect(result.route.uiLocales).to.have.length(256);
+      expect(result.value.redirectUri).to.equal('https://a.example/cb?x=1');
+      expect(result.value.loginHint).to.equal('ada@contoso.example');
+      expect(result.value.uiLocales).to.have.length(256);
     });
 
     it('drops a login_hint longer than an email address can be', () => {
       const result = parse(`/contoso/B2C_1_signin?login_hint=${'a'.repeat(255)}`);
-      expect(result.ok && result.route.loginHint).to.equal('');
+      expect(result.ok && result.value.loginHint).to.equal('');
     });
 
     it('never throws and maps anything to a route or to not found (property)', () => {
@@ -65,9 +65,9 @@ describe('route', () => {
           url.search = query;
           const result = parseRoute(url);
           if (result.ok) {
-            expect(result.route.tenant).to.match(/^[a-z0-9][a-z0-9-]*$/);
+            expect(result.value.tenant).to.match(/^[a-z0-9][a-z0-9-]*$/);
             expect(
-              result.route.step === undefined || urlSteps.includes(result.route.step),
+              result.value.step === undefined || urlSteps.includes(result.value.step),
             ).to.equal(true);
           }
         }),
@@ -103,8 +103,8 @@ describe('route', () => {
             const result = parse(routeUrl({ ...route, redirectUri }, step));
             expect(result.ok).to.equal(true);
             if (!result.ok) return;
-            expect(result.route.step).to.equal(step);
-            expect(result.route.redirectUri).to.equal(redirectUri);
+            expect(result.value.step).to.equal(step);
+            expect(result.value.redirectUri).to.equal(redirectUri);
           },
         ),
       );
@@ -114,8 +114,8 @@ describe('route', () => {
   describe('allowedRedirect', () => {
     const allowed = ['https://contoso.example/auth/callback', 'http://localhost:3000/signed-in'];
     it('accepts an exact match and no redirect at all', () => {
-      expect(allowedRedirect(allowed[0], allowed)).to.deep.equal({ ok: true, url: allowed[0] });
-      expect(allowedRedirect(undefined, allowed)).to.deep.equal({ ok: true, url: undefined });
+      expect(allowedRedirect(allowed[0], allowed)).to.deep.equal({ ok: true, value: allowed[0] });
+      expect(allowedRedirect(undefined, allowed)).to.deep.equal({ ok: true, value: undefined });
     });
 
     const refused = [
@@ -146,7 +146,7 @@ describe('route', () => {
       fc.assert(
         fc.property(fc.oneof(fc.webUrl(), fc.string(), fc.constantFrom(...allowed)), (uri) => {
           const result = allowedRedirect(uri, allowed);
-          if (result.ok) expect(allowed).to.include(result.url);
+          if (result.ok) expect(allowed).to.include(result.value);
         }),
       );
     });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildPagesIfStale } from '../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { freshDataDir, removeDir } from './support/data-dir.js';
 import { apiOf } from './support/http.js';
@@ -234,6 +234,47 @@ describe('end to end: sign-in and password reset in Chromium', () => {
     await page.goto(`${server.url}/contoso/B2C_1_signin`, { waitUntil: 'commit' });
     await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
     assert.equal(await page.locator('gate-sign-in-page').count(), 0, 'the script has not run');
+    await browser.context.clearCookies({ name: 'gatehouse_locale' });
+    await page.close();
+  });
+
+  it('keeps <html lang> in the language served, and leaves it only for one the user picks', async () => {
+    const page = await browser.context.newPage();
+    // Every value `lang` takes, from the moment the element is parsed.
+    await page.addInitScript(() => {
+      const seen: (string | null)[] = [];
+      (window as unknown as { langsSeen: typeof seen }).langsSeen = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === 'attributes' && record.target === document.documentElement) {
+            seen.push(document.documentElement.getAttribute('lang'));
+          }
+          for (const node of record.addedNodes) {
+            if (node === document.documentElement) seen.push(document.documentElement.lang);
+          }
+        }
+      }).observe(document, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['lang'],
+      });
+    });
+    const langsSeen = () =>
+      page.evaluate(() => (window as unknown as { langsSeen: string[] }).langsSeen);
+    const t = words('nl');
+    for (let load = 0; load < 3; load += 1) {
+      await page.goto(`${server.url}/contoso/B2C_1_signin?ui_locales=nl`);
+      await page.locator('gate-sign-in-page').waitFor();
+      await page.getByRole('heading', { name: signInHeading('nl'), exact: true }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const seen = await langsSeen();
+      assert.ok(seen.length > 0, 'the observer saw the element');
+      assert.deepEqual([...new Set(seen)], ['nl'], `load ${load}: ${seen.join(' → ')}`);
+    }
+    await page.getByLabel(t('locale_picker_label', 'Language')).selectOption('sv');
+    await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
+    assert.deepEqual([...new Set(await langsSeen())], ['nl', 'sv']);
     await browser.context.clearCookies({ name: 'gatehouse_locale' });
     await page.close();
   });

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
-import { buildPagesIfStale } from '../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, freshDataDir, removeDir } from './support/data-dir.js';
 import { freePort } from './support/postgres.js';

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildPagesIfStale } from '../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, removeDir } from './support/data-dir.js';
 import { freePort, startPostgres, type TestPostgres } from './support/postgres.js';

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import * as client from 'openid-client';
-import { buildPagesIfStale } from '../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, freshDataDir, removeDir } from './support/data-dir.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
@@ -439,6 +439,21 @@ describe('OpenID Connect front door: an app signs its users in', () => {
       await page.close();
     },
   );
+
+  it('answers with response_mode=form_post', { timeout: 60_000 }, async () => {
+    const page = await browser.context.newPage();
+    const request = await authorizeUrl(spa, callback.redirectUri, {
+      prompt: 'login',
+      response_mode: 'form_post',
+    });
+    const count = callback.arrivals.length + 1;
+    await page.goto(request.url.href);
+    await signIn(page, ada.email, ada.password);
+    const arrival = await callback.next(count);
+    assert.equal(arrival.searchParams.get('state'), request.state);
+    assert.ok(arrival.searchParams.get('code'));
+    await page.close();
+  });
 
   it('refuses a public client without PKCE', { timeout: 30_000 }, async () => {
     const page = await browser.context.newPage();

@@ -36,9 +36,10 @@ export const serviceUnavailable: FailureCopy = [
   'The service is unavailable right now. Try again in a few minutes.',
 ];
 
-export const tooManyRequests = (retryAfter: number): FailureCopy => [
+/** `wait`: `retryAfter` in words, as the page says it ("1 minute"). */
+export const tooManyRequests = (retryAfter: number, wait: string): FailureCopy => [
   { error: 'too_many_requests', retryAfter },
-  `Too many attempts. Wait ${retryAfter} seconds, then try again.`,
+  `Too many attempts. Wait ${wait}, then try again.`,
 ];
 
 /** A wrong or expired code with tries left; with none left, see `codeUsedUp`. */

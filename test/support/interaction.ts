@@ -1,5 +1,5 @@
 import { sendKeys } from '@web/test-runner-commands';
-import type { Failure } from '../../src/policy/flow.js';
+import type { Failure } from '../../src/flow/flow-state.js';
 import type { StepPage } from '../../src/pages/step-page.js';
 
 /** Focuses a field and types into it key by key, as a user does. */

@@ -1,9 +1,9 @@
-import type { Tenant } from '../../src/policy/tenant.js';
-import { demoTenants } from '../../src/mocks/demo-tenants.js';
-import type { MockTenant } from '../../src/mocks/mock-backend.js';
+import type { Tenant } from '../../src/tenant/tenant.schema.js';
+import { demoTenants } from '../../src/demo/demo-tenants.js';
+import type { DemoTenant } from '../../src/demo/demo-tenants.js';
 
 /** The demo tenant `contoso` (with its demo users), changed as a test needs. */
-export function contosoWith(changes: Partial<Tenant>): MockTenant[] {
+export function contosoWith(changes: Partial<Tenant>): DemoTenant[] {
   const [contoso, ...others] = demoTenants();
   return [{ ...contoso!, tenant: { ...contoso!.tenant, ...changes } }, ...others];
 }

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseColor, toHex } from '../../src/theme/color.js';
-import { baseTokens } from '../../src/theme/base-tokens.js';
+import { parseColor, toHex } from '../../src/theme/pack/color.js';
+import { baseTokens } from '../../src/theme/runtime/base-tokens.js';
 import {
   backgroundImageProperty,
   themeTokenNames,

@@ -4,9 +4,9 @@
  * embedded database, the server can run it on the CLI's behalf. Answers are lines of text.
  */
 import * as z from 'zod';
-import { resetStartRequestSchema } from '../../api/contract.js';
-import { normaliseEmail } from '../../policy/email-address.js';
-import { assertNever } from '../../policy/policy.js';
+import { resetStartRequestSchema } from '../../api/contract.schema.js';
+import { normaliseEmail } from '../../rules/email-address.js';
+import { assertNever } from '../../flow/policy-steps.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
 import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/signing-keys.js';

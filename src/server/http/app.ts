@@ -21,6 +21,8 @@ export interface HttpAppOptions {
   tenants: TenantRegistry;
   trustedProxies: ReadonlySet<string>;
   https: boolean;
+  /** Where users reach the server, when configured (e.g. behind a proxy). */
+  publicUrl: string | undefined;
   distDir: string;
   hostedPages: HostedPages;
   /** The OpenID Connect front door, once the server knows the address it is reached at. */

@@ -2,7 +2,7 @@
  * The hosted sign-in page's first step, written into its HTML from the very templates `gate-app`
  * renders in the browser (app/app-shell.ts): the form shows as soon as the HTML has arrived, and
  * the script, once it has run, puts its own rendering in its place and keeps what was typed
- * (`GateApp#takeOver`). The styles come inline, with their hashes in the page's CSP.
+ * (app/takeover-controller.ts). The styles come inline, with their hashes in the page's CSP.
  */
 import { createHash } from 'node:crypto';
 import { LitElement, html, nothing, type CSSResult, type TemplateResult } from 'lit';
@@ -16,13 +16,13 @@ import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
-import { baseTokens } from '../../theme/base-tokens.js';
-import { themeCss } from '../../theme/theme-css.js';
-import { themeLayoutStyles } from '../../theme/theme-layout.styles.js';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
-import type { ThemeText } from '../../theme/theme-text.js';
-import { withAssetUrls } from '../../theme/asset-urls.js';
-import { localeTemplates } from '../mail/translate.js';
+import { baseTokens } from '../../theme/runtime/base-tokens.js';
+import { themeCss } from '../../theme/runtime/theme-css.js';
+import { themeLayoutStyles } from '../../theme/runtime/theme-layout.styles.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
+import type { ThemeText } from '../../theme/theme-text.schema.js';
+import { withAssetUrls } from '../../theme/runtime/asset-urls.js';
+import { localeTemplates } from '../i18n/translate.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
 
 /**
@@ -91,6 +91,8 @@ export interface FirstPageInput extends ShellInput {
 }
 
 export interface FirstPage {
+  /** The document's title as the app sets it (heading – tenant), as HTML text. */
+  title: string;
   /** The `<style>` for the document's head. */
   head: string;
   /** `<gate-app prerendered>` with the rendered step inside. */
@@ -174,6 +176,10 @@ export function renderShellPage(
       'A light-DOM element was given children in its template; it cannot be prerendered',
     );
   }
+  // The title as the app sets it, from the step's heading: both are escaped text here (Lit's).
+  const heading = /<h1\b[^>]*>([^<]*)<\/h1>/.exec(markup)?.[1]?.trim();
+  const tenant = collectResultSync(render(input.tenantName)).replace(hydrationMarker, '');
+  const title = [heading, tenant].filter(Boolean).join(' – ');
   // The pack's background image comes with the app's own sheet when it takes over: rasterizing it
   // made the first frame late whenever it arrived before that frame (docs/performance.md), and it
   // is decoration.
@@ -186,6 +192,7 @@ export function renderShellPage(
   if (/<\/style/i.test(documentCss)) throw new Error("A theme pack's CSS would end its <style>");
   const elementStyles = [...markup.matchAll(/<style>([^<]*)<\/style>/g)].map((match) => match[1]!);
   return {
+    title,
     head: `<style>${documentCss}</style>`,
     body: markup,
     styleHashes: [...new Set([documentCss, ...elementStyles])].map(sha256Source),

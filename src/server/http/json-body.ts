@@ -5,11 +5,12 @@
  */
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import type { ErrorBody } from '../../api/contract.js';
+import type { ErrorBody } from '../../api/contract.schema.js';
+import type { Result } from '../../shared/result.js';
 
 export const maxBodyBytes = 16 * 1024;
 
-export type BodyResult<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+export type BodyResult<T> = Result<T, ErrorBody>;
 
 function isJson(contentType: string | undefined): boolean {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
@@ -40,20 +41,20 @@ export async function readJsonBody<T>(
   schema: z.ZodMiniType<T>,
 ): Promise<BodyResult<T>> {
   if (!isJson(c.req.header('content-type'))) {
-    return { ok: false, error: { error: 'unsupported_media_type' } };
+    return { ok: false, failure: { error: 'unsupported_media_type' } };
   }
   const declared = Number(c.req.header('content-length') ?? 0);
-  if (declared > maxBodyBytes) return { ok: false, error: { error: 'payload_too_large' } };
+  if (declared > maxBodyBytes) return { ok: false, failure: { error: 'payload_too_large' } };
   const bytes = await readLimited(c.req.raw);
-  if (!bytes) return { ok: false, error: { error: 'payload_too_large' } };
+  if (!bytes) return { ok: false, failure: { error: 'payload_too_large' } };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    return { ok: false, error: { error: 'invalid_request' } };
+    return { ok: false, failure: { error: 'invalid_request' } };
   }
   const parsed = schema.safeParse(json);
   return parsed.success
     ? { ok: true, value: parsed.data }
-    : { ok: false, error: { error: 'invalid_request' } };
+    : { ok: false, failure: { error: 'invalid_request' } };
 }

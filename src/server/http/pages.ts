@@ -7,21 +7,22 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { tenantConfigSchema, type TenantConfig } from '../../api/contract.js';
+import { tenantConfigSchema, type TenantConfig } from '../../api/contract.schema.js';
 import { bootDataScript } from '../../app/boot-data.js';
 import {
   chosenLocaleCookie,
   enabledLocales,
   negotiateLocale,
 } from '../../i18n/negotiate-locale.js';
-import { pageTextOverrides } from '../../i18n/page-text-overrides.js';
-import { policySteps } from '../../policy/policy.js';
+import { pageTextOverrides } from '../../app/page-text-overrides.js';
+import { policySteps } from '../../flow/policy-steps.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
-import { publicTenantConfig, type Tenant } from '../../policy/tenant.js';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { type Tenant } from '../../tenant/tenant.schema.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import { readBuiltTheme } from '../built-themes.js';
 import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
@@ -70,7 +71,7 @@ export async function loadHostedPages(
   } catch {
     throw new Error(`${file} is missing: build the pages first (npm run build, or npm start)`);
   }
-  for (const part of ['</head>', '<body></body>', '<html lang="en">']) {
+  for (const part of ['</head>', '<body></body>', '<html lang="en">', '<title>']) {
     if (!indexHtml.includes(part)) throw new Error(`${file} has no ${part}`);
   }
   const themes = new Map<string, ResolvedTheme | undefined>();
@@ -78,7 +79,7 @@ export async function loadHostedPages(
     if (themes.has(theme)) continue;
     const parsed = await readBuiltTheme(distDir, theme);
     // The page still works without it: the app asks for the pack and, failing that, keeps the base theme.
-    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.errors.join('; ') });
+    if (!parsed.ok) log.warn('page_theme_unusable', { theme, problems: parsed.failure.join('; ') });
     themes.set(theme, parsed.ok ? parsed.value : undefined);
   }
   const byTenant = new Map(
@@ -124,6 +125,8 @@ export async function loadHostedPages(
     if (!first) return { html: base, styleHashes: [] };
     const { locale, rendered } = first;
     let html = base.replace('<html lang="en">', `<html lang="${locale}">`);
+    // A function, not a string: the title holds tenant text, which may hold `$&`.
+    html = html.replace(/<title>[^<]*<\/title>/, () => `<title>${rendered.title}</title>`);
     html = insertBefore(html, '</head>', rendered.head);
     html = insertBefore(html, '</body>', rendered.body);
     return { html, styleHashes: rendered.styleHashes };
@@ -181,9 +184,13 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
     return c.html(html, visit ? 200 : 404);
   };
 
-  /** Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each. */
-  const builtFiles = (cacheControl: string) =>
-    serveStatic({
+  /**
+   * Files of the build, in the copy the browser accepts: the build writes .br and .gz beside each.
+   * Never a file or folder whose name starts with a dot (`.env`, `.git`): such a path is a page
+   * that names nothing (404).
+   */
+  const builtFiles = (cacheControl: string): MiddlewareHandler => {
+    const serve = serveStatic({
       root: distDir,
       precompressed: true,
       onFound: (_path, c) => {
@@ -191,6 +198,8 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
         c.header('Vary', 'Accept-Encoding');
       },
     });
+    return (c, next) => (/\/\./.test(c.req.path) ? next() : serve(c, next));
+  };
   // Vite puts a content hash in every asset name, so a name never changes meaning.
   pages.use('/assets/*', builtFiles('public, max-age=31536000, immutable'));
   pages.use('/themes/*', builtFiles('no-cache'));
@@ -204,13 +213,13 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
       if (tenant) return c.redirect(`/${tenant.id}/${tenant.policies[0]!.id}${url.search}`, 302);
     }
     const route = parseRoute(url);
-    const tenant = route.ok ? tenants.get(route.route.tenant) : undefined;
+    const tenant = route.ok ? tenants.get(route.value.tenant) : undefined;
     const policy =
-      route.ok && tenant?.policies.some((candidate) => candidate.id === route.route.policy);
+      route.ok && tenant?.policies.some((candidate) => candidate.id === route.value.policy);
     const visit =
       policy && route.ok
         ? {
-            route: route.route,
+            route: route.value,
             acceptLanguage: c.req.header('Accept-Language'),
             chosenLocale: getCookie(c, chosenLocaleCookie),
           }

@@ -2,7 +2,7 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { maxLocaleBytes, negotiateLocale } from '../../i18n/negotiate-locale.js';
-import type { Tenant } from '../../policy/tenant.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import { clientIp } from '../security/client-ip.js';
 import type { RequestMeta } from '../services/context.js';
 

@@ -5,13 +5,16 @@
  */
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
-import { errorBodySchema, errorStatus, type ErrorBody } from '../../api/contract.js';
+import { errorBodySchema, errorStatus, type ErrorBody } from '../../api/contract.schema.js';
 import type { Outcome } from '../services/context.js';
 
 export function sendError(c: Context, error: ErrorBody): Response {
   const body = errorBodySchema.parse(error);
   c.header('Cache-Control', 'no-store');
   if (body.error === 'too_many_requests') c.header('Retry-After', String(body.retryAfter));
+  // The rest of an oversized body is never read, so node closes the connection after the answer;
+  // saying so keeps a client from sending its next request on a socket about to close.
+  if (body.error === 'payload_too_large') c.header('Connection', 'close');
   return c.json(body, errorStatus[body.error]);
 }
 
@@ -31,5 +34,5 @@ export function sendOutcome<T>(
   schema: z.ZodMiniType<T>,
   status: 200 | 202 = 200,
 ): Response {
-  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.error);
+  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.failure);
 }

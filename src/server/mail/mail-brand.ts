@@ -6,9 +6,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { ResolvedTheme } from '../../theme/resolved-theme.js';
+import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import { builtThemesDir, readBuiltTheme } from '../built-themes.js';
-import type { FooterLink, ThemeLocale } from '../../theme/theme-text.js';
+import type { FooterLink, ThemeLocale } from '../../theme/theme-text.schema.js';
 import type { Logger } from '../log.js';
 
 export interface MailColours {
@@ -51,7 +51,7 @@ export function themeBrandSource(distDir: string, log: Logger): BrandSource {
   async function load(id: string) {
     const parsed = await readBuiltTheme(distDir, id);
     if (!parsed.ok) {
-      log.warn('mail_theme_unusable', { theme: id, problems: parsed.errors.join('; ') });
+      log.warn('mail_theme_unusable', { theme: id, problems: parsed.failure.join('; ') });
       return undefined;
     }
     const logoPath = parsed.value.assets.bannerLogo;

@@ -3,6 +3,7 @@
  * the `msg` of the recipient's locale (see translate.ts). Plain text only: the renderer escapes it.
  */
 import { str, type MsgFn } from '@lit/localize';
+import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 
 export interface MailText {
   subject: string;
@@ -26,9 +27,10 @@ function footer(msg: MsgFn, tenant: string) {
 
 export function verificationCodeText(
   msg: MsgFn,
-  values: { tenant: string; code: string; purpose: CodePurpose; minutes: number },
+  /** `validFor`: the code's lifetime in words, e.g. "10 minutes" (see formatDuration). */
+  values: { tenant: string; code: string; purpose: CodePurpose; validFor: string },
 ): MailText {
-  const { tenant, code, purpose, minutes } = values;
+  const { tenant, code, purpose, validFor } = values;
   return {
     subject: msg(str`Your ${tenant} verification code`, { id: 'mail_code_subject' }),
     heading: msg('Your verification code', { id: 'mail_code_heading' }),
@@ -45,8 +47,8 @@ export function verificationCodeText(
     code,
     outro: [
       msg(
-        str`The code is valid for ${minutes} minutes. Never share it with anyone: ${tenant} will never ask you for it.`,
-        { id: 'mail_code_expiry' },
+        str`The code is valid for ${validFor}. Never share it with anyone: ${tenant} will never ask you for it.`,
+        { id: 'mail_code_expiry', desc: 'The lifetime is in words, e.g. "10 minutes".' },
       ),
       msg(
         'If you did not ask for this code, you can ignore this email; nothing changes on your account.',
@@ -62,10 +64,10 @@ export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): Mai
   const { tenant } = values;
   return {
     subject: msg(str`Password reset for your ${tenant} account`, { id: 'mail_notice_subject' }),
-    heading: msg("You can't reset your password here", { id: 'mail_notice_heading' }),
+    heading: msg("You can't reset your password yourself", { id: 'mail_notice_heading' }),
     intro: [
       msg(
-        str`Someone, probably you, asked to reset the password of your ${tenant} account. Your account cannot do that on this page. Contact your administrator for help.`,
+        str`Someone, probably you, asked on the ${tenant} sign-in page to reset the password of your account. Your account's password cannot be reset there: contact your administrator for help.`,
         { id: 'mail_notice_body' },
       ),
       msg("If this wasn't you, you can ignore this email. Nothing has changed.", {
@@ -77,12 +79,36 @@ export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): Mai
   };
 }
 
-/** After a reset (docs/security.md#rule-22); `when` is already formatted for the locale. */
+/**
+ * When something happened, in the tenant's time zone (UTC unless it names one), written as the
+ * locale writes a date and a time, with the zone's name.
+ */
+function moment(at: number, locale: SupportedLocale, timeZone = 'UTC'): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(at);
+}
+
+/** After a reset (docs/security.md#rule-22). */
 export function passwordChangedText(
   msg: MsgFn,
-  values: { tenant: string; when: string },
+  values: {
+    tenant: string;
+    changedAt: number;
+    locale: SupportedLocale;
+    timeZone: string | undefined;
+  },
 ): MailText {
-  const { tenant, when } = values;
+  const { tenant } = values;
+  const when = moment(values.changedAt, values.locale, values.timeZone);
+  // An email has no "here": it names the link, in the words (and overrides) of the page.
+  const resetLink = msg("Can't access your account?", { id: 'forgotpassword_link' });
   return {
     subject: msg(str`Your ${tenant} password was changed`, { id: 'mail_changed_subject' }),
     heading: msg('Your password was changed', { id: 'mail_changed_heading' }),
@@ -91,9 +117,13 @@ export function passwordChangedText(
         str`The password of your ${tenant} account was changed on ${when}. You have been signed out everywhere; sign in again with your new password.`,
         { id: 'mail_changed_body' },
       ),
-      msg('If you did not change it, reset your password now and contact your administrator.', {
-        id: 'mail_changed_warning',
-      }),
+      msg(
+        str`If you did not change it, reset your password now: on the ${tenant} sign-in page, choose “${resetLink}”. Then contact your administrator.`,
+        {
+          id: 'mail_changed_warning',
+          desc: 'The second value is the sign-in page’s reset link, as the page words it.',
+        },
+      ),
     ],
     outro: [],
     footer: footer(msg, tenant),

@@ -7,8 +7,9 @@
  * once delivered (rule 6).
  */
 import { randomUUID } from 'node:crypto';
-import { assertNever } from '../../policy/policy.js';
-import type { Tenant } from '../../policy/tenant.js';
+import { assertNever } from '../../flow/policy-steps.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
+import { formatDuration } from '../../i18n/duration.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
 import { run, together, type Database, type Statement } from '../database/database.js';
@@ -34,7 +35,7 @@ import {
   type MailText,
 } from './mail-text.js';
 import { renderMail } from './render-mail.js';
-import { translator } from './translate.js';
+import { translator } from '../i18n/translate.js';
 import type { MailTransport } from './transports.js';
 
 export type MailContent =
@@ -93,19 +94,17 @@ function text(request: MailRequest): MailText {
         tenant,
         code: content.code,
         purpose: content.purpose,
-        minutes: content.validMinutes,
+        validFor: formatDuration(content.validMinutes * 60, request.locale),
       });
     case 'reset-not-allowed':
       return resetNotAllowedText(msg, { tenant });
-    case 'password-changed': {
-      // dateStyle and timeZoneName cannot be combined; the zone is named by hand.
-      const when = `${new Intl.DateTimeFormat(request.locale, {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'UTC',
-      }).format(content.changedAt)} UTC`;
-      return passwordChangedText(msg, { tenant, when });
-    }
+    case 'password-changed':
+      return passwordChangedText(msg, {
+        tenant,
+        changedAt: content.changedAt,
+        locale: request.locale,
+        timeZone: request.tenant.timeZone,
+      });
     default:
       return assertNever(content);
   }

@@ -9,7 +9,7 @@ import { msg, str } from '@lit/localize';
 import { html as document, raw } from 'hono/html';
 import { renderShellPage, type ShellInput } from '../http/first-page.js';
 import { pageCsp } from '../http/security-headers.js';
-import { translator } from '../mail/translate.js';
+import { translator } from '../i18n/translate.js';
 
 export interface RenderedPage {
   html: string;

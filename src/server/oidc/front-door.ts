@@ -15,7 +15,7 @@ import Provider, {
   type KoaContextWithOIDC,
 } from 'oidc-provider';
 import { chosenLocaleCookie } from '../../i18n/negotiate-locale.js';
-import type { Client, Tenant } from '../../policy/tenant.js';
+import type { Client, Tenant } from '../../tenant/tenant.schema.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
 import type { HostedPages } from '../http/pages.js';
@@ -364,7 +364,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       'Content-Security-Policy',
       [
         "default-src 'none'",
-        "script-src 'none'",
+        "script-src 'self'",
         formAction(tenant),
         "base-uri 'none'",
         "frame-ancestors 'none'",

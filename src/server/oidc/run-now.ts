@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as client from 'openid-client';
-import type { Tenant } from '../../policy/tenant.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import type { HostedPages } from '../http/pages.js';
 import { chosenLocaleCookie } from '../../i18n/negotiate-locale.js';
 import { runNowPage } from './front-door-pages.js';

@@ -3,9 +3,9 @@
  * after NFKC within the tenant's bounds, not one of the most common passwords, and not containing
  * the tenant's name or the user's email address or its local part. No composition rules.
  */
-import type { PasswordProblem } from '../../api/contract.js';
-import { lengthProblems } from '../../policy/password-rules.js';
-import type { Tenant } from '../../policy/tenant.js';
+import type { PasswordProblem } from '../../api/contract.schema.js';
+import { lengthProblems } from '../../rules/password-rules.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import { isCommonPassword } from './common-passwords.js';
 
 /** Context words shorter than this are part of too many good passwords to refuse them. */

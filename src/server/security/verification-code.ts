@@ -3,7 +3,7 @@
  * HMAC-SHA256 keyed with a server secret and bound to its flow, compared in constant time.
  */
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { codeLength } from '../../api/contract.js';
+import { codeLength } from '../../api/contract.schema.js';
 
 export function newCode(): string {
   return String(randomInt(0, 10 ** codeLength)).padStart(codeLength, '0');

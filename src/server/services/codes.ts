@@ -3,9 +3,9 @@
  * reconfirmation (docs/security.md, rules 6-11).
  */
 import { randomBytes } from 'node:crypto';
-import type { ErrorBody } from '../../api/contract.js';
-import type { Tenant } from '../../policy/tenant.js';
-import { dayMs, hourMs, secondsUntil } from '../limits.js';
+import type { ErrorBody } from '../../api/contract.schema.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
+import { dayMs, hourMs, secondsUntil } from '../../rules/limits.js';
 import type { MailRequest } from '../mail/mailer.js';
 import { codeHash, codeMatches, newCode } from '../security/verification-code.js';
 import { run, together } from '../database/database.js';

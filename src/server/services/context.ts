@@ -1,13 +1,14 @@
 /** What every service works with, and the shape of its answers. */
-import type { ErrorBody } from '../../api/contract.js';
+import type { ErrorBody } from '../../api/contract.schema.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
 import type { Database, Statement } from '../database/database.js';
-import { hourMs, secondsUntil, type Limits } from '../limits.js';
+import { hourMs, secondsUntil, type Limits } from '../../rules/limits.js';
 import type { Logger } from '../log.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PasswordHash } from '../security/password-hash.js';
 import { placeReturn, takePlace } from '../store/throttle.js';
+import type { Result } from '../../shared/result.js';
 
 export interface ServiceContext {
   db: Database;
@@ -27,10 +28,13 @@ export interface RequestMeta {
   locale: SupportedLocale;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+export type Outcome<T> = Result<T, ErrorBody>;
 
 export const succeed = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refuse = (error: ErrorBody): { ok: false; error: ErrorBody } => ({ ok: false, error });
+export const refuse = (failure: ErrorBody): { ok: false; failure: ErrorBody } => ({
+  ok: false,
+  failure,
+});
 
 /**
  * Takes one of the client address's hourly failures before a password or code is judged, so that

@@ -2,7 +2,7 @@
  * Reconfirming the recovery email at sign-in, when the tenant asks for it every N days: after the
  * right password, a code to the stored address; the session starts only once the code is verified.
  */
-import type { Tenant } from '../../policy/tenant.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import { recordAudit } from '../store/audit.js';
 import { completeFlow, findOpenFlow, markVerified } from '../store/code-flows.js';
 import { createSession } from '../store/sessions.js';

@@ -7,11 +7,11 @@ import type {
   ResetResendResponse,
   ResetStartResponse,
   ResetStatusResponse,
-} from '../../api/contract.js';
-import { normaliseEmail } from '../../policy/email-address.js';
-import { assertNever } from '../../policy/policy.js';
-import type { Tenant } from '../../policy/tenant.js';
-import { secondsUntil } from '../limits.js';
+} from '../../api/contract.schema.js';
+import { normaliseEmail } from '../../rules/email-address.js';
+import { assertNever } from '../../flow/policy-steps.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
+import { secondsUntil } from '../../rules/limits.js';
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { run, together } from '../database/database.js';

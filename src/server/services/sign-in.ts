@@ -3,12 +3,12 @@
  * password and locked account get one answer, and each costs one KDF run. Success starts a session,
  * unless the tenant wants the recovery email reconfirmed first.
  */
-import type { SignInResponse } from '../../api/contract.js';
-import { normaliseEmail } from '../../policy/email-address.js';
-import { passwordLength } from '../../policy/password-rules.js';
-import type { Tenant } from '../../policy/tenant.js';
+import type { SignInResponse } from '../../api/contract.schema.js';
+import { normaliseEmail } from '../../rules/email-address.js';
+import { passwordLength } from '../../rules/password-rules.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 import { run, together } from '../database/database.js';
-import { dayMs } from '../limits.js';
+import { dayMs } from '../../rules/limits.js';
 import { hashPassword, needsRehash, verifyPassword } from '../security/password-hash.js';
 import { auditInsert, recordAudit } from '../store/audit.js';
 import { flowInsert } from '../store/code-flows.js';

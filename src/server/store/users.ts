@@ -1,7 +1,7 @@
 /** Tenants' users: normalised email, password hash with its parameters, groups, lockout state. */
 import { randomUUID } from 'node:crypto';
 import type { Queryable, Statement } from '../database/database.js';
-import type { Limits } from '../limits.js';
+import type { Limits } from '../../rules/limits.js';
 import { scryptParamsSchema, type PasswordHash } from '../security/password-hash.js';
 
 export interface User {

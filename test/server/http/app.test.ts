@@ -4,9 +4,12 @@
  * holding the server.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { buildPagesIfStale } from '../../../scripts/build-pages.js';
 import { sha256Source } from '../../../src/server/http/first-page.js';
 import { startTestServer, type TestServer } from '../support/in-process.js';
 import { freshDataDir, removeDir } from '../support/data-dir.js';
@@ -95,6 +98,24 @@ describe('server: HTTP', () => {
         })
       ).text();
       assert.match(asked, /<html lang="sv">/);
+    });
+
+    it("names the rendered page in its <title> in the page's language, as the app will", async () => {
+      for (const [tenant, language, title] of [
+        ['contoso', 'nl', 'Inloggen bij Contoso – Contoso'],
+        ['contoso', 'sv', 'Logga in på Contoso – Contoso'],
+        ['contoso', 'en', 'Sign in to Contoso – Contoso'],
+        ['fabrikam', 'nl', 'Inloggen – Fabrikam'],
+        ['fabrikam', 'sv', 'Logga in – Fabrikam'],
+      ] as const) {
+        const page = await (
+          await fetch(`${server.url}/${tenant}/B2C_1_signin`, {
+            headers: { 'Accept-Language': language },
+          })
+        ).text();
+        assert.equal(page.match(/<title>/g)?.length, 1, `${tenant} ${language}`);
+        assert.match(page, new RegExp(`<title>${title}</title>`), `${tenant} ${language}`);
+      }
     });
 
     it('puts a login hint into the rendered form as text, whatever it holds', async () => {
@@ -232,6 +253,34 @@ describe('server: HTTP', () => {
 
   describe('request bodies', () => {
     const invalid = { error: 'invalid_request' };
+
+    // Before the 413 tests: the connections they leave half-closed can fail a later request.
+    it('refuses a NUL or a lone surrogate in any string field (400), before the database sees it', async () => {
+      for (const bad of ['\u0000', '\ud800', '\udfff']) {
+        const cases: [string, unknown][] = [
+          ['/sign-in', { identifier: `ada${bad}@contoso.example`, password: 'correct horse' }],
+          ['/sign-in', { identifier: 'ada@contoso.example', password: `correct${bad}horse` }],
+          ['/password-reset', { email: `ada${bad}@contoso.example` }],
+          [`/password-reset/${flowId}/password`, { password: `correct horse${bad}` }],
+          [`/password-reset/${flowId}/verify`, { code: `12345${bad}` }],
+        ];
+        for (const [path, body] of cases) {
+          // JSON.stringify writes a lone surrogate as an escape, as a hostile client would.
+          const answer = await api.post(path, JSON.stringify(body));
+          assert.deepEqual(
+            [answer.status, answer.body],
+            [400, invalid],
+            `${path} ${JSON.stringify(body)}`,
+          );
+        }
+      }
+      // The same NUL in a path finds no flow, as any other string that is no flow id does.
+      const nulFlow = await api.post(`/password-reset/${encodeURIComponent('\u0000')}/verify`, {
+        code: '123456',
+      });
+      assert.deepEqual([nulFlow.status, nulFlow.body], [404, { error: 'flow_not_found' }]);
+      assert.doesNotMatch(server.logText(), /database_unavailable|request_failed/);
+    });
 
     it('accepts application/json only (415)', async () => {
       for (const type of [
@@ -402,6 +451,65 @@ describe('server: HTTP', () => {
     });
   });
 
+  describe('requests from other sites', () => {
+    const forbidden = { error: 'forbidden' };
+    const reset = (headers: Record<string, string>, tenant = 'contoso') =>
+      apiOf(server.url, tenant).post(
+        '/password-reset',
+        { email: 'ada@contoso.example' },
+        { headers },
+      );
+
+    it('refuses a state-changing request that another site sent (403 forbidden)', async () => {
+      const otherSites: Record<string, string>[] = [
+        { origin: 'https://evil.example' },
+        { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        { origin: 'null' },
+        // Another port of the same host is another origin.
+        { origin: new URL(server.url).origin.replace(/:\d+$/, ':1') },
+        { 'sec-fetch-site': 'cross-site' },
+        { 'sec-fetch-site': 'same-site' },
+      ];
+      for (const headers of otherSites) {
+        const answer = await reset(headers);
+        assert.deepEqual([answer.status, answer.body], [403, forbidden], JSON.stringify(headers));
+      }
+      const signIn = await api.post(
+        '/sign-in',
+        { identifier: 'ada@contoso.example', password: 'correct horse battery staple' },
+        { headers: { origin: 'https://evil.example' } },
+      );
+      assert.deepEqual([signIn.status, signIn.body], [403, forbidden]);
+      assert.equal(signIn.headers.get('set-cookie'), null);
+    });
+
+    it('serves its own pages and clients that send no Origin, as before', async () => {
+      const own = new URL(server.url).origin;
+      const ownSite: Record<string, string>[] = [
+        {},
+        { origin: own },
+        { origin: own, 'sec-fetch-site': 'same-origin' },
+        { 'sec-fetch-site': 'same-origin' },
+        { 'sec-fetch-site': 'none' },
+      ];
+      for (const headers of ownSite) {
+        assert.equal((await reset(headers)).status, 202, JSON.stringify(headers));
+      }
+      // Reading changes nothing: the settings answer any site.
+      assert.equal(
+        (await api.get('/config', { headers: { origin: 'https://evil.example' } })).status,
+        200,
+      );
+    });
+
+    it("lets a tenant's embedding origins in, and only that tenant's", async () => {
+      const shop = { origin: 'https://shop.fabrikam.example', 'sec-fetch-site': 'cross-site' };
+      assert.equal((await reset(shop, 'fabrikam')).status, 202);
+      assert.equal((await reset(shop, 'contoso')).status, 403);
+      assert.equal((await reset({ origin: 'https://evil.example' }, 'fabrikam')).status, 403);
+    });
+  });
+
   describe('timeouts', () => {
     const open = () =>
       new Promise<Socket>((resolve, reject) => {
@@ -488,6 +596,14 @@ describe('server: HTTP behind HTTPS, with no trusted proxy', () => {
     );
   });
 
+  it('takes its public address for its own origin', async () => {
+    const api = apiOf(server.url);
+    const start = (origin: string) =>
+      api.post('/password-reset', { email: 'ada@contoso.example' }, { headers: { origin } });
+    assert.equal((await start('https://id.contoso.example')).status, 202);
+    assert.equal((await start('http://id.contoso.example')).status, 403);
+  });
+
   it('ignores X-Forwarded-For from a peer that is not a configured proxy', async () => {
     const api = apiOf(server.url);
     const started = await api.post('/password-reset', { email: 'nobody@contoso.example' });
@@ -505,5 +621,48 @@ describe('server: HTTP behind HTTPS, with no trusted proxy', () => {
       { ip: '198.18.0.99' },
     );
     assert.equal(spoofed.status, 429);
+  });
+});
+
+describe('server: HTTP, hidden files among the built ones', () => {
+  let dataDir: string;
+  let distDir: string;
+  let server: TestServer;
+
+  before(async () => {
+    dataDir = await freshDataDir();
+    // A copy of the build with what a careless deploy leaves lying about.
+    buildPagesIfStale('dist');
+    distDir = mkdtempSync(join(tmpdir(), 'gatehouse-dist-'));
+    cpSync('dist', distDir, { recursive: true });
+    for (const file of ['assets/.env', 'assets/.git/config', 'themes/.secret.json']) {
+      mkdirSync(dirname(join(distDir, file)), { recursive: true });
+      writeFileSync(join(distDir, file), 'SECRET=hunter2\n');
+    }
+    server = await startTestServer({ dataDir, distDir });
+  });
+
+  after(async () => {
+    await server?.close();
+    removeDir(dataDir);
+    removeDir(distDir);
+  });
+
+  it('serves no file or folder whose name starts with a dot (404)', async () => {
+    for (const path of [
+      '/assets/.env',
+      '/assets/.git/config',
+      '/themes/.secret.json',
+      '/assets/%2eenv',
+      '/assets/.env?x=1',
+    ]) {
+      const response = await fetch(`${server.url}${path}`, {
+        headers: { 'accept-encoding': 'identity' },
+      });
+      assert.equal(response.status, 404, path);
+      assert.doesNotMatch(await response.text(), /hunter2/, path);
+    }
+    // The files beside them are still served.
+    assert.equal((await fetch(`${server.url}/themes/contoso.json`)).status, 200);
   });
 });

@@ -5,7 +5,7 @@
  * injected clock and limits) or as child processes (for kill -9).
  */
 import pg from 'pg';
-import type { Limits } from '../../../src/server/limits.js';
+import type { Limits } from '../../../src/rules/limits.js';
 import { hashPassword } from '../../../src/server/security/password-hash.js';
 import { emptyDir, removeDir } from './data-dir.js';
 import { startTestServer, type TestServer } from './in-process.js';

@@ -5,10 +5,10 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildPagesIfStale } from '../../../src/server/build-pages.js';
+import { buildPagesIfStale } from '../../../scripts/build-pages.js';
 import type { ServerConfig } from '../../../src/server/config.js';
 import { startGatehouse, type Gatehouse } from '../../../src/server/gatehouse.js';
-import type { Limits } from '../../../src/server/limits.js';
+import type { Limits } from '../../../src/rules/limits.js';
 import { createLogger } from '../../../src/server/log.js';
 import type { AdminRequest, AdminResult } from '../../../src/server/admin/admin-commands.js';
 import { adminEndpointFile, adminSecretFile } from '../../../src/server/admin/admin-endpoint.js';
@@ -36,6 +36,8 @@ export interface TestServerOptions {
   mailRetryDelaysMs?: number[];
   /** Pretend to be served over HTTPS behind a proxy, e.g. https://id.example.com. */
   publicUrl?: string;
+  /** The built pages to serve; `dist` unless a test needs files of its own among them. */
+  distDir?: string;
 }
 
 export function testConfig(options: TestServerOptions): ServerConfig {
@@ -52,7 +54,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     codeHashKey: undefined,
     mailKey: undefined,
     tenantsDir: 'tenants',
-    distDir: 'dist',
+    distDir: options.distDir ?? 'dist',
     signingKeyRefreshSeconds: 60,
   };
 }

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import * as client from 'openid-client';
 
 export interface Callback {
-  /** Every URL the browser arrived at, newest last. */
+  /** Every URL the browser arrived at, newest last (a form post's fields in its query). */
   arrivals: URL[];
   /** `http://127.0.0.1:{port}/cb` */
   redirectUri: string;
@@ -26,9 +26,15 @@ export async function startCallback(): Promise<Callback> {
       res.writeHead(404).end();
       return;
     }
-    arrivals.push(url);
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-    res.end('<!doctype html><title>Relying party</title><h1>Back at the app</h1>');
+    // A form_post answer arrives as a form; it is recorded as if it had come in the query.
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      for (const [name, value] of new URLSearchParams(body)) url.searchParams.set(name, value);
+      arrivals.push(url);
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><title>Relying party</title><h1>Back at the app</h1>');
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

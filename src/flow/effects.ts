@@ -1,0 +1,127 @@
+/**
+ * The flow's effects: for each submission (and the resend link), the API call it makes and the
+ * action its answer becomes. The reducer (reducer.ts) turns actions into states; the app's flow
+ * controller runs these, one at a time, in one place. This module, the reducer and the API client
+ * load with the first action (or ahead of it, once the first page has painted), never with it.
+ */
+import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.js';
+import type { FlowState, StepSubmission } from './flow-state.js';
+import type { FlowAction } from './reducer.js';
+
+// The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
+export { nextFlowState } from './reducer.js';
+
+/** What the user asked of the flow: a step's submission, or another code. */
+export type Intent = StepSubmission | { step: 'resend' };
+
+interface Effect<T> {
+  call: (client: ApiClient) => Promise<ApiResult<T>>;
+  done: (value: T, now: number) => FlowAction;
+}
+
+const effect = <T>(call: Effect<T>['call'], done: Effect<T>['done']): Effect<unknown> =>
+  ({ call, done }) as Effect<unknown>;
+
+/** The named effects; each has none when the state cannot take its intent. */
+const effects: {
+  [S in Intent['step']]: (
+    intent: Extract<Intent, { step: S }>,
+    state: FlowState,
+  ) => Effect<unknown> | undefined;
+} = {
+  'sign-in': ({ identifier, password }) =>
+    effect(
+      (client) => client.signIn({ identifier, password }),
+      (value): FlowAction =>
+        value.status === 'signed-in'
+          ? { type: 'signed-in' }
+          : { type: 'confirm-email-required', flowId: value.flowId, email: value.email },
+    ),
+  'confirm-email': (_, state) =>
+    state.step === 'confirm-email'
+      ? effect(
+          (client) => client.sendConfirmationCode(state.flowId),
+          (value, now) => ({
+            type: 'code-sent',
+            flowId: state.flowId,
+            email: state.email,
+            now,
+            ...value,
+          }),
+        )
+      : undefined,
+  'confirm-code': ({ code }, state) =>
+    state.step === 'confirm-code'
+      ? effect(
+          (client) => client.verifyConfirmationCode(state.flowId, { code }),
+          () => ({ type: 'signed-in' }),
+        )
+      : undefined,
+  'reset-email': ({ email }) =>
+    effect(
+      (client) => client.startReset({ email }),
+      (value, now) => ({ type: 'code-sent', email, now, ...value }),
+    ),
+  'reset-code': ({ code }, state) =>
+    state.step === 'reset-code'
+      ? effect(
+          (client) => client.verifyCode(state.flowId, { code }),
+          () => ({ type: 'code-verified' }),
+        )
+      : undefined,
+  'new-password': ({ password }, state) =>
+    state.step === 'new-password'
+      ? effect(
+          (client) => client.setPassword(state.flowId, { password }),
+          () => ({ type: 'password-changed' }),
+        )
+      : undefined,
+  resend: (_, state) =>
+    state.step === 'reset-code' || state.step === 'confirm-code'
+      ? effect(
+          (client) =>
+            state.step === 'reset-code'
+              ? client.resendCode(state.flowId)
+              : client.sendConfirmationCode(state.flowId),
+          (value, now) => ({ type: 'code-resent', now, ...value }),
+        )
+      : undefined,
+};
+
+/** The action that `intent`'s answer becomes in `state`; none when the state cannot take it. */
+export async function runEffect(
+  api: ApiClientOptions,
+  intent: Intent,
+  state: FlowState,
+): Promise<FlowAction | undefined> {
+  const run = (effects[intent.step] as (i: Intent, s: FlowState) => Effect<unknown> | undefined)(
+    intent,
+    state,
+  );
+  if (!run) return undefined;
+  const result = await run.call(new ApiClient(api));
+  return result.ok
+    ? run.done(result.value, Date.now())
+    : { type: 'failed', failure: result.failure, now: Date.now() };
+}
+
+/**
+ * A code step restored from the history (Back, reload) as the server now sees its flow: verified
+ * moves on to the new password, else the code step with the server's resend delay. None when
+ * the server no longer knows the flow.
+ */
+export async function restoreStep(
+  api: ApiClientOptions,
+  { flowId, email }: { flowId: string; email: string },
+): Promise<FlowState | undefined> {
+  const status = await new ApiClient(api).resetStatus(flowId);
+  if (!status.ok) return undefined;
+  return status.value.verified
+    ? { step: 'new-password', flowId, email }
+    : {
+        step: 'reset-code',
+        flowId,
+        email,
+        resendAvailableAt: Date.now() + status.value.resendAfter * 1000,
+      };
+}

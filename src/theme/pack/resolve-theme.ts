@@ -1,0 +1,352 @@
+/**
+ * Reads a theme pack and the packs it extends, checks every file, and merges them into one
+ * ResolvedTheme. Pure apart from `read`: the checker and the build pass one over the file
+ * system, the browser tests one over fetch. Every error is "file: field: message".
+ */
+import { parseDataFile, type DataFileResult } from '../../data/data-file.schema.js';
+import type { Result } from '../../shared/result.js';
+import { parseColor, toHex } from './color.js';
+import { contrastFailures, formatRatio } from './contrast.js';
+import { imageInfo, type ImageType } from './image-info.js';
+import { assetKinds, type AssetKind } from '../pack-fields.js';
+import type { ResolvedTheme } from '../resolved-theme.schema.js';
+import { svgProblems } from './svg-safety.js';
+import { themeSchema, type Theme } from './theme.schema.js';
+import {
+  themeLocales,
+  themeTextSchema,
+  type ThemeLocale,
+  type ThemeText,
+} from '../theme-text.schema.js';
+import { themeTokenNames, themeTokens, type ThemeTokenName } from '../theme-tokens.js';
+
+/** The bytes of a file, or undefined when there is no such file. */
+export type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
+
+export interface ThemeSource {
+  /** The folder that holds one sub-folder per pack, e.g. `themes`. */
+  dir: string;
+  read: ReadFile;
+}
+
+export type ThemeResult = Result<ResolvedTheme, string[]>;
+
+/** How deep `extends` may go; deeper chains are a mistake, not a design. */
+const maxChainLength = 8;
+const maxDataFileBytes = 64 * 1024;
+
+interface AssetRule {
+  types: readonly ImageType[];
+  maxWidth: number;
+  maxHeight: number;
+  maxBytes: number;
+}
+
+const assetRules: Record<AssetKind, AssetRule> = {
+  bannerLogo: { types: ['svg', 'png'], maxWidth: 280, maxHeight: 60, maxBytes: 10 * 1024 },
+  background: {
+    types: ['svg', 'png', 'jpeg'],
+    maxWidth: 1920,
+    maxHeight: 1080,
+    maxBytes: 300 * 1024,
+  },
+  favicon: { types: ['svg', 'png'], maxWidth: 64, maxHeight: 64, maxBytes: 10 * 1024 },
+};
+
+const typeByExtension: Record<string, ImageType> = {
+  svg: 'svg',
+  png: 'png',
+  jpg: 'jpeg',
+  jpeg: 'jpeg',
+};
+
+interface Pack {
+  id: string;
+  file: string;
+  manifest: Theme;
+  text: Partial<Record<ThemeLocale, ThemeText>>;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** JSON from a data file, or the error that names the file. */
+function parseJson(file: string, bytes: Uint8Array): Result<unknown, string> {
+  if (bytes.length > maxDataFileBytes) {
+    return {
+      ok: false,
+      failure: `${file}: (top level): is ${formatBytes(bytes.length)}; at most ${formatBytes(maxDataFileBytes)}`,
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
+  } catch (error) {
+    return {
+      ok: false,
+      failure: `${file}: (top level): is not valid UTF-8 JSON (${(error as Error).message})`,
+    };
+  }
+}
+
+async function readDataFile<T>(
+  source: ThemeSource,
+  file: string,
+  parse: (data: unknown) => DataFileResult<T>,
+): Promise<{ value?: T; errors: string[] }> {
+  const bytes = await source.read(file);
+  if (!bytes) return { errors: [] };
+  const json = parseJson(file, bytes);
+  if (!json.ok) return { errors: [json.failure] };
+  const parsed = parse(json.value);
+  return parsed.ok ? { value: parsed.value, errors: [] } : { errors: parsed.failure };
+}
+
+/** The pack and its ancestors, leaf first, or the errors that stop the chain. */
+async function readChain(
+  id: string,
+  source: ThemeSource,
+): Promise<{ chain: Pack[]; errors: string[] }> {
+  const chain: Pack[] = [];
+  const errors: string[] = [];
+  let current: string | undefined = id;
+  while (current !== undefined) {
+    const child = chain.at(-1);
+    const file: string = `${source.dir}/${current}/theme.json`;
+    if (chain.some((pack) => pack.id === current)) {
+      const loop = [...chain.map((pack) => pack.id), current].join(' -> ');
+      errors.push(`${child!.file}: extends: "${current}" leads back to itself (${loop})`);
+      break;
+    }
+    if (chain.length === maxChainLength) {
+      errors.push(`${child!.file}: extends: more than ${maxChainLength} packs deep`);
+      break;
+    }
+    const packId: string = current;
+    const manifest: { value?: Theme; errors: string[] } = await readDataFile(source, file, (data) =>
+      parseDataFile(themeSchema, file, data),
+    );
+    if (!manifest.value && manifest.errors.length === 0) {
+      errors.push(
+        child
+          ? `${child.file}: extends: no theme pack "${packId}" (${file} does not exist)`
+          : `${file}: (top level): does not exist`,
+      );
+      break;
+    }
+    errors.push(...manifest.errors);
+    if (!manifest.value) break;
+    if (manifest.value.id !== packId) {
+      errors.push(`${file}: id: must be the folder name "${packId}", not "${manifest.value.id}"`);
+    }
+    const text: Pack['text'] = {};
+    for (const locale of themeLocales) {
+      const textFile = `${source.dir}/${packId}/text/${locale}.json`;
+      const parsed = await readDataFile(source, textFile, (data) =>
+        parseDataFile(themeTextSchema, textFile, data),
+      );
+      errors.push(...parsed.errors);
+      if (parsed.value) text[locale] = parsed.value;
+    }
+    chain.push({ id: packId, file, manifest: manifest.value, text });
+    current = manifest.value.extends;
+  }
+  return { chain, errors };
+}
+
+interface Merged {
+  name: string;
+  colorScheme: Theme['colorScheme'];
+  layout: Theme['layout'];
+  tokens: Partial<Record<ThemeTokenName, string>>;
+  /** Each asset with the pack whose folder holds it. */
+  assets: Partial<Record<AssetKind, { owner: string; path: string }>>;
+  text: Partial<Record<ThemeLocale, ThemeText>>;
+}
+
+/** Key by key, ancestors first, so that a pack overrides single tokens, assets, texts and links. */
+function merge(chain: Pack[]): Merged {
+  const merged: Merged = {
+    name: chain[0]!.manifest.name,
+    colorScheme: undefined,
+    layout: undefined,
+    tokens: {},
+    assets: {},
+    text: {},
+  };
+  for (const { id, manifest, text } of [...chain].reverse()) {
+    merged.colorScheme = manifest.colorScheme ?? merged.colorScheme;
+    merged.layout = manifest.layout ?? merged.layout;
+    merged.tokens = { ...merged.tokens, ...manifest.tokens };
+    for (const kind of assetKinds) {
+      const path = manifest.assets?.[kind];
+      if (path) merged.assets[kind] = { owner: id, path };
+    }
+    for (const locale of themeLocales) {
+      const own = text[locale];
+      if (!own) continue;
+      const inherited = merged.text[locale] ?? {};
+      merged.text[locale] = {
+        ...inherited,
+        ...own,
+        ...(inherited.footerLinks || own.footerLinks
+          ? { footerLinks: { ...inherited.footerLinks, ...own.footerLinks } }
+          : {}),
+      };
+    }
+  }
+  return merged;
+}
+
+/** Every token, colour scheme and layout set somewhere in the chain. */
+function completenessErrors(merged: Merged, root: Pack): string[] {
+  const rule = 'a pack that extends nothing must set every token';
+  return [
+    ...themeTokenNames
+      .filter((name) => merged.tokens[name] === undefined)
+      .map((name) => `${root.file}: tokens.${name}: missing (${rule})`),
+    ...(merged.colorScheme ? [] : [`${root.file}: colorScheme: missing (${rule})`]),
+    ...(merged.layout ? [] : [`${root.file}: layout: missing (${rule})`]),
+  ];
+}
+
+/** Every locale with text has the same fields, so that no page mixes theme text with defaults of another language. */
+function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
+  const fields = (text: ThemeText | undefined) => [
+    ...Object.keys(text ?? {}).filter((key) => key !== 'footerLinks'),
+    ...Object.keys(text?.footerLinks ?? {}).map((key) => `footerLinks.${key}`),
+  ];
+  const everyField = new Set(themeLocales.flatMap((locale) => fields(merged.text[locale])));
+  if (everyField.size === 0) return [];
+  return themeLocales.flatMap((locale) => {
+    const file = `${source.dir}/${leaf.id}/text/${locale}.json`;
+    const present = new Set(fields(merged.text[locale]));
+    return [...everyField]
+      .filter((field) => !present.has(field))
+      .map(
+        (field) =>
+          `${file}: ${field}: missing (another locale sets it; every locale needs the same text)`,
+      );
+  });
+}
+
+function contrastErrors(merged: Merged, leaf: Pack): string[] {
+  const tokens = merged.tokens as Record<ThemeTokenName, string>;
+  return contrastFailures(tokens).map(
+    (failure) =>
+      `${leaf.file}: tokens.${failure.foreground}: contrast ${formatRatio(failure.ratio)} on ${failure.background} (${failure.where}) is below ${failure.minimum}:1`,
+  );
+}
+
+/** Size, type and (for SVG) safety of one asset file. */
+export function assetErrors(kind: AssetKind, file: string, bytes: Uint8Array): string[] {
+  const rule = assetRules[kind];
+  const field = `assets.${kind}`;
+  if (bytes.length > rule.maxBytes) {
+    return [
+      `${file}: ${field}: is ${formatBytes(bytes.length)}; at most ${formatBytes(rule.maxBytes)}`,
+    ];
+  }
+  const info = imageInfo(bytes);
+  const extension = file.slice(file.lastIndexOf('.') + 1);
+  if (!info) return [`${file}: ${field}: is not a PNG, JPEG or SVG image`];
+  if (info.type !== typeByExtension[extension]) {
+    return [
+      `${file}: ${field}: holds ${info.type.toUpperCase()} data, but its name ends in .${extension}`,
+    ];
+  }
+  if (!rule.types.includes(info.type)) {
+    return [
+      `${file}: ${field}: must be ${rule.types.map((type) => type.toUpperCase()).join(' or ')}`,
+    ];
+  }
+  const errors =
+    info.type === 'svg'
+      ? svgProblems(new TextDecoder().decode(bytes)).map(
+          (problem) => `${file}: ${field}: ${problem}`,
+        )
+      : [];
+  if (info.width === undefined || info.height === undefined) {
+    errors.push(
+      `${file}: ${field}: has no readable size (SVG needs width and height in px, or a viewBox)`,
+    );
+  } else if (info.width > rule.maxWidth || info.height > rule.maxHeight) {
+    errors.push(
+      `${file}: ${field}: is ${info.width}x${info.height} pixels; at most ${rule.maxWidth}x${rule.maxHeight}`,
+    );
+  }
+  return errors;
+}
+
+type ImageSize = { width: number; height: number };
+
+/** The assets' problems, and the banner logo's size when it has one. */
+async function checkAssets(
+  merged: Merged,
+  source: ThemeSource,
+  chain: Pack[],
+): Promise<{ errors: string[]; bannerLogoSize: ImageSize | undefined }> {
+  const errors: string[] = [];
+  let bannerLogoSize: ImageSize | undefined;
+  for (const kind of assetKinds) {
+    const asset = merged.assets[kind];
+    if (!asset) continue;
+    const file = `${source.dir}/${asset.owner}/${asset.path}`;
+    const bytes = await source.read(file);
+    const owner = chain.find((pack) => pack.id === asset.owner)!;
+    if (!bytes) {
+      errors.push(`${owner.file}: assets.${kind}: ${asset.path} does not exist`);
+      continue;
+    }
+    errors.push(...assetErrors(kind, file, bytes));
+    const { width, height } = imageInfo(bytes) ?? {};
+    if (kind === 'bannerLogo' && width && height) bannerLogoSize = { width, height };
+  }
+  if (merged.layout === 'split' && !merged.assets.background) {
+    errors.push(`${chain[0]!.file}: layout: "split" needs an image in assets.background`);
+  }
+  return { errors, bannerLogoSize };
+}
+
+function resolved(
+  merged: Merged,
+  id: string,
+  bannerLogoSize: ImageSize | undefined,
+): ResolvedTheme {
+  const tokens = Object.fromEntries(
+    themeTokenNames.map((name) => {
+      const value = merged.tokens[name]!;
+      return [name, themeTokens[name].kind === 'color' ? toHex(parseColor(value)!) : value];
+    }),
+  ) as Record<ThemeTokenName, string>;
+  const assets = Object.fromEntries(
+    Object.entries(merged.assets).map(([kind, asset]) => [kind, `${asset.owner}/${asset.path}`]),
+  );
+  return {
+    id,
+    name: merged.name,
+    colorScheme: merged.colorScheme!,
+    layout: merged.layout!,
+    tokens,
+    assets,
+    ...(bannerLogoSize ? { bannerLogoSize } : {}),
+    text: merged.text,
+  };
+}
+
+/** Resolves pack `id` from `source`, checking it and every pack it extends. */
+export async function resolveThemePack(id: string, source: ThemeSource): Promise<ThemeResult> {
+  const { chain, errors } = await readChain(id, source);
+  if (errors.length > 0) return { ok: false, failure: errors };
+  const merged = merge(chain);
+  const leaf = chain[0]!;
+  const problems = completenessErrors(merged, chain.at(-1)!);
+  if (problems.length === 0) problems.push(...contrastErrors(merged, leaf));
+  const assets = await checkAssets(merged, source, chain);
+  problems.push(...textErrors(merged, source, leaf), ...assets.errors);
+  return problems.length > 0
+    ? { ok: false, failure: [...new Set(problems)] }
+    : { ok: true, value: resolved(merged, id, assets.bannerLogoSize) };
+}

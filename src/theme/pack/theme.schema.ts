@@ -1,0 +1,72 @@
+/**
+ * `themes/<id>/theme.json`, the manifest a brand team edits. Every field but `id` and `name` is
+ * optional here because a pack that `extends` another only says what differs; a pack that extends
+ * nothing must be complete, which resolve-theme.ts checks after merging.
+ */
+import * as z from 'zod/mini';
+import { colorProblem } from './color.js';
+import { colorSchemes, layouts, themeIdPattern } from '../pack-fields.js';
+import { plainText } from '../theme-text.schema.js';
+import { fontFamilyProblem, lengthProblem } from '../theme-token-checks.js';
+import { themeTokenNames, themeTokens, type ThemeTokenName } from '../theme-tokens.js';
+
+const themeId = z
+  .string()
+  .check(z.regex(themeIdPattern, 'must be lower-case letters, digits and hyphens'));
+
+/** A zod check that reports what `problem` says about a value, as its message. */
+function checkedString(problem: (value: string) => string | undefined) {
+  return z.string().check(
+    z.superRefine((value, context) => {
+      const message = problem(value);
+      if (message) context.addIssue({ code: 'custom', message, input: value });
+    }),
+  );
+}
+
+function tokenValue(name: ThemeTokenName) {
+  const spec = themeTokens[name];
+  switch (spec.kind) {
+    case 'color':
+      return checkedString(colorProblem);
+    case 'font-family':
+      return checkedString(fontFamilyProblem);
+    case 'length':
+      return checkedString((value) => lengthProblem(value, spec));
+  }
+}
+
+const tokensSchema = z.strictObject(
+  Object.fromEntries(themeTokenNames.map((name) => [name, z.optional(tokenValue(name))])) as Record<
+    ThemeTokenName,
+    z.ZodMiniOptional<z.ZodMiniString>
+  >,
+);
+
+/** A file in the pack's own `assets/` folder; no sub-folders, no way out of it. */
+const assetPath = z
+  .string()
+  .check(
+    z.regex(
+      /^assets\/[a-z0-9][a-z0-9_-]{0,62}\.(?:svg|png|jpe?g)$/,
+      'must name a .svg, .png or .jpg file in assets/, such as assets/logo.svg',
+    ),
+  );
+
+export const themeSchema = z.strictObject({
+  id: themeId,
+  name: plainText(60),
+  extends: z.optional(themeId),
+  colorScheme: z.optional(z.enum(colorSchemes)),
+  /** `centered`: the card over the background image; `split`: the image beside the card. */
+  layout: z.optional(z.enum(layouts)),
+  tokens: z.optional(tokensSchema),
+  assets: z.optional(
+    z.strictObject({
+      bannerLogo: z.optional(assetPath),
+      background: z.optional(assetPath),
+      favicon: z.optional(assetPath),
+    }),
+  ),
+});
+export type Theme = z.infer<typeof themeSchema>;
