@@ -274,11 +274,11 @@ describe('server: HTTP', () => {
           );
         }
       }
-      // The same NUL in a path finds no flow, as any other string that is no flow id does.
+      // The same NUL in a path is refused like any other string that cannot be a flow id.
       const nulFlow = await api.post(`/password-reset/${encodeURIComponent('\u0000')}/verify`, {
         code: '123456',
       });
-      assert.deepEqual([nulFlow.status, nulFlow.body], [404, { error: 'flow_not_found' }]);
+      assert.deepEqual([nulFlow.status, nulFlow.body], [400, invalid]);
       assert.doesNotMatch(server.logText(), /database_unavailable|request_failed/);
     });
 
