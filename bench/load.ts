@@ -24,7 +24,8 @@ export interface LoadResult {
 }
 
 export interface LoadOptions {
-  url: string;
+  /** Several: the connections are spread over them in turn, as a round-robin load balancer does. */
+  url: string | readonly string[];
   connections: number;
   seconds: number;
   /** The i-th request of the run; undefined ends the run early (for example when input runs out). */
@@ -79,14 +80,17 @@ function send(agent: Agent, base: URL, load: LoadRequest) {
 }
 
 export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
-  const base = new URL(options.url);
-  const agent = new Agent({ keepAlive: true, maxSockets: options.connections });
+  const targets = (typeof options.url === 'string' ? [options.url] : options.url).map((url) => ({
+    base: new URL(url),
+    agent: new Agent({ keepAlive: true, maxSockets: options.connections }),
+  }));
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   let issued = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
-  const connection = async () => {
+  const connection = async (_: unknown, index: number) => {
+    const { agent, base } = targets[index % targets.length]!;
     while (performance.now() < deadline) {
       const load = options.next(issued);
       if (!load) return;
@@ -104,7 +108,7 @@ export async function closedLoop(options: LoadOptions): Promise<LoadResult> {
   };
   await Promise.all(Array.from({ length: options.connections }, connection));
   const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  for (const { agent } of targets) agent.destroy();
   const sorted = Float64Array.from(latencies).sort();
   return {
     requests: latencies.length,

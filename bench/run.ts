@@ -3,8 +3,10 @@
  * embedded database, and measures the figures of docs/performance.md: the sign-in page's first
  * load in bytes, when its password field shows (against a plain HTML form served beside it),
  * locale and theme switches, the server's rates, latencies and memory, and the password KDF.
+ * Then two instances on one real PostgreSQL under mixed traffic (bench/soak.ts).
  * Prints one table and writes every sample to bench/results/ (ignored by git). It measures; it
- * fails only when something could not be measured. `--quick` runs fewer and shorter rounds.
+ * fails only when something could not be measured. `--quick` runs fewer and shorter rounds;
+ * `--soak-seconds N` sets the two-instance soak's length.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
@@ -24,14 +26,19 @@ import { closedLoop, median, type LoadRequest, type LoadResult } from './load.js
 import { measureRoundTrips } from './oidc-round-trip.js';
 import { baselinePath, measureLoads, measureSwitches, withBrowser, type Switch } from './pages.js';
 import { makeDataDir, removeDataDir, startServer, type BenchServer } from './server.js';
+import { defaultSoakSeconds, measureSoak, soakRow, type SoakResult } from './soak.js';
 
 const quick = process.argv.includes('--quick');
+/** `--soak-seconds N`: the two-instance soak's length (5 minutes unless told; 30 s with --quick). */
+const soakFlag = process.argv.indexOf('--soak-seconds');
 const plan = {
   pageRuns: quick ? 5 : 15,
   switchRepeats: quick ? 1 : 5,
   loadSeconds: quick ? 3 : 10,
   soakSeconds: quick ? 15 : 60,
   kdfRuns: 3,
+  clusterSoakSeconds:
+    soakFlag >= 0 ? Number(process.argv[soakFlag + 1]) : quick ? 30 : defaultSoakSeconds,
   connections: 10,
 };
 /** One frame at 60 Hz. */
@@ -180,6 +187,7 @@ function rows(
   switches: Awaited<ReturnType<typeof measureSwitches>>,
   server: Awaited<ReturnType<typeof measureServer>> & { firstStartRss: number; idleRss: number },
   kdf: Awaited<ReturnType<typeof measureKdf>>,
+  cluster: SoakResult,
 ): Row[] {
   const gzip = total(files);
   const gatehouse = median(loads.gatehouse.map((load) => load.visibleMs));
@@ -283,6 +291,7 @@ function rows(
       `${mb(soak.first)} -> ${mb(soak.last)} (max ${mb(soak.max)}), ${soakGrowth >= 0 ? '+' : ''}${mb(soakGrowth)}`,
       verdict(soakGrowth < 5e6),
     ],
+    soakRow(cluster),
   ];
 }
 
@@ -340,7 +349,8 @@ async function main() {
       const serverFigures = { firstStartRss, idleRss, ...(await measureServer(server)) };
       say('KDF');
       const kdf = await measureKdf();
-      const summary = rows(files, goalBytes, loads, switches, serverFigures, kdf);
+      const cluster = await measureSoak(outDir, plan.clusterSoakSeconds, say);
+      const summary = rows(files, goalBytes, loads, switches, serverFigures, kdf, cluster);
       const machine = {
         ...describeMachine(),
         chromium,
@@ -357,6 +367,7 @@ async function main() {
         switches,
         server: serverFigures,
         kdf,
+        cluster,
       };
       await mkdir('bench/results', { recursive: true });
       const json = `${JSON.stringify(results, null, 2)}\n`;

@@ -48,7 +48,12 @@ export async function removeDataDir(dataDir: string): Promise<void> {
   await rm(dataDir, { recursive: true, force: true });
 }
 
-export async function startServer(distDir: string, dataDir: string): Promise<BenchServer> {
+/** `env` adds to (or overrides) the embedded-database settings, e.g. DATABASE_URL and SMTP_URL. */
+export async function startServer(
+  distDir: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const logFile = join(dataDir, 'server.log');
@@ -66,6 +71,7 @@ export async function startServer(distDir: string, dataDir: string): Promise<Ben
       // The load phases stand for many clients behind a proxy (X-Forwarded-For), so that the
       // per-address failure budget (docs/security.md#rule-16) does not turn them into 429s.
       TRUSTED_PROXIES: '127.0.0.1',
+      ...env,
     },
     stdio: ['ignore', log, log],
   });

@@ -19,9 +19,12 @@ export const codeLength = 6;
  */
 const requestText = () => z.string().check(z.regex(/^[^\0\p{Cs}]*$/u));
 
-const tenantId = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/));
+/** What a tenant id and a flow id look like, in the paths as in the bodies. */
+export const tenantIdPattern = /^[a-z0-9][a-z0-9-]{0,62}$/;
+export const flowIdPattern = /^[A-Za-z0-9_-]{16,128}$/;
+const tenantId = z.string().check(z.regex(tenantIdPattern));
 /** Flow ids, in paths too: a string that is no flow id names no flow. */
-export const flowIdSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{16,128}$/));
+export const flowIdSchema = z.string().check(z.regex(flowIdPattern));
 const seconds = z.int().check(z.nonnegative());
 const localeTag = z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/));
 
@@ -147,6 +150,10 @@ export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('flow_not_found') }),
   z.strictObject({ error: z.literal('step_not_allowed') }),
   z.strictObject({ error: z.literal('tenant_not_found') }),
+  /** No such route in the contract (a client of another version, or a mistyped path). */
+  z.strictObject({ error: z.literal('not_found') }),
+  /** The route exists, for other methods: the `Allow` header names them. */
+  z.strictObject({ error: z.literal('method_not_allowed') }),
   /** A request that changes state, sent by a site that is neither this one nor one the tenant lists. */
   z.strictObject({ error: z.literal('forbidden') }),
   z.strictObject({ error: z.literal('too_many_requests'), retryAfter: seconds }),
@@ -166,6 +173,8 @@ export const errorStatus = {
   flow_not_found: 404,
   step_not_allowed: 409,
   tenant_not_found: 404,
+  not_found: 404,
+  method_not_allowed: 405,
   forbidden: 403,
   too_many_requests: 429,
   service_unavailable: 503,

@@ -81,6 +81,9 @@ export function failureMessage(failure: Failure): string {
       });
     case 'timeout':
       return msg('The server took too long to answer. Try again.', { id: 'error_timeout' });
+    // A route or method the server does not know: this client and that server disagree.
+    case 'not_found':
+    case 'method_not_allowed':
     case 'malformed_response':
     case 'server_error':
       return msg('Something went wrong on our side. Try again in a few minutes.', {

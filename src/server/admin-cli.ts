@@ -1,5 +1,5 @@
 /**
- * `npm run admin -- <command>`: users and the audit funnel, on the same storage as the server.
+ * `npm run admin -- <command>`: users, the audit funnel and undeliverable email, on the same storage as the server.
  * With DATABASE_URL it talks to PostgreSQL directly. On the embedded database it opens DATA_DIR
  * itself when no server runs, and otherwise asks the running server (PGlite allows one process).
  */
@@ -27,6 +27,7 @@ Commands:
   user list --tenant <t>
   user remove --tenant <t> --email <e>
   audit --tenant <t> [--since <ISO 8601 date>]
+  mail dead-letters --tenant <t>
   keys list                   the ID tokens' signing keys
   keys rotate                 a new signing key; the old ones stay published for 24 hours
   run-now --tenant <t> --policy <p>
@@ -84,6 +85,9 @@ function parseCommand(argv: string[]): AdminRequest {
         tenant: need('tenant'),
         ...(values.since === undefined ? {} : { since: values.since }),
       };
+    case 'mail dead-letters':
+      allow('tenant');
+      return { command: 'mail-dead-letters', tenant: need('tenant') };
     case 'keys list':
       allow();
       return { command: 'keys-list' };

@@ -20,6 +20,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.optional(url(['http:', 'https:'])),
   TRUSTED_PROXIES: z.string().default(''),
   CODE_HASH_KEY: z.optional(z.string().min(1)),
+  MAIL_KEY: z.optional(z.string().min(1)),
   TENANTS_DIR: z.string().min(1).default('./tenants'),
   DIST_DIR: z.string().min(1).default('./dist'),
   SIGNING_KEY_REFRESH_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
@@ -38,6 +39,8 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** The HMAC key for codes; several instances on one database must share it. */
   codeHashKey: string | undefined;
+  /** The AES key that seals queued email at rest; several instances on one database must share it. */
+  mailKey: string | undefined;
   tenantsDir: string;
   distDir: string;
   /** How often an instance looks for a rotated signing key in the database. */
@@ -66,6 +69,7 @@ export function readServerConfig(env: NodeJS.ProcessEnv): ServerConfig {
       .map((entry) => entry.trim())
       .filter(Boolean),
     codeHashKey: e.CODE_HASH_KEY,
+    mailKey: e.MAIL_KEY,
     tenantsDir: e.TENANTS_DIR,
     distDir: e.DIST_DIR,
     signingKeyRefreshSeconds: e.SIGNING_KEY_REFRESH_SECONDS,

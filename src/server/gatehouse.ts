@@ -29,8 +29,9 @@ import { hashPassword } from './security/password-hash.js';
 import { loadSecret } from './security/secrets.js';
 import type { ServiceContext } from './services/context.js';
 import { pruneFlows } from './store/code-flows.js';
+import { pruneDeadLetters } from './store/mail-outbox.js';
 import { pruneSessions } from './store/sessions.js';
-import { pruneThrottleEvents } from './store/throttle.js';
+import { pruneThrottleWindows } from './store/throttle.js';
 import { loadTenants } from './tenants.js';
 
 export interface GatehouseOptions {
@@ -83,6 +84,9 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       ? smtpTransport(config.smtpUrl)
       : outboxTransport(join(config.dataDir, 'outbox'), log);
     const mailer = new Mailer({
+      db,
+      tenants,
+      key: await loadSecret(config.dataDir, 'mail.key', 'MAIL_KEY', config.mailKey),
       transport,
       brand: themeBrandSource(config.distDir, log),
       from: config.mailFrom,
@@ -105,9 +109,10 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     const prune = async () => {
       const now = clock.now();
       try {
-        await pruneThrottleEvents(db, new Date(now - 2 * dayMs));
+        await pruneThrottleWindows(db, new Date(now - 2 * dayMs));
         await pruneFlows(db, new Date(now - dayMs));
         await pruneSessions(db, new Date(now));
+        await pruneDeadLetters(db, new Date(now - 30 * dayMs));
         await pruneProviderState(db, new Date(now));
         await pruneSigningKeys(db, new Date(now));
       } catch (error) {
@@ -188,6 +193,8 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       );
       cleanups.push(() => admin.close());
     }
+    // Messages queued before this start (by this instance before a crash, or by another) go too.
+    mailer.start();
     log.info('started', { port, storage: db.kind, mail: transport.kind });
     return {
       url: internalBase,

@@ -17,6 +17,8 @@ const failures = {
   flow_not_found: { error: 'flow_not_found' },
   step_not_allowed: { error: 'step_not_allowed' },
   tenant_not_found: { error: 'tenant_not_found' },
+  not_found: { error: 'not_found' },
+  method_not_allowed: { error: 'method_not_allowed' },
   forbidden: { error: 'forbidden' },
   too_many_requests: { error: 'too_many_requests', retryAfter: 42 },
   service_unavailable: { error: 'service_unavailable' },

@@ -86,9 +86,26 @@ describe('server: PostgreSQL', () => {
       const reset = await api.post('/password-reset', { email: ada });
       assert.deepEqual([reset.status, reset.body], [503, { error: 'service_unavailable' }]);
       assert.ok(servers[0]!.logs.some((line) => line.event === 'database_unavailable'));
+      // A malformed flow id is refused before any query: 400 even with no database to ask.
+      const malformed = await api.post('/password-reset/not-a-flow/verify', { code: '123456' });
+      assert.deepEqual([malformed.status, malformed.body], [400, { error: 'invalid_request' }]);
+      const wellFormed = await api.post(`/password-reset/${'A'.repeat(32)}/verify`, {
+        code: '123456',
+      });
+      assert.equal(wellFormed.status, 503);
+      // The load balancer keeps the process (healthy) but sends it no traffic (not ready).
+      const health = await fetch(`${servers[0]!.url}/healthz`);
+      assert.deepEqual([health.status, await health.json()], [200, { status: 'serving' }]);
+      const ready = await fetch(`${servers[0]!.url}/readyz`);
+      assert.deepEqual(
+        [ready.status, await ready.json()],
+        [503, { status: 'database_unavailable' }],
+      );
     } finally {
       await postgres.start();
     }
+    const ready = await fetch(`${servers[0]!.url}/readyz`);
+    assert.deepEqual([ready.status, await ready.json()], [200, { status: 'ready' }]);
     const again = await api.post('/sign-in', {
       identifier: ada,
       password: 'stored in postgres now',

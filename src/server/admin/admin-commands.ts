@@ -1,6 +1,6 @@
 /**
- * What an operator can do from the command line: add, list and remove users, and read the reset
- * funnel. Runs on a database handle, so the CLI can run it directly or, while the server holds the
+ * What an operator can do from the command line: add, list and remove users, read the reset
+ * funnel, and see the email given up on (dead letters). Runs on a database handle, so the CLI can run it directly or, while the server holds the
  * embedded database, the server can run it on the CLI's behalf. Answers are lines of text.
  */
 import * as z from 'zod';
@@ -13,6 +13,7 @@ import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/si
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { auditCounts, type AuditEvent } from '../store/audit.js';
+import { listDeadLetters } from '../store/mail-outbox.js';
 import { countSessionsOfUser } from '../store/sessions.js';
 import { DuplicateUserError, insertUser, listUsers, removeUser } from '../store/users.js';
 import type { TenantRegistry } from '../tenants.js';
@@ -31,6 +32,7 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('user-list'), tenant }),
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
   z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
+  z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
   z.strictObject({ command: z.literal('keys-list') }),
   z.strictObject({ command: z.literal('keys-rotate') }),
 ]);
@@ -178,6 +180,21 @@ export async function runAdminCommand(
           ),
         ],
       };
+    }
+    case 'mail-dead-letters': {
+      const dead = await listDeadLetters(deps.db, found.id);
+      if (dead.length === 0) return { ok: true, lines: [`No undeliverable email for ${found.id}`] };
+      const rows = [['given up at', 'to', 'kind', 'attempts', 'last error']];
+      for (const letter of dead) {
+        rows.push([
+          letter.deadAt.toISOString(),
+          JSON.stringify(letter.recipient).slice(1, -1),
+          letter.kind,
+          String(letter.attempts),
+          JSON.stringify(letter.lastError ?? '-').slice(1, -1),
+        ]);
+      }
+      return { ok: true, lines: table(rows) };
     }
     default:
       return assertNever(request);

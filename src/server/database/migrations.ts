@@ -112,6 +112,52 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'throttle windows: one row per key, taken with a checked upsert',
+    statements: [
+      `CREATE TABLE throttle_windows (
+        kind text NOT NULL,
+        key text NOT NULL,
+        stamps timestamptz[] NOT NULL,
+        PRIMARY KEY (kind, key)
+      )`,
+      // The last day's events carry over: the longest window (failed codes per account) is 24 h.
+      `INSERT INTO throttle_windows (kind, key, stamps)
+        SELECT kind, key, array_agg(at ORDER BY at) FROM throttle_events
+        WHERE at > now() - interval '24 hours' GROUP BY kind, key`,
+      `DROP TABLE throttle_events`,
+    ],
+  },
+  {
+    version: 4,
+    name: 'mail outbox: queued email any instance can deliver, its content sealed',
+    statements: [
+      `CREATE TABLE mail_outbox (
+        id text PRIMARY KEY,
+        tenant text NOT NULL,
+        recipient text NOT NULL,
+        locale text NOT NULL,
+        kind text NOT NULL,
+        content text,
+        supersede_key text,
+        audit_delivered text,
+        audit_user_id text,
+        audit_flow_id text,
+        expires_at timestamptz,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        claim text,
+        claimed_until timestamptz,
+        last_error text,
+        dead_at timestamptz,
+        created_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at) WHERE dead_at IS NULL`,
+      `CREATE INDEX mail_outbox_supersede ON mail_outbox (supersede_key)
+        WHERE supersede_key IS NOT NULL`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

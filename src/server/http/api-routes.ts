@@ -8,7 +8,7 @@ import {
   emailConfirmSendResponseSchema,
   emailConfirmVerifyRequestSchema,
   emailConfirmVerifyResponseSchema,
-  flowIdSchema,
+  flowIdPattern,
   resetPasswordRequestSchema,
   resetPasswordResponseSchema,
   resetResendRequestSchema,
@@ -21,6 +21,7 @@ import {
   signInRequestSchema,
   signInResponseSchema,
   tenantConfigSchema,
+  tenantIdPattern,
 } from '../../api/contract.schema.js';
 import { routes } from '../../api/routes.js';
 import { publicTenantConfig } from '../../api/public-tenant-config.js';
@@ -59,7 +60,8 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
   const ownOrigin = publicUrl === undefined ? undefined : new URL(publicUrl).origin;
 
   api.use('/tenants/:tenant/*', async (c, next) => {
-    const tenant = tenants.get(c.req.param('tenant'));
+    const id = c.req.param('tenant');
+    const tenant = tenantIdPattern.test(id) ? tenants.get(id) : undefined;
     if (!tenant) return sendError(c, { error: 'tenant_not_found' });
     if (fromAnotherSite(c, tenant.embeddingOrigins, ownOrigin)) {
       return sendError(c, { error: 'forbidden' });
@@ -68,11 +70,11 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
     c.set('meta', requestMeta(c, tenant, trustedProxies));
     await next();
   });
-  // A string that is no flow id names no flow and is never looked up (a NUL would reach the database).
+  // A path parameter that cannot be a flow id (a NUL among them) never reaches the database.
   for (const route of Object.values(routes).filter((path) => path.includes(':flowId'))) {
     api.use(route, async (c, next) => {
-      if (!flowIdSchema.safeParse(c.req.param('flowId')).success) {
-        return sendError(c, { error: 'flow_not_found' });
+      if (!flowIdPattern.test(c.req.param('flowId') ?? '')) {
+        return sendError(c, { error: 'invalid_request' });
       }
       await next();
     });
@@ -152,6 +154,25 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
     if (!outcome.ok) return sendError(c, outcome.failure);
     setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
     return sendBody(c, emailConfirmVerifyResponseSchema, { status: 'signed-in' });
+  });
+
+  // Anything else under the API: a route of the contract with another method, or no route.
+  const shapes = api.routes
+    .filter((route) => route.method !== 'ALL')
+    .map((route) => ({
+      shape: new RegExp(`^${route.path.replace(/:\w+/g, '[^/]+')}$`),
+      // hono answers HEAD with a GET route.
+      methods: route.method === 'GET' ? ['GET', 'HEAD'] : [route.method],
+    }));
+  api.all('*', (c) => {
+    // This route is `<base>/*`: the path below the base is what the routes above match.
+    const path = c.req.path.slice(c.req.routePath.length - 2);
+    const allowed = shapes
+      .filter(({ shape }) => shape.test(path))
+      .flatMap(({ methods }) => methods);
+    if (allowed.length === 0) return sendError(c, { error: 'not_found' });
+    c.header('Allow', allowed.join(', '));
+    return sendError(c, { error: 'method_not_allowed' });
   });
 
   return api;

@@ -1,7 +1,8 @@
 /**
- * The whole HTTP surface: the contract under /api/v1 and the hosted pages, with security headers
- * on every answer, one log line per request, and 503 for anything unexpected, above all a
- * database that is down (docs/security.md#rule-25): nobody is signed in by a half-done request.
+ * The whole HTTP surface: health and readiness, the contract under /api/v1 and the hosted pages,
+ * with security headers on every answer, one log line per request, and 503 for anything
+ * unexpected, above all a database that is down (docs/security.md#rule-25): nobody is signed in by a
+ * half-done request.
  */
 import { Hono } from 'hono';
 import { DatabaseUnavailableError } from '../database/database.js';
@@ -9,6 +10,7 @@ import { errorFields, type Logger } from '../log.js';
 import type { ServiceContext } from '../services/context.js';
 import type { TenantRegistry } from '../tenants.js';
 import { apiRoutes } from './api-routes.js';
+import { healthRoutes } from './health.js';
 import { frontDoorRoutes, type FrontDoorHolder } from './front-door-routes.js';
 import { pageRoutes, type HostedPages } from './pages.js';
 import { sendError } from './respond.js';
@@ -31,6 +33,9 @@ export interface HttpAppOptions {
 export function createHttpApp(options: HttpAppOptions) {
   const { log } = options;
   const app = new Hono();
+  app.use(securityHeaders(options.https));
+  // Before the request log: a load balancer asks every few seconds.
+  app.route('/', healthRoutes(options.context.db));
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
@@ -42,9 +47,8 @@ export function createHttpApp(options: HttpAppOptions) {
       ms: Math.round(performance.now() - started),
     });
   });
-  app.use(securityHeaders(options.https));
   app.route('/api/v1', apiRoutes(options));
-  app.all('/api/*', (c) => c.text('Not found', 404));
+  app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
   app.route('/', frontDoorRoutes(options.frontDoor, options.tenants, options.https));
   app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));
   app.onError((error, c) => {

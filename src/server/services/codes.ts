@@ -9,30 +9,38 @@ import { dayMs, hourMs, secondsUntil } from '../../rules/limits.js';
 import type { MailRequest } from '../mail/mailer.js';
 import { codeHash, codeMatches, newCode } from '../security/verification-code.js';
 import { run, together } from '../database/database.js';
-import { auditInsert, recordAudit, type AuditEvent } from '../store/audit.js';
-import { issueCode, tryUpdate, type CodeFlow } from '../store/code-flows.js';
-import { addressKey, countSince, eventInsert, recordEvent } from '../store/throttle.js';
-import { refuse, succeed, type Outcome, type RequestMeta, type ServiceContext } from './context.js';
+import { auditInsert, type AuditEvent } from '../store/audit.js';
+import { dropUnsentCode, issueCode, tryUpdate, type CodeFlow } from '../store/code-flows.js';
+import { addressKey, placeReturn, takePlace } from '../store/throttle.js';
+import {
+  clientFailureReturn,
+  refuse,
+  succeed,
+  type Outcome,
+  type RequestMeta,
+  type ServiceContext,
+} from './context.js';
 
 /** 192 random bits, URL-safe: the contract's flow id pattern. */
 export function newFlowId(): string {
   return randomBytes(24).toString('base64url');
 }
 
-/** Whether another code (or notice) may go to this address this hour (rule 9). */
-export async function underHourlyCap(
+/**
+ * Takes one of the address's hourly sends (rule 9): whether another code (or notice) may go to it.
+ * Taken in one checked statement, so that parallel starts cannot all see room for one more.
+ */
+export async function takeSend(
   context: ServiceContext,
   tenant: string,
   email: string,
   now: Date,
 ): Promise<boolean> {
-  const sent = await countSince(
-    context.db,
-    'code-send',
-    addressKey(tenant, email),
-    new Date(now.getTime() - hourMs),
-  );
-  return sent.count < context.limits.codesPerAddressPerHour;
+  const place = await takePlace(context.db, 'code-send', addressKey(tenant, email), now, {
+    ms: hourMs,
+    limit: context.limits.codesPerAddressPerHour,
+  });
+  return place.taken;
 }
 
 /** A fresh code and its hash. Made for every flow, mailed or not, so that all cost the same. */
@@ -50,13 +58,7 @@ export function codeMail(
   meta: RequestMeta,
   now: Date,
   event: AuditEvent,
-): MailRequest {
-  const audit = (name: AuditEvent) => () =>
-    recordAudit(
-      context.db,
-      { tenant: tenant.id, event: name, userId: flow.userId, email: flow.email, flowId: flow.id },
-      new Date(context.clock.now()),
-    );
+): MailRequest & { supersedeKey: string } {
   const sendsCode = flow.kind === 'confirm' || flow.mayReset;
   return {
     tenant,
@@ -72,8 +74,11 @@ export function codeMail(
           expiresAt: now.getTime() + context.limits.codeLifetimeMs,
         }
       : { kind: 'reset-not-allowed' },
-    onDelivered: audit(sendsCode ? event : 'reset_notice_sent'),
-    onAbandoned: audit('mail_failed'),
+    audit: {
+      delivered: sendsCode ? event : 'reset_notice_sent',
+      userId: flow.userId,
+      flowId: flow.id,
+    },
   };
 }
 
@@ -98,26 +103,34 @@ export async function sendAnotherCode(
       retryAfter: secondsUntil(resendAt, now.getTime()),
     });
   }
-  const mails = await underHourlyCap(context, tenant.id, flow.email, now);
   const { code, hash } = freshCode(context, flow.id);
-  const sendsCode = mails && flow.userId !== null && (flow.kind === 'confirm' || flow.mayReset);
+  const sendsCode = flow.userId !== null && (flow.kind === 'confirm' || flow.mayReset);
+  // The conditional update lets one of any number of parallel resends through; only that one
+  // takes an hourly send, so a burst of resends does not use up the hour.
   if (!(await issueCode(context.db, flow.id, sendsCode ? hash : null, now, limits))) {
-    // Another request sent a code a moment ago.
     return refuse({ error: 'too_many_requests', retryAfter: limits.resendAfterMs / 1000 });
   }
-  if (mails) {
-    await recordEvent(context.db, 'code-send', addressKey(tenant.id, flow.email), now);
-    if (flow.userId !== null) {
-      context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, event));
-    }
+  if (!(await takeSend(context, tenant.id, flow.email, now))) {
+    // Over the hourly cap: the new code still ended the older ones, and goes nowhere.
+    if (sendsCode) await dropUnsentCode(context.db, flow.id, hash);
+  } else {
+    // Queued, replacing the older code's message if it still waits; for an unknown address the
+    // same statement queues nothing.
+    await context.mailer.queueReplacing(
+      codeMail(context, tenant, flow, code, meta, now, event),
+      now,
+      flow.userId !== null,
+    );
   }
   return succeed({ resendAfter: limits.resendAfterMs / 1000 });
 }
 
 /**
- * Checks a code against the flow. A right, live code is left for the caller to spend atomically;
- * anything else costs a try, counts against the account's daily and the client's hourly budget,
- * and gets one answer whatever the reason (rule 10).
+ * Checks a code against the flow; the caller has taken one of the client's failures
+ * (`takeClientFailure`). Each check takes one of the account's daily failures first, so that
+ * parallel guesses cannot all be judged against the same count. A right, live code gives both back
+ * and is left for the caller to spend atomically; anything else costs a try and gets one answer
+ * whatever the reason (rule 10).
  */
 export async function checkCode(
   context: ServiceContext,
@@ -131,20 +144,23 @@ export async function checkCode(
   const dead = { match: false, error: { error: 'code_rejected', attemptsLeft: 0 } } as const;
   if (flow.verifiedAt) return dead;
   const account = addressKey(tenant.id, flow.email);
-  const failures = await countSince(db, 'code-failure', account, new Date(now.getTime() - dayMs));
+  const place = await takePlace(db, 'code-failure', account, now, {
+    ms: dayMs,
+    limit: limits.failedCodesPerAccountPerDay,
+  });
   const alive =
-    failures.count < limits.failedCodesPerAccountPerDay &&
-    flow.triesLeft > 0 &&
-    flow.codeExpiresAt !== null &&
-    flow.codeExpiresAt > now;
-  const matches = codeMatches(context.codeKey, flow.id, code, flow.codeHash);
-  if (alive && matches) return { match: true };
-  // Both failure counts, the audit record and the try commit together, as one statement.
+    place.taken && flow.triesLeft > 0 && flow.codeExpiresAt !== null && flow.codeExpiresAt > now;
+  if (alive && codeMatches(context.codeKey, flow.id, code, flow.codeHash)) {
+    await run(
+      db,
+      together(placeReturn('code-failure', account, now), clientFailureReturn(meta.ip, now)),
+    );
+    return { match: true };
+  }
+  // The audit record and the try commit together, as one statement.
   const spent = await run<{ tries_left: number }>(
     db,
     together(
-      eventInsert('code-failure', account, now),
-      eventInsert('ip-failure', meta.ip, now),
       auditInsert(
         {
           tenant: tenant.id,

@@ -2,12 +2,12 @@
 import type { ErrorBody } from '../../api/contract.schema.js';
 import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
 import type { Clock } from '../clock.js';
-import type { Database } from '../database/database.js';
+import type { Database, Statement } from '../database/database.js';
 import { hourMs, secondsUntil, type Limits } from '../../rules/limits.js';
 import type { Logger } from '../log.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { PasswordHash } from '../security/password-hash.js';
-import { countSince } from '../store/throttle.js';
+import { placeReturn, takePlace } from '../store/throttle.js';
 import type { Result } from '../../shared/result.js';
 
 export interface ServiceContext {
@@ -36,17 +36,27 @@ export const refuse = (failure: ErrorBody): { ok: false; failure: ErrorBody } =>
   failure,
 });
 
-/** 429 once a client address has used up its failures for the hour (docs/security.md#rule-16). */
-export async function ipThrottled(
+/**
+ * Takes one of the client address's hourly failures before a password or code is judged, so that
+ * parallel guesses cannot all be judged against the same count (docs/security.md#rule-16); a request
+ * that turns out right gives it back (`clientFailureReturn`). 429 once none is left.
+ */
+export async function takeClientFailure(
   context: ServiceContext,
   ip: string,
   now: Date,
 ): Promise<ErrorBody | undefined> {
-  const window = await countSince(context.db, 'ip-failure', ip, new Date(now.getTime() - hourMs));
-  if (window.count < context.limits.failuresPerIpPerHour) return undefined;
-  const clears = (window.oldest?.getTime() ?? now.getTime()) + hourMs;
+  const place = await takePlace(context.db, 'ip-failure', ip, now, {
+    ms: hourMs,
+    limit: context.limits.failuresPerIpPerHour,
+  });
+  if (place.taken) return undefined;
   return {
     error: 'too_many_requests',
-    retryAfter: Math.max(1, secondsUntil(clears, now.getTime())),
+    retryAfter: Math.max(1, secondsUntil(place.freesAt.getTime(), now.getTime())),
   };
+}
+
+export function clientFailureReturn(ip: string, now: Date): Statement {
+  return placeReturn('ip-failure', ip, now);
 }

@@ -9,9 +9,9 @@ import { createSession } from '../store/sessions.js';
 import { confirmEmail } from '../store/users.js';
 import { checkCode, sendAnotherCode } from './codes.js';
 import {
-  ipThrottled,
   refuse,
   succeed,
+  takeClientFailure,
   type Outcome,
   type RequestMeta,
   type ServiceContext,
@@ -44,10 +44,10 @@ export async function verifyConfirmationCode(
 ): Promise<Outcome<{ sessionId: string }>> {
   const { db, limits } = context;
   const now = new Date(context.clock.now());
-  const throttled = await ipThrottled(context, meta.ip, now);
-  if (throttled) return refuse(throttled);
   const flow = await findOpenFlow(db, flowId, 'confirm', tenant.id, now);
   if (!flow || flow.userId === null) return refuse({ error: 'flow_not_found' });
+  const throttled = await takeClientFailure(context, meta.ip, now);
+  if (throttled) return refuse(throttled);
   const userId = flow.userId;
   const checked = await checkCode(context, tenant, flow, code, meta);
   if (!checked.match) return refuse(checked.error);

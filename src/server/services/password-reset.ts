@@ -24,20 +24,12 @@ import {
   markVerified,
 } from '../store/code-flows.js';
 import { endSessionsOfUser } from '../store/sessions.js';
-import { addressKey, eventInsert } from '../store/throttle.js';
 import { findUser, findUserById, resetPassword } from '../store/users.js';
+import { checkCode, codeMail, freshCode, newFlowId, sendAnotherCode, takeSend } from './codes.js';
 import {
-  checkCode,
-  codeMail,
-  freshCode,
-  newFlowId,
-  sendAnotherCode,
-  underHourlyCap,
-} from './codes.js';
-import {
-  ipThrottled,
   refuse,
   succeed,
+  takeClientFailure,
   type Outcome,
   type RequestMeta,
   type ServiceContext,
@@ -60,7 +52,7 @@ export function mayReset(tenant: Tenant, groups: readonly string[]): boolean {
 
 /**
  * Every start runs the same statements in the same order, whatever the address: the user lookup,
- * the hourly count, a code and its MAC, the flow, the send counter and the audit event. Only the
+ * taking one of the address's hourly sends, a code and its MAC, and the flow with its audit event. Only the
  * queued email differs, and it leaves after the answer.
  */
 export async function startReset(
@@ -73,7 +65,7 @@ export async function startReset(
   const now = new Date(context.clock.now());
   const email = normaliseEmail(typedEmail);
   const user = await findUser(db, tenant.id, email);
-  const mails = await underHourlyCap(context, tenant.id, email, now);
+  const mails = await takeSend(context, tenant.id, email, now);
   const flow = {
     id: newFlowId(),
     kind: 'reset' as const,
@@ -85,12 +77,14 @@ export async function startReset(
   };
   const { code, hash } = freshCode(context, flow.id);
   const sendsCode = mails && flow.mayReset;
-  // The flow, its send and its audit record commit together, as one statement.
+  const mail = codeMail(context, tenant, flow, code, meta, now, 'code_sent');
+  // The flow, its email (for an unknown address, none, by the same statement) and its audit
+  // record commit together, as one statement, before the answer.
   await run(
     db,
     together(
       flowInsert({ ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits),
-      ...(mails ? [eventInsert('code-send', addressKey(tenant.id, email), now)] : []),
+      context.mailer.queued(mail, now, mails && user !== undefined),
       auditInsert(
         {
           tenant: tenant.id,
@@ -104,9 +98,7 @@ export async function startReset(
       ),
     ),
   );
-  if (mails && user) {
-    context.mailer.enqueue(codeMail(context, tenant, flow, code, meta, now, 'code_sent'));
-  }
+  context.mailer.wake();
   return succeed({ flowId: flow.id, resendAfter: limits.resendAfterMs / 1000 });
 }
 
@@ -142,10 +134,10 @@ export async function verifyResetCode(
   meta: RequestMeta,
 ): Promise<Outcome<{ status: 'verified' }>> {
   const now = new Date(context.clock.now());
-  const throttled = await ipThrottled(context, meta.ip, now);
-  if (throttled) return refuse(throttled);
   const flow = await findOpenFlow(context.db, flowId, 'reset', tenant.id, now);
   if (!flow) return refuse({ error: 'flow_not_found' });
+  const throttled = await takeClientFailure(context, meta.ip, now);
+  if (throttled) return refuse(throttled);
   const checked = await checkCode(context, tenant, flow, code, meta);
   if (!checked.match) return refuse(checked.error);
   // Of any number of parallel submissions of the right code, one gets here first (rule 8).
@@ -208,14 +200,21 @@ export async function setNewPassword(
       },
       now,
     );
+    await run(
+      tx,
+      context.mailer.queued(
+        {
+          tenant,
+          to: user.email,
+          locale: meta.locale,
+          content: { kind: 'password-changed', changedAt: now.getTime() },
+        },
+        now,
+      ),
+    );
     return true;
   });
   if (!changed) return refuse({ error: 'flow_not_found' });
-  context.mailer.enqueue({
-    tenant,
-    to: user.email,
-    locale: meta.locale,
-    content: { kind: 'password-changed', changedAt: now.getTime() },
-  });
+  context.mailer.wake();
   return succeed({ status: 'password-changed' });
 }

@@ -13,21 +13,21 @@ import { hashPassword, needsRehash, verifyPassword } from '../security/password-
 import { auditInsert, recordAudit } from '../store/audit.js';
 import { flowInsert } from '../store/code-flows.js';
 import { createSession } from '../store/sessions.js';
-import { eventInsert } from '../store/throttle.js';
 import {
   findUser,
   recordSignInFailure,
-  recordSignInSuccess,
   replacePasswordHash,
+  signInSuccessUpdate,
 } from '../store/users.js';
 import { newFlowId } from './codes.js';
 import {
-  ipThrottled,
+  clientFailureReturn,
   refuse,
   succeed,
   type Outcome,
   type RequestMeta,
   type ServiceContext,
+  takeClientFailure,
 } from './context.js';
 
 export interface SignInResult {
@@ -45,7 +45,7 @@ export async function signIn(
 ): Promise<Outcome<SignInResult>> {
   const { db, limits } = context;
   const now = new Date(context.clock.now());
-  const throttled = await ipThrottled(context, meta.ip, now);
+  const throttled = await takeClientFailure(context, meta.ip, now);
   if (throttled) return refuse(throttled);
   const email = normaliseEmail(identifier);
   const user = await findUser(db, tenant.id, email);
@@ -65,19 +65,15 @@ export async function signIn(
         );
       }
     }
-    await run(
+    await recordAudit(
       db,
-      together(
-        eventInsert('ip-failure', meta.ip, now),
-        auditInsert(
-          { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
-          now,
-        ),
-      ),
+      { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
+      now,
     );
     return refuse({ error: 'invalid_credentials' });
   }
-  await recordSignInSuccess(db, user.id);
+  // Right after all: the client's failure goes back.
+  await run(db, together(clientFailureReturn(meta.ip, now), signInSuccessUpdate(user.id)));
   if (needsRehash(user.password.params)) {
     await replacePasswordHash(db, user.id, await hashPassword(password));
   }

@@ -135,6 +135,14 @@ export async function issueCode(
   return rows.length > 0;
 }
 
+/** A code issued but, over the hourly cap, never mailed: nobody may guess it either. */
+export async function dropUnsentCode(db: Queryable, id: string, codeHash: string): Promise<void> {
+  await db.query('UPDATE code_flows SET code_hash = NULL WHERE id = $1 AND code_hash = $2', [
+    id,
+    codeHash,
+  ]);
+}
+
 /**
  * Spends the code: only the first of any number of parallel submissions of the right code finds
  * it still unverified, with tries left and unexpired (docs/security.md#rule-8).

@@ -1,6 +1,6 @@
 /** Tenants' users: normalised email, password hash with its parameters, groups, lockout state. */
 import { randomUUID } from 'node:crypto';
-import type { Queryable } from '../database/database.js';
+import type { Queryable, Statement } from '../database/database.js';
 import type { Limits } from '../../rules/limits.js';
 import { scryptParamsSchema, type PasswordHash } from '../security/password-hash.js';
 
@@ -119,9 +119,11 @@ export async function removeUser(db: Queryable, tenant: string, email: string): 
 }
 
 /**
- * Counts a failed sign-in in one statement, so that parallel failures cannot both miss the
- * threshold. The tenth failure in a row locks the account for 60 s, doubling with each further
- * lock up to the cap (docs/security.md#rule-15). Returns whether this failure started a lock.
+ * Counts a failed sign-in in one conditional update, so that parallel failures cannot both miss
+ * the threshold or lock twice: the row lock makes each see the count the one before left, and a
+ * failure while the account is locked counts for nothing. The tenth failure in a row locks the
+ * account for 60 s, doubling with each further lock up to the cap (docs/security.md#rule-15). Returns
+ * whether this failure started a lock.
  */
 export async function recordSignInFailure(
   db: Queryable,
@@ -130,15 +132,14 @@ export async function recordSignInFailure(
   limits: Limits,
 ): Promise<{ locked: boolean }> {
   const rows = await db.query<{ locked: boolean }>(
-    `WITH before AS (SELECT failed_sign_ins + 1 >= $2 AS locks FROM users WHERE id = $1)
-     UPDATE users SET
-       failed_sign_ins = CASE WHEN before.locks THEN 0 ELSE failed_sign_ins + 1 END,
-       lock_count = CASE WHEN before.locks THEN lock_count + 1 ELSE lock_count END,
-       locked_until = CASE WHEN before.locks
+    `UPDATE users SET
+       failed_sign_ins = CASE WHEN failed_sign_ins + 1 >= $2 THEN 0 ELSE failed_sign_ins + 1 END,
+       lock_count = CASE WHEN failed_sign_ins + 1 >= $2 THEN lock_count + 1 ELSE lock_count END,
+       locked_until = CASE WHEN failed_sign_ins + 1 >= $2
          THEN $3::timestamptz + make_interval(secs => least($4::float8 * power(2, lock_count), $5::float8))
          ELSE locked_until END
-     FROM before WHERE id = $1
-     RETURNING before.locks AS locked`,
+     WHERE id = $1 AND (locked_until IS NULL OR locked_until <= $3)
+     RETURNING failed_sign_ins = 0 AS locked`,
     [
       userId,
       limits.signInFailuresBeforeLock,
@@ -150,11 +151,11 @@ export async function recordSignInFailure(
   return { locked: rows[0]?.locked ?? false };
 }
 
-export async function recordSignInSuccess(db: Queryable, userId: string): Promise<void> {
-  await db.query(
-    'UPDATE users SET failed_sign_ins = 0, lock_count = 0, locked_until = NULL WHERE id = $1',
-    [userId],
-  );
+export function signInSuccessUpdate(userId: string): Statement {
+  return {
+    sql: 'UPDATE users SET failed_sign_ins = 0, lock_count = 0, locked_until = NULL WHERE id = $1',
+    params: [userId],
+  };
 }
 
 export async function replacePasswordHash(db: Queryable, userId: string, password: PasswordHash) {

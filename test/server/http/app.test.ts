@@ -274,11 +274,11 @@ describe('server: HTTP', () => {
           );
         }
       }
-      // The same NUL in a path finds no flow, as any other string that is no flow id does.
+      // The same NUL in a path is refused like any other string that cannot be a flow id.
       const nulFlow = await api.post(`/password-reset/${encodeURIComponent('\u0000')}/verify`, {
         code: '123456',
       });
-      assert.deepEqual([nulFlow.status, nulFlow.body], [404, { error: 'flow_not_found' }]);
+      assert.deepEqual([nulFlow.status, nulFlow.body], [400, invalid]);
       assert.doesNotMatch(server.logText(), /database_unavailable|request_failed/);
     });
 
@@ -394,13 +394,60 @@ describe('server: HTTP', () => {
         email: 'ada@contoso.example',
       });
       assert.deepEqual([nobody.status, nobody.body], [404, { error: 'tenant_not_found' }]);
-      for (const id of [flowId, 'x', '%', 'a'.repeat(300)]) {
+      const unknown = await api.post(`/password-reset/${flowId}/verify`, { code: '123456' });
+      assert.deepEqual([unknown.status, unknown.body], [404, { error: 'flow_not_found' }]);
+      assert.equal((await api.get(`/password-reset/${flowId}`)).status, 404);
+    });
+
+    it('refuses a path parameter that cannot be a flow id before looking it up', async () => {
+      for (const id of ['x', '%', '.', 'a'.repeat(300), `${flowId}'--`, `${flowId}\u0000`]) {
         const answer = await api.post(`/password-reset/${encodeURIComponent(id)}/verify`, {
           code: '123456',
         });
-        assert.deepEqual([answer.status, answer.body], [404, { error: 'flow_not_found' }], id);
+        assert.deepEqual([answer.status, answer.body], [400, { error: 'invalid_request' }], id);
       }
-      assert.equal((await api.get(`/password-reset/${flowId}`)).status, 404);
+      const status = await api.get('/password-reset/short');
+      assert.deepEqual([status.status, status.body], [400, { error: 'invalid_request' }]);
+    });
+
+    it('answers health and readiness for a load balancer, unlogged and uncached', async () => {
+      for (const [path, body] of [
+        ['/healthz', { status: 'serving' }],
+        ['/readyz', { status: 'ready' }],
+      ] as const) {
+        const answer = await fetch(`${server.url}${path}`);
+        assert.deepEqual([answer.status, await answer.json()], [200, body]);
+        assert.equal(answer.headers.get('cache-control'), 'no-store');
+        assert.equal(answer.headers.get('x-content-type-options'), 'nosniff');
+      }
+      assert.equal(
+        server.logs.some((line) => line.event === 'request' && /z$/.test(String(line.route))),
+        false,
+      );
+    });
+
+    it('answers unknown API routes with 404 and other methods with 405 and Allow, as JSON', async () => {
+      for (const path of [
+        '/api/v1/tenants/contoso/nothing-here',
+        '/api/v1/nothing',
+        '/api/v2/tenants/contoso/config',
+      ]) {
+        const answer = await fetch(`${server.url}${path}`);
+        assert.equal(answer.status, 404, path);
+        assert.match(answer.headers.get('content-type') ?? '', /^application\/json/);
+        assert.deepEqual(await answer.json(), { error: 'not_found' });
+      }
+      for (const [method, path, allow] of [
+        ['DELETE', '/sign-in', 'POST'],
+        ['GET', '/password-reset', 'POST'],
+        ['PUT', '/config', 'GET, HEAD'],
+        ['POST', `/password-reset/${flowId}`, 'GET, HEAD'],
+      ] as const) {
+        const answer = await fetch(api.url(path), { method });
+        assert.equal(answer.status, 405, `${method} ${path}`);
+        assert.equal(answer.headers.get('allow'), allow);
+        assert.deepEqual(await answer.json(), { error: 'method_not_allowed' });
+      }
     });
   });
 

@@ -52,6 +52,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     // Tests speak for many clients from one address by setting X-Forwarded-For.
     trustedProxies: options.trustedProxies ?? ['127.0.0.1'],
     codeHashKey: undefined,
+    mailKey: undefined,
     tenantsDir: 'tenants',
     distDir: options.distDir ?? 'dist',
     signingKeyRefreshSeconds: 60,

@@ -12,6 +12,8 @@ export interface ServerProcess {
   /** Every line the server wrote to stdout and stderr so far. */
   output: string[];
   stop(): Promise<void>;
+  /** kill -9: no shutdown work at all, as in a crash. */
+  kill(): Promise<void>;
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
@@ -53,5 +55,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     await stop();
     throw error;
   });
-  return { url: `http://127.0.0.1:${port}`, output, stop };
+  const kill = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  return { url: `http://127.0.0.1:${port}`, output, stop, kill };
 }
