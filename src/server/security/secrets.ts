@@ -3,7 +3,7 @@
  * random key created once in DATA_DIR, readable by the owner only.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const minBytes = 32;
@@ -26,10 +26,16 @@ export async function loadSecret(
   if (envValue) return decodeKey(envValue, envName);
   const path = join(dataDir, file);
   await mkdir(dataDir, { recursive: true });
+  // Written whole beside it, then linked into place: an instance starting at the same moment
+  // finds either no file or the complete one, never one still being written.
+  const draft = `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  await writeFile(draft, randomBytes(minBytes).toString('hex'), { mode: 0o600 });
   try {
-    await writeFile(path, randomBytes(minBytes).toString('hex'), { flag: 'wx', mode: 0o600 });
+    await link(draft, path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(draft, { force: true });
   }
   return decodeKey((await readFile(path, 'utf8')).trim(), path);
 }
