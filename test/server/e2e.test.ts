@@ -3,12 +3,11 @@
  * real email in an SMTP sink, in English, Dutch and Swedish; and not one CSP violation on the way.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildPagesIfStale } from '../../scripts/build-pages.js';
+import { adminCli } from './support/admin-cli.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { freshDataDir, removeDir } from './support/data-dir.js';
 import { apiOf } from './support/http.js';
@@ -16,7 +15,6 @@ import { startServerProcess, type ServerProcess } from './support/server-process
 import { codeIn, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
 import { words, type Locale } from './support/words.js';
 
-const run = promisify(execFile);
 /** Contoso's theme pack words the sign-in heading its own way, per locale. */
 function signInHeading(locale: Locale): string {
   const theme = JSON.parse(readFileSync('dist/themes/contoso.json', 'utf8')) as {
@@ -76,22 +74,9 @@ describe('end to end: sign-in and password reset in Chromium', () => {
     it(`resets a forgotten password in ${locale}`, { timeout: 120_000 }, async () => {
       const t = words(locale);
       const account = accounts[locale];
-      await run(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/server/admin-cli.ts',
-          'user',
-          'add',
-          '--tenant',
-          'contoso',
-          '--email',
-          account.email,
-          '--password',
-          account.old,
-        ],
-        { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } },
+      await adminCli(
+        ['user', 'add', '--tenant', 'contoso', '--email', account.email, '--password', account.old],
+        { DATA_DIR: dataDir, DATABASE_URL: '' },
       );
 
       const page = await browser.context.newPage();

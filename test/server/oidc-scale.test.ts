@@ -4,14 +4,13 @@
  * key stays published, so that tokens it signed still verify.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { buildPagesIfStale } from '../../scripts/build-pages.js';
+import { adminCli } from './support/admin-cli.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, removeDir } from './support/data-dir.js';
 import { freePort, startPostgres, type TestPostgres } from './support/postgres.js';
@@ -24,7 +23,6 @@ import {
   type Callback,
 } from './support/relying-party.js';
 
-const run = promisify(execFile);
 const ada = { email: 'ada@contoso.example', password: 'correct horse battery staple' };
 
 interface Jwks {
@@ -151,18 +149,8 @@ describe('OpenID Connect front door on two instances and one PostgreSQL', () => 
       const before = await keysOf(a);
       const oldKid = verifiedBy(firstIdToken, before);
       assert.ok(oldKid);
-      await run(
-        process.execPath,
-        ['--import', 'tsx', 'src/server/admin-cli.ts', 'keys', 'rotate'],
-        {
-          env: { ...process.env, ...env },
-        },
-      );
-      const { stdout } = await run(
-        process.execPath,
-        ['--import', 'tsx', 'src/server/admin-cli.ts', 'keys', 'list'],
-        { env: { ...process.env, ...env } },
-      );
+      await adminCli(['keys', 'rotate'], env);
+      const { stdout } = await adminCli(['keys', 'list'], env);
       assert.match(stdout, new RegExp(`${oldKid}.*published until`));
       // Each instance looks for a rotation every second here.
       const until = Date.now() + 15_000;

@@ -3,14 +3,13 @@
  * on the hosted pages, the real server (embedded database) and real email in an SMTP sink.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import * as client from 'openid-client';
 import { buildPagesIfStale } from '../../scripts/build-pages.js';
+import { adminCli } from './support/admin-cli.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, freshDataDir, removeDir } from './support/data-dir.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
@@ -23,8 +22,6 @@ import {
   type Callback,
 } from './support/relying-party.js';
 import { words, type Locale } from './support/words.js';
-
-const run = promisify(execFile);
 
 /** The OAuth error code openid-client found in a refusal (body or WWW-Authenticate challenge). */
 function oauthError(code: string) {
@@ -317,22 +314,9 @@ describe('OpenID Connect front door: an app signs its users in', () => {
         old: 'an old passphrase of mine',
         next: 'a brand new passphrase here',
       };
-      await run(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'src/server/admin-cli.ts',
-          'user',
-          'add',
-          '--tenant',
-          'contoso',
-          '--email',
-          user.email,
-          '--password',
-          user.old,
-        ],
-        { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir } },
+      await adminCli(
+        ['user', 'add', '--tenant', 'contoso', '--email', user.email, '--password', user.old],
+        { DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir },
       );
       const reset = await discover(server.url, 'contoso', 'B2C_1_passwordreset', 'test-spa');
       const context = await browser.context.browser()!.newContext();

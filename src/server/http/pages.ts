@@ -99,19 +99,7 @@ export async function loadHostedPages(
   };
   const shell: HostedPages['shell'] = (tenant, visit) => {
     const { config, theme } = byTenant.get(tenant.id)!;
-    const locale = negotiateLocale({
-      uiLocales: visit.uiLocales,
-      chosen: visit.chosenLocale,
-      browser: acceptedLanguages(visit.acceptLanguage),
-      tenant: config,
-    });
-    return {
-      locale,
-      locales: enabledLocales(config.locales),
-      tenantName: config.displayName,
-      theme,
-      overrides: pageTextOverrides(theme, config.textOverrides)[locale],
-    };
+    return shellInput(config, theme, visit);
   };
   const hosted = (tenant: Tenant | undefined, visit?: Visit): HostedPage => {
     const page = tenant && byTenant.get(tenant.id);
@@ -153,23 +141,35 @@ function firstPageOf(config: TenantConfig, theme: ResolvedTheme | undefined, vis
   const policy = config.policies.find((candidate) => candidate.id === route.policy);
   if (route.step !== undefined || policy?.kind !== 'sign-in') return undefined;
   if (!allowedRedirect(route.redirectUri, config.redirectUris).ok) return undefined;
+  const shell = shellInput(config, theme, { ...visit, uiLocales: route.uiLocales });
+  const rendered = renderFirstPage({
+    ...shell,
+    identifier: route.loginHint,
+    showResetLink: policySteps(policy, config.selfServiceReset).includes('reset-email'),
+    resetHref: routeUrl(route, 'reset-email'),
+  });
+  return { locale: shell.locale, rendered };
+}
+
+/** A page's frame in the language the visit negotiates: the hosted page's and the front door's. */
+function shellInput(
+  config: TenantConfig,
+  theme: ResolvedTheme | undefined,
+  visit: Omit<Visit, 'route'> & { uiLocales: string | undefined },
+): ShellInput {
   const locale = negotiateLocale({
-    uiLocales: route.uiLocales,
+    uiLocales: visit.uiLocales,
     chosen: visit.chosenLocale,
     browser: acceptedLanguages(visit.acceptLanguage),
     tenant: config,
   });
-  const rendered = renderFirstPage({
+  return {
     locale,
     locales: enabledLocales(config.locales),
     tenantName: config.displayName,
     theme,
     overrides: pageTextOverrides(theme, config.textOverrides)[locale],
-    identifier: route.loginHint,
-    showResetLink: policySteps(policy, config.selfServiceReset).includes('reset-email'),
-    resetHref: routeUrl(route, 'reset-email'),
-  });
-  return { locale, rendered };
+  };
 }
 
 export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: TenantRegistry) {
