@@ -49,15 +49,13 @@ export const hasResetLink = (context: FlowContext | undefined) =>
 
 /**
  * The frame around a step, in `locale`, from the tenant's settings (undefined until they are
- * known) and its pack; `step` is made with the pack's text in that language, and `placeholder`
- * holds the logo's place without loading it.
+ * known) and its pack; `step` is made with the pack's text in that language.
  */
 export function shellParts(
   locale: SupportedLocale,
   tenant: { locales: readonly string[]; displayName: string } | undefined,
   theme: ResolvedTheme | undefined,
   step: (text: ThemeText | undefined) => ShellParts['step'],
-  placeholder?: boolean,
 ): ShellParts {
   const text = theme?.text[locale];
   return {
@@ -68,7 +66,6 @@ export function shellParts(
           src: theme.assets.bannerLogo,
           size: theme.bannerLogoSize,
           label: tenant?.displayName ?? theme.name,
-          placeholder,
         }
       : undefined,
     tenantName: tenant?.displayName,

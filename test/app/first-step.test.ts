@@ -149,7 +149,7 @@ describe('app/first-step', () => {
     const tenant = { locales: ['sv', 'en', 'xx'], displayName: 'Contoso' };
 
     it("offers the tenant's shipped locales, names the logo, and gives the step the pack's text in the page's language", () => {
-      const parts = shellParts('nl', tenant, theme, (text) => text?.usernameHint as never, true);
+      const parts = shellParts('nl', tenant, theme, (text) => text?.usernameHint as never);
       expect(parts).to.deep.equal({
         locale: 'nl',
         locales: ['en', 'sv'],
@@ -157,7 +157,6 @@ describe('app/first-step', () => {
           src: '/themes/contoso/logo.svg',
           size: { width: 200, height: 48 },
           label: 'Contoso',
-          placeholder: true,
         },
         tenantName: 'Contoso',
         footerLinks: [{ label: 'Privacy', href: 'https://contoso.example/privacy' }],

@@ -130,6 +130,14 @@ export function renderShellPage(
 ): FirstPage {
   const theme =
     input.theme && withAssetUrls(input.theme, (path) => new URL(path, servedThemes).pathname);
+  const parts = shellParts(
+    input.locale,
+    { locales: input.locales, displayName: input.tenantName },
+    theme,
+    step,
+  );
+  // The logo loads when the app takes over, after the first frame (see the banner).
+  if (parts.logo) parts.logo.placeholder = true;
   rendering = {
     locale: input.locale,
     templates: localeTemplates(input.locale, input.overrides),
@@ -139,21 +147,12 @@ export function renderShellPage(
     markup = collectResultSync(
       render(
         // `data-gate-theme` and `data-gate-layout` as applyTheme sets them (theme/theme-css.ts).
-        // The logo loads when the app takes over, after the first frame (see the banner).
         html`<gate-app
           routing="history"
           prerendered
           data-gate-theme=${theme?.id ?? nothing}
           data-gate-layout=${theme?.layout ?? nothing}
-          >${shellTemplate(
-            shellParts(
-              input.locale,
-              { locales: input.locales, displayName: input.tenantName },
-              theme,
-              step,
-              true,
-            ),
-          )}</gate-app
+          >${shellTemplate(parts)}</gate-app
         >`,
         { elementRenderers: [LightDomElementRenderer, LitElementRenderer] },
       ),
