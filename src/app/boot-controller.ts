@@ -16,7 +16,7 @@ import type { ThemeController } from './theme-controller.js';
  */
 const loadConfig = (api: ApiClientOptions): Promise<ApiResult<TenantConfig>> =>
   import('../api/client.js').then(
-    ({ ApiClient }) => new ApiClient(api).config(),
+    ({ ApiClient }) => new ApiClient(api).call('config'),
     () => ({ ok: false, failure: { error: 'network' } }),
   );
 
