@@ -7,7 +7,6 @@ import {
   type FlowState,
   type StepSubmission,
 } from '../flow/flow-state.js';
-import { notFound } from './first-step.js';
 import type { FlowAction } from '../flow/reducer.js';
 import type { Intent } from '../flow/effects.js';
 import { policySteps, type UrlStep } from '../flow/policy-steps.js';
@@ -115,7 +114,9 @@ export class FlowController implements ReactiveController {
   async stepFor(step: UrlStep | undefined, snapshot: FlowState | undefined): Promise<FlowState> {
     const context = this.context!;
     const steps = policySteps(context.policy, context.resetAllowed);
-    if (step !== undefined && !steps.includes(step)) return notFound;
+    if (step !== undefined && !steps.includes(step)) {
+      return { step: 'error', failure: { error: 'page_not_found' } };
+    }
     if (!snapshot || urlStepOf(snapshot) !== (step ?? steps[0])) return initialFlowState(context);
     if (snapshot.step !== 'reset-code' && snapshot.step !== 'new-password') return snapshot;
     const effects = await loadEffects();

@@ -18,9 +18,8 @@ import {
   negotiateLocale,
 } from '../../i18n/negotiate-locale.js';
 import { pageTextOverrides } from '../../app/page-text-overrides.js';
-import { initialFlowState } from '../../flow/flow-state.js';
-import { firstStep, hasResetLink } from '../../app/first-step.js';
-import { parseRoute, routeUrl, type Route } from '../../router/route.js';
+import { policySteps } from '../../flow/policy-steps.js';
+import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
 import { publicTenantConfig } from '../../api/public-tenant-config.js';
 import { type Tenant } from '../../tenant/tenant.schema.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
@@ -134,21 +133,19 @@ function insertBefore(html: string, marker: string, text: string): string {
 }
 
 /**
- * The rendered first step of a visit, when it is the sign-in form: the step the app starts on
- * (flow/first-step.ts, as `gate-app` decides it), for a URL that names no step. A URL that names
- * one may have a history entry that remembers another state, which only the browser can see.
+ * The rendered first step of a visit, when it is the sign-in form: the URL names no step, the
+ * policy signs in, and the return address is allowed (else the app shows an error).
  */
 function firstPageOf(config: TenantConfig, theme: ResolvedTheme | undefined, visit: Visit) {
   const { route } = visit;
-  const start = firstStep(config, route, true);
-  if (route.step !== undefined || 'step' in start) return undefined;
-  const state = initialFlowState(start);
-  if (state.step !== 'sign-in') return undefined;
+  const policy = config.policies.find((candidate) => candidate.id === route.policy);
+  if (route.step !== undefined || policy?.kind !== 'sign-in') return undefined;
+  if (!allowedRedirect(route.redirectUri, config.redirectUris).ok) return undefined;
   const shell = shellInput(config, theme, { ...visit, uiLocales: route.uiLocales });
   const rendered = renderFirstPage({
     ...shell,
-    identifier: state.identifier,
-    showResetLink: hasResetLink(start),
+    identifier: route.loginHint,
+    showResetLink: policySteps(policy, config.selfServiceReset).includes('reset-email'),
     resetHref: routeUrl(route, 'reset-email'),
   });
   return { locale: shell.locale, rendered };
