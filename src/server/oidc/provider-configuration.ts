@@ -20,6 +20,7 @@ import {
   type RenderedPage,
 } from './front-door-pages.js';
 import { continuePath } from './interaction-paths.js';
+import { passwordChangePrompts } from './password-change-prompts.js';
 
 /** B2C's endpoint paths under `/{tenant}/{policy}`. */
 const routes = {
@@ -156,6 +157,9 @@ export function providerConfiguration(
       },
     },
     interactions: {
+      ...(tenant.policies.find((p) => p.id === policy)?.kind === 'password-change'
+        ? { policy: passwordChangePrompts() }
+        : {}),
       // A sign-in is asked for on the hosted pages; consent (prompt=consent, which offline_access
       // needs) is given at once, since the clients are the tenant's own apps.
       url: (_ctx, interaction) =>
