@@ -1,10 +1,9 @@
 /**
- * The server renders a visit's first step into the page (src/server/http/pages.ts, first-page.ts)
- * and `gate-app` decides it again in the browser (src/app/boot-controller.ts, app.ts). Here, in
- * Chromium against the real server, each visit is seen twice: as the server renders it (the
- * script refused) and as `gate-app` renders it once it has taken over. Where the server renders a
- * step, the app shows the very same one: language, frame, heading, fields, values and links;
- * where it renders none, the app starts on a step the server does not render.
+ * The server and the app decide a visit's first step with one function (src/app/first-step.ts).
+ * Here, in Chromium against the real server, each visit is seen twice: as the server renders it
+ * (the script refused) and as `gate-app` renders it once it has taken over. Where the server
+ * renders a step, the app shows the very same one: language, frame, heading, fields, values and
+ * links; where it renders none, the app starts on a step the server does not render.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
