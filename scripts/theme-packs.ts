@@ -4,7 +4,8 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { resolveThemePack, type ThemeSource } from '../src/theme/pack/resolve-theme.js';
+import type { ThemeSource } from '../src/theme/pack/read-pack-chain.js';
+import { resolveThemePack } from '../src/theme/pack/resolve-theme.js';
 import type { ResolvedTheme } from '../src/theme/resolved-theme.schema.js';
 import { themeLocales } from '../src/theme/theme-text.schema.js';
 

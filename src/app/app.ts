@@ -6,7 +6,7 @@ import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
 import { RedirectEvent } from '../events/redirect-event.js';
 import type { FlowState, StepId } from '../flow/flow-state.js';
-import { policySteps } from '../flow/policy-steps.js';
+import { hasResetLink, shellParts } from './first-step.js';
 import { routeUrl } from '../router/route.js';
 import { getLocale, prefetchLocale } from '../i18n/localization.js';
 import { enabledLocales } from '../i18n/negotiate-locale.js';
@@ -157,31 +157,19 @@ export class GateApp extends LitElement {
   override render() {
     // The server's rendering of the first step stays until this element can show its own.
     if (!this.#flow.state && this.#takeover.holding) return nothing;
-    const theme = this.#theme.resolved;
     const { config, route } = this.#boot;
-    const { context } = this.#flow;
-    return shellTemplate({
-      locale: getLocale(),
-      locales: config ? enabledLocales(config.locales) : [],
-      logo: theme?.assets.bannerLogo
-        ? {
-            src: theme.assets.bannerLogo,
-            size: theme.bannerLogoSize,
-            label: config?.displayName ?? theme.name,
-          }
-        : undefined,
-      tenantName: config?.displayName,
-      footerLinks: Object.values(this.#theme.text?.footerLinks ?? {}),
-      step: stepTemplate(this.#flow.state, {
-        busy: this.#flow.busy,
-        passwordRules: config?.passwordRules,
-        identifierHint: this.#theme.text?.usernameHint ?? '',
-        showResetLink:
-          context !== undefined &&
-          policySteps(context.policy, context.resetAllowed).includes('reset-email'),
-        resetHref: route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
-      }),
-    });
+    return shellTemplate(
+      shellParts(getLocale(), config, this.#theme.resolved, (text) =>
+        stepTemplate(this.#flow.state, {
+          busy: this.#flow.busy,
+          passwordRules: config?.passwordRules,
+          identifierHint: text?.usernameHint ?? '',
+          showResetLink: hasResetLink(this.#flow.context),
+          resetHref:
+            route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
+        }),
+      ),
+    );
   }
 
   #sync(state: FlowState) {

@@ -1,15 +1,14 @@
 import type { ApiClientOptions, ApiResult } from '../api/client.js';
 import type { TenantConfig } from '../api/contract.schema.js';
 import type { FlowState } from '../flow/flow-state.js';
+import { firstStep, notFound } from './first-step.js';
 import { HistoryRouter } from '../router/history-router.js';
-import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
+import { parseRoute, type Route } from '../router/route.js';
 import type { AppHost } from './app-host.js';
 import type { FlowController } from './flow-controller.js';
 import { dropSuperseded } from './latest.js';
 import type { LocaleController } from './locale-controller.js';
 import type { ThemeController } from './theme-controller.js';
-
-const notFound: FlowState = { step: 'error', failure: { error: 'page_not_found' } };
 
 /**
  * The client (and the contract it validates with) loads with the first request, since the hosted
@@ -78,30 +77,13 @@ export class BootController {
       Promise.all([this.locale.negotiate(route.uiLocales, config), this.theme.apply(config)]),
     );
     this.config = config;
-    const policy = route.policy
-      ? config.policies.find((candidate) => candidate.id === route.policy)
-      : config.policies[0];
-    if (!policy) {
-      flow.state = notFound;
+    const start = firstStep(config, route, host.routing === 'history');
+    if ('step' in start) {
+      flow.state = start;
       return;
     }
-    const redirect = allowedRedirect(route.redirectUri, config.redirectUris);
-    if (!redirect.ok) {
-      flow.state = { step: 'error', failure: redirect.failure };
-      return;
-    }
-    const signInPolicy = config.policies.find((candidate) => candidate.kind === 'sign-in');
-    this.route = { ...route, policy: policy.id };
-    flow.context = {
-      policy,
-      resetAllowed: config.selfServiceReset,
-      redirectUri: redirect.value,
-      signInUrl:
-        signInPolicy && host.routing === 'history'
-          ? routeUrl({ ...this.route, policy: signInPolicy.id }, undefined)
-          : undefined,
-      loginHint: route.loginHint,
-    };
+    this.route = { ...route, policy: start.policy.id };
+    flow.context = start;
     this.#show(await fresh(flow.stepFor(route.step, router.snapshot)));
   }
 

@@ -7,6 +7,7 @@ import {
   type FlowState,
   type StepSubmission,
 } from '../flow/flow-state.js';
+import { notFound } from './first-step.js';
 import type { FlowAction } from '../flow/reducer.js';
 import type { Intent } from '../flow/effects.js';
 import { policySteps, type UrlStep } from '../flow/policy-steps.js';
@@ -114,9 +115,7 @@ export class FlowController implements ReactiveController {
   async stepFor(step: UrlStep | undefined, snapshot: FlowState | undefined): Promise<FlowState> {
     const context = this.context!;
     const steps = policySteps(context.policy, context.resetAllowed);
-    if (step !== undefined && !steps.includes(step)) {
-      return { step: 'error', failure: { error: 'page_not_found' } };
-    }
+    if (step !== undefined && !steps.includes(step)) return notFound;
     if (context.policy.kind === 'password-change' && step !== 'password-changed') {
       const email = await (await loadEffects())?.signedInAs(this.api!);
       if (email) return { step: 'change-password', email };

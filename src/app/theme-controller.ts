@@ -1,10 +1,9 @@
 import type { TenantConfig } from '../api/contract.schema.js';
-import { applyTextOverrides, getLocale } from '../i18n/localization.js';
+import { applyTextOverrides } from '../i18n/localization.js';
 import { pageTextOverrides } from './page-text-overrides.js';
 import { applyFavicon, applyTheme } from '../theme/runtime/apply-theme.js';
 import { loadTheme } from '../theme/runtime/load-theme.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
-import type { ThemeLocale } from '../theme/theme-text.schema.js';
 import type { AppHost } from './app-host.js';
 import { dropSuperseded, Latest } from './latest.js';
 
@@ -22,11 +21,6 @@ export class ThemeController {
   #prefetching = false;
 
   constructor(private readonly host: AppHost) {}
-
-  /** The pack's texts in the page's language. */
-  get text() {
-    return this.resolved?.text[getLocale() as ThemeLocale];
-  }
 
   /** Loads and applies the pack, and the text overrides of pack and tenant; a newer call wins. */
   async apply(config: TenantConfig) {

@@ -12,10 +12,10 @@ import {
 import {
   codeLifetimeMs,
   MockBackend,
-  mockSessionCookie,
   type MockAnswer,
   type MockBackendOptions,
 } from './mock-backend.js';
+import { mockSessionCookie } from './mock-sessions.js';
 import type { ScenarioName } from './scenarios.js';
 
 type Params = { tenant: string; flowId: string };

@@ -9,6 +9,7 @@ import { errorStatus, type ErrorBody, type ResetStartResponse } from '../api/con
 import { normaliseEmail } from '../rules/email-address.js';
 import { dayMs, defaultLimits, hourMs } from '../rules/limits.js';
 import { mockPasswordProblems, randomDigits, randomId } from './mock-secrets.js';
+import { MockSessions, sessionCookie } from './mock-sessions.js';
 import { publicTenantConfig } from '../api/public-tenant-config.js';
 import type { Tenant } from '../tenant/tenant.schema.js';
 
@@ -17,12 +18,7 @@ export const { codeLifetimeMs, codeTries, codesPerAddressPerHour } = defaultLimi
 export const resendAfterSeconds = defaultLimits.resendAfterMs / 1000;
 export const failedCodesPerDay = defaultLimits.failedCodesPerAccountPerDay;
 export const failuresBeforeLock = defaultLimits.signInFailuresBeforeLock;
-const { lockBaseMs, lockCapMs, sessionLifetimeMs } = defaultLimits;
-
-/** The server's cookie name; not HttpOnly, since msw sets a mocked cookie through `document.cookie`. */
-export const mockSessionCookie = 'gatehouse_session';
-const sessionCookie = (id: string, maxAgeS: number) =>
-  `${mockSessionCookie}=${id}; Path=/; Max-Age=${maxAgeS}; SameSite=Lax`;
+const { lockBaseMs, lockCapMs } = defaultLimits;
 
 export interface MockMail {
   to: string;
@@ -90,8 +86,7 @@ export class MockBackend {
 
   readonly #tenants = new Map<string, { tenant: Tenant; accounts: Map<string, Account> }>();
   readonly #flows = new Map<string, CodeFlow>();
-  /** Sessions by the id in their cookie, as the server keeps them (each counts for its tenant only). */
-  readonly #sessions = new Map<string, { tenant: string; account: Account }>();
+  readonly #sessions = new MockSessions<Account>();
   readonly #sends = new Map<string, number[]>();
   readonly #codeFailures = new Map<string, number[]>();
   readonly #now: () => number;
@@ -152,13 +147,13 @@ export class MockBackend {
   /** Who the session cookie `sessionId` signs in to the tenant, if anyone. */
   session(tenantId: string, sessionId: string | undefined): MockAnswer {
     if (!this.#tenants.has(tenantId)) return fail({ error: 'tenant_not_found' });
-    const account = this.#sessionAccount(tenantId, sessionId);
+    const account = this.#sessions.find(tenantId, sessionId);
     return ok(account ? { signedIn: true, email: account.email } : { signedIn: false });
   }
 
   signOut(tenantId: string, sessionId: string | undefined): MockAnswer {
     if (!this.#tenants.has(tenantId)) return fail({ error: 'tenant_not_found' });
-    if (sessionId) this.#sessions.delete(sessionId);
+    this.#sessions.end(sessionId);
     return { ...ok({ status: 'signed-out' }), headers: { 'set-cookie': sessionCookie('', 0) } };
   }
 
@@ -170,7 +165,7 @@ export class MockBackend {
   ): MockAnswer {
     const found = this.#tenants.get(tenantId);
     if (!found) return fail({ error: 'tenant_not_found' });
-    const account = this.#sessionAccount(tenantId, sessionId);
+    const account = this.#sessions.find(tenantId, sessionId);
     if (!account) return fail({ error: 'session_required' });
     if (!this.#judge(account, currentPassword)) return fail({ error: 'invalid_credentials' });
     const reasons = mockPasswordProblems(password, account.email, found.tenant);
@@ -178,7 +173,7 @@ export class MockBackend {
     account.password = password;
     this.#mail({ to: account.email, tenant: tenantId, kind: 'password-changed' });
     // Every session of the account ends; this browser goes on with a new one.
-    this.#endSessions(account);
+    this.#sessions.endAllOf(account);
     return this.#signedIn(tenantId, account, ok({ status: 'password-changed' }));
   }
 
@@ -224,7 +219,7 @@ export class MockBackend {
     flow.account.emailConfirmedAt = this.#now();
     this.#flows.delete(flowId);
     // A reset ends the account's sessions.
-    this.#endSessions(flow.account);
+    this.#sessions.endAllOf(flow.account);
     this.#mail({ to: flow.email, tenant: tenantId, kind: 'password-changed' });
     return ok({ status: 'password-changed' });
   }
@@ -322,20 +317,7 @@ export class MockBackend {
 
   /** `answer`, with the cookie of a new session of `account`. */
   #signedIn(tenant: string, account: Account, answer: MockAnswer): MockAnswer {
-    const id = randomId();
-    this.#sessions.set(id, { tenant, account });
-    return { ...answer, headers: { 'set-cookie': sessionCookie(id, sessionLifetimeMs / 1000) } };
-  }
-
-  #sessionAccount(tenant: string, sessionId: string | undefined): Account | undefined {
-    const session = sessionId === undefined ? undefined : this.#sessions.get(sessionId);
-    return session?.tenant === tenant ? session.account : undefined;
-  }
-
-  #endSessions(account: Account) {
-    for (const [id, session] of this.#sessions) {
-      if (session.account === account) this.#sessions.delete(id);
-    }
+    return { ...answer, headers: { 'set-cookie': this.#sessions.start(tenant, account) } };
   }
 
   /** Right password and no lock; a wrong one counts toward the lock, which doubles up to its cap. */

@@ -1,4 +1,4 @@
-import type { ThemeSource } from '../../src/theme/pack/resolve-theme.js';
+import type { ThemeSource } from '../../src/theme/pack/read-pack-chain.js';
 
 /**
  * Reads repository files through the test server's `/__raw/` middleware

@@ -13,6 +13,7 @@ import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import type { TemplateMap } from '@lit/localize';
 import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
+import { shellParts } from '../../app/first-step.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
 import { supportedLocales, type SupportedLocale } from '../../i18n/negotiate-locale.js';
@@ -129,7 +130,14 @@ export function renderShellPage(
 ): FirstPage {
   const theme =
     input.theme && withAssetUrls(input.theme, (path) => new URL(path, servedThemes).pathname);
-  const text = theme?.text[input.locale];
+  const parts = shellParts(
+    input.locale,
+    { locales: input.locales, displayName: input.tenantName },
+    theme,
+    step,
+  );
+  // The logo loads when the app takes over, after the first frame (see the banner).
+  if (parts.logo) parts.logo.placeholder = true;
   rendering = {
     locale: input.locale,
     templates: localeTemplates(input.locale, input.overrides),
@@ -144,22 +152,7 @@ export function renderShellPage(
           prerendered
           data-gate-theme=${theme?.id ?? nothing}
           data-gate-layout=${theme?.layout ?? nothing}
-          >${shellTemplate({
-            locale: input.locale,
-            locales: input.locales,
-            logo: theme?.assets.bannerLogo
-              ? {
-                  src: theme.assets.bannerLogo,
-                  size: theme.bannerLogoSize,
-                  label: input.tenantName,
-                  // The logo loads when the app takes over, after the first frame (see the banner).
-                  placeholder: true,
-                }
-              : undefined,
-            tenantName: input.tenantName,
-            footerLinks: Object.values(text?.footerLinks ?? {}),
-            step: step(text),
-          })}</gate-app
+          >${shellTemplate(parts)}</gate-app
         >`,
         { elementRenderers: [LightDomElementRenderer, LitElementRenderer] },
       ),

@@ -7,7 +7,7 @@ import { Hono, type Context, type Next } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { FrontDoor } from '../oidc/front-door.js';
-import { isProtocolPath } from '../oidc/front-door.js';
+import { isProtocolPath } from '../oidc/provider-configuration.js';
 import { interactionIdPattern } from '../oidc/interaction-paths.js';
 import type { RunNow } from '../oidc/run-now.js';
 import type { TenantRegistry } from '../tenants.js';

@@ -18,8 +18,9 @@ import {
   negotiateLocale,
 } from '../../i18n/negotiate-locale.js';
 import { pageTextOverrides } from '../../app/page-text-overrides.js';
-import { policySteps } from '../../flow/policy-steps.js';
-import { allowedRedirect, parseRoute, routeUrl, type Route } from '../../router/route.js';
+import { initialFlowState } from '../../flow/flow-state.js';
+import { firstStep, hasResetLink } from '../../app/first-step.js';
+import { parseRoute, routeUrl, type Route } from '../../router/route.js';
 import { publicTenantConfig } from '../../api/public-tenant-config.js';
 import { type Tenant } from '../../tenant/tenant.schema.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
@@ -133,19 +134,21 @@ function insertBefore(html: string, marker: string, text: string): string {
 }
 
 /**
- * The rendered first step of a visit, when it is the sign-in form: the URL names no step, the
- * policy signs in, and the return address is allowed (else the app shows an error).
+ * The rendered first step of a visit, when it is the sign-in form: the step the app starts on
+ * (app/first-step.ts, as `gate-app` decides it), for a URL that names no step. A URL that names
+ * one may have a history entry that remembers another state, which only the browser can see.
  */
 function firstPageOf(config: TenantConfig, theme: ResolvedTheme | undefined, visit: Visit) {
   const { route } = visit;
-  const policy = config.policies.find((candidate) => candidate.id === route.policy);
-  if (route.step !== undefined || policy?.kind !== 'sign-in') return undefined;
-  if (!allowedRedirect(route.redirectUri, config.redirectUris).ok) return undefined;
+  const start = firstStep(config, route, true);
+  if (route.step !== undefined || 'step' in start) return undefined;
+  const state = initialFlowState(start);
+  if (state.step !== 'sign-in') return undefined;
   const shell = shellInput(config, theme, { ...visit, uiLocales: route.uiLocales });
   const rendered = renderFirstPage({
     ...shell,
-    identifier: route.loginHint,
-    showResetLink: policySteps(policy, config.selfServiceReset).includes('reset-email'),
+    identifier: state.identifier,
+    showResetLink: hasResetLink(start),
     resetHref: routeUrl(route, 'reset-email'),
   });
   return { locale: shell.locale, rendered };

@@ -11,7 +11,8 @@ import type { Tenant } from '../../tenant/tenant.schema.js';
 import type { HostedPages } from '../http/pages.js';
 import { chosenLocaleCookie } from '../../i18n/negotiate-locale.js';
 import { runNowPage } from './front-door-pages.js';
-import { runNowCallbackPath, runNowClientId, type FrontDoor } from './front-door.js';
+import { runNowCallbackPath, runNowClientId } from './clients.js';
+import type { FrontDoor } from './front-door.js';
 
 export interface RunNow {
   start(c: Context, tenant: Tenant, policy: string): Promise<Response>;

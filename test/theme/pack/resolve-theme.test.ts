@@ -2,11 +2,9 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { shippedTenantFiles } from '../../../src/tenant/shipped-tenants.js';
 import { contrastFailures } from '../../../src/theme/pack/contrast.js';
-import {
-  assetErrors,
-  resolveThemePack,
-  type ThemeSource,
-} from '../../../src/theme/pack/resolve-theme.js';
+import { assetErrors } from '../../../src/theme/pack/asset-checks.js';
+import type { ThemeSource } from '../../../src/theme/pack/read-pack-chain.js';
+import { resolveThemePack } from '../../../src/theme/pack/resolve-theme.js';
 import { themeTokenNames } from '../../../src/theme/theme-tokens.js';
 import { pngHeader } from '../../support/images.js';
 import { rawFile, rawList, rawText, rawThemeSource } from '../../support/raw-files.js';
