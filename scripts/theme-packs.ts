@@ -3,18 +3,22 @@
  * with node:fs and hands them to the pure resolver in src/theme/.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { resolveThemePack, type ThemeSource } from '../src/theme/pack/resolve-theme.js';
 import type { ResolvedTheme } from '../src/theme/resolved-theme.schema.js';
 import { themeLocales } from '../src/theme/theme-text.schema.js';
 
+/** The shipped packs, which packs elsewhere (`../brand/northwind`) may extend. */
+export const shippedThemesDir = 'themes';
+
 /** Reads `path` (relative to `root`, with forward slashes as in error messages); undefined when absent. */
-function fileSource(dir: string, root = process.cwd()): ThemeSource {
+export function fileSource(dir: string, root = process.cwd()): ThemeSource {
   return {
     dir,
+    ...(dir === shippedThemesDir ? {} : { parentDirs: [shippedThemesDir] }),
     read: async (path) => {
       try {
-        return await readFile(join(root, path));
+        return await readFile(resolve(root, path));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;

@@ -3,13 +3,15 @@
  * ResolvedTheme. Pure apart from `read`: the checker and the build pass one over the file
  * system, the browser tests one over fetch. Every error is "file: field: message".
  */
-import { parseDataFile, type DataFileResult } from '../../data/data-file.schema.js';
+import type * as z from 'zod/mini';
+import { parseDataFile } from '../../data/data-file.schema.js';
 import type { Result } from '../../shared/result.js';
 import { parseColor, toHex } from './color.js';
 import { contrastFailures, formatRatio } from './contrast.js';
 import { imageInfo, type ImageType } from './image-info.js';
 import { assetKinds, type AssetKind } from '../pack-fields.js';
 import type { ResolvedTheme } from '../resolved-theme.schema.js';
+import { salvage } from './salvage.js';
 import { svgProblems } from './svg-safety.js';
 import { themeSchema, type Theme } from './theme.schema.js';
 import {
@@ -26,6 +28,11 @@ export type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
 export interface ThemeSource {
   /** The folder that holds one sub-folder per pack, e.g. `themes`. */
   dir: string;
+  /**
+   * Where packs that are not in `dir` are looked for, in order: an out-of-tree pack
+   * (`../brand/northwind`) extends the shipped packs in `themes`.
+   */
+  parentDirs?: readonly string[];
   read: ReadFile;
 }
 
@@ -62,6 +69,8 @@ const typeByExtension: Record<string, ImageType> = {
 
 interface Pack {
   id: string;
+  /** The folder that holds the pack's folder. */
+  dir: string;
   file: string;
   manifest: Theme;
   text: Partial<Record<ThemeLocale, ThemeText>>;
@@ -91,17 +100,21 @@ function parseJson(file: string, bytes: Uint8Array): Result<unknown, string> {
   }
 }
 
+/** The file's errors and what of it is usable despite them (see salvage.ts). */
 async function readDataFile<T>(
   source: ThemeSource,
   file: string,
-  parse: (data: unknown) => DataFileResult<T>,
+  schema: z.ZodMiniType<T>,
+  required?: Record<string, unknown>,
 ): Promise<{ value?: T; errors: string[] }> {
   const bytes = await source.read(file);
   if (!bytes) return { errors: [] };
   const json = parseJson(file, bytes);
   if (!json.ok) return { errors: [json.failure] };
-  const parsed = parse(json.value);
-  return parsed.ok ? { value: parsed.value, errors: [] } : { errors: parsed.failure };
+  const parsed = parseDataFile(schema, file, json.value);
+  return parsed.ok
+    ? { value: parsed.value, errors: [] }
+    : { value: salvage(schema, json.value, required), errors: parsed.failure };
 }
 
 /** The pack and its ancestors, leaf first, or the errors that stop the chain. */
@@ -114,7 +127,6 @@ async function readChain(
   let current: string | undefined = id;
   while (current !== undefined) {
     const child = chain.at(-1);
-    const file: string = `${source.dir}/${current}/theme.json`;
     if (chain.some((pack) => pack.id === current)) {
       const loop = [...chain.map((pack) => pack.id), current].join(' -> ');
       errors.push(`${child!.file}: extends: "${current}" leads back to itself (${loop})`);
@@ -125,13 +137,26 @@ async function readChain(
       break;
     }
     const packId: string = current;
-    const manifest: { value?: Theme; errors: string[] } = await readDataFile(source, file, (data) =>
-      parseDataFile(themeSchema, file, data),
+    const dirs = [source.dir, ...(source.parentDirs ?? [])];
+    let dir = source.dir;
+    for (const candidate of dirs) {
+      if (await source.read(`${candidate}/${packId}/theme.json`)) {
+        dir = candidate;
+        break;
+      }
+    }
+    const file = `${dir}/${packId}/theme.json`;
+    const manifest: { value?: Theme; errors: string[] } = await readDataFile(
+      source,
+      file,
+      themeSchema,
+      { id: packId, name: packId },
     );
     if (!manifest.value && manifest.errors.length === 0) {
+      const tried = dirs.map((candidate) => `${candidate}/${packId}/theme.json`).join(', ');
       errors.push(
         child
-          ? `${child.file}: extends: no theme pack "${packId}" (${file} does not exist)`
+          ? `${child.file}: extends: no theme pack "${packId}" (no ${tried})`
           : `${file}: (top level): does not exist`,
       );
       break;
@@ -143,14 +168,12 @@ async function readChain(
     }
     const text: Pack['text'] = {};
     for (const locale of themeLocales) {
-      const textFile = `${source.dir}/${packId}/text/${locale}.json`;
-      const parsed = await readDataFile(source, textFile, (data) =>
-        parseDataFile(themeTextSchema, textFile, data),
-      );
+      const textFile = `${dir}/${packId}/text/${locale}.json`;
+      const parsed = await readDataFile(source, textFile, themeTextSchema);
       errors.push(...parsed.errors);
       if (parsed.value) text[locale] = parsed.value;
     }
-    chain.push({ id: packId, file, manifest: manifest.value, text });
+    chain.push({ id: packId, dir, file, manifest: manifest.value, text });
     current = manifest.value.extends;
   }
   return { chain, errors };
@@ -213,7 +236,7 @@ function completenessErrors(merged: Merged, root: Pack): string[] {
 }
 
 /** Every locale with text has the same fields, so that no page mixes theme text with defaults of another language. */
-function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
+function textErrors(merged: Merged, leaf: Pack): string[] {
   const fields = (text: ThemeText | undefined) => [
     ...Object.keys(text ?? {}).filter((key) => key !== 'footerLinks'),
     ...Object.keys(text?.footerLinks ?? {}).map((key) => `footerLinks.${key}`),
@@ -221,7 +244,7 @@ function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
   const everyField = new Set(themeLocales.flatMap((locale) => fields(merged.text[locale])));
   if (everyField.size === 0) return [];
   return themeLocales.flatMap((locale) => {
-    const file = `${source.dir}/${leaf.id}/text/${locale}.json`;
+    const file = `${leaf.dir}/${leaf.id}/text/${locale}.json`;
     const present = new Set(fields(merged.text[locale]));
     return [...everyField]
       .filter((field) => !present.has(field))
@@ -232,9 +255,13 @@ function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
   });
 }
 
-function contrastErrors(merged: Merged, leaf: Pack): string[] {
+/** Pairs with a token that the schema refused are left out: they would judge its stand-in. */
+function contrastErrors(merged: Merged, leaf: Pack, refused: Set<string>): string[] {
   const tokens = merged.tokens as Record<ThemeTokenName, string>;
-  return contrastFailures(tokens).map(
+  const judged = contrastFailures(tokens).filter(
+    (failure) => !refused.has(failure.foreground) && !refused.has(failure.background),
+  );
+  return judged.map(
     (failure) =>
       `${leaf.file}: tokens.${failure.foreground}: contrast ${formatRatio(failure.ratio)} on ${failure.background} (${failure.where}) is below ${failure.minimum}:1`,
   );
@@ -293,9 +320,9 @@ async function checkAssets(
   for (const kind of assetKinds) {
     const asset = merged.assets[kind];
     if (!asset) continue;
-    const file = `${source.dir}/${asset.owner}/${asset.path}`;
-    const bytes = await source.read(file);
     const owner = chain.find((pack) => pack.id === asset.owner)!;
+    const file = `${owner.dir}/${asset.owner}/${asset.path}`;
+    const bytes = await source.read(file);
     if (!bytes) {
       errors.push(`${owner.file}: assets.${kind}: ${asset.path} does not exist`);
       continue;
@@ -336,17 +363,41 @@ function resolved(
   };
 }
 
-/** Resolves pack `id` from `source`, checking it and every pack it extends. */
+/** `file: field` of an error line, e.g. `themes/x/theme.json: tokens.color-brand`. */
+const fieldOf = (error: string) => error.split(': ', 2).join(': ');
+
+/**
+ * Resolves pack `id` from `source`, checking it and every pack it extends. Every problem comes
+ * in one run: after a schema error the checks go on with what of the files is usable, leaving
+ * out only what would repeat a field's problem or rest on a value that was refused.
+ */
 export async function resolveThemePack(id: string, source: ThemeSource): Promise<ThemeResult> {
   const { chain, errors } = await readChain(id, source);
-  if (errors.length > 0) return { ok: false, failure: errors };
+  if (chain.length === 0) return { ok: false, failure: errors };
   const merged = merge(chain);
   const leaf = chain[0]!;
-  const problems = completenessErrors(merged, chain.at(-1)!);
-  if (problems.length === 0) problems.push(...contrastErrors(merged, leaf));
+  const problems = [...errors];
+  // A chain cut short by a missing parent or a loop has no complete set of tokens to judge.
+  if (chain.at(-1)!.manifest.extends === undefined) {
+    const missing = completenessErrors(merged, chain.at(-1)!);
+    problems.push(...missing);
+    const refused = new Set(
+      errors.flatMap((error) => /: tokens\.([a-z0-9-]+):/.exec(error)?.[1] ?? []),
+    );
+    if (missing.length === 0) problems.push(...contrastErrors(merged, leaf, refused));
+  }
   const assets = await checkAssets(merged, source, chain);
-  problems.push(...textErrors(merged, source, leaf), ...assets.errors);
-  return problems.length > 0
-    ? { ok: false, failure: [...new Set(problems)] }
+  problems.push(...textErrors(merged, leaf), ...assets.errors);
+  // A field the schema refused is named once, not again as "missing" where it was dropped.
+  const refusedFields = errors.map(fieldOf);
+  const failure = problems.filter((problem) => {
+    const field = fieldOf(problem);
+    return (
+      errors.includes(problem) ||
+      !refusedFields.some((refused) => refused === field || refused.startsWith(`${field}.`))
+    );
+  });
+  return failure.length > 0
+    ? { ok: false, failure: [...new Set(failure)] }
     : { ok: true, value: resolved(merged, id, assets.bannerLogoSize) };
 }

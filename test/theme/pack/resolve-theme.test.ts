@@ -72,13 +72,32 @@ const brokenFixtures = [
     'low-contrast',
     [
       `${fixtures}/low-contrast/theme.json: tokens.color-text-quiet: contrast 2.61:1 on color-surface (intros and hints) is below 4.5:1`,
-      `${fixtures}/low-contrast/theme.json: tokens.color-text-quiet: contrast 2.37:1 on color-background (footer text) is below 4.5:1`,
+      `${fixtures}/low-contrast/theme.json: tokens.color-text-quiet: contrast 2.37:1 on color-background (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+    ],
+  ],
+  [
+    'dark-on-image',
+    [
+      `${fixtures}/dark-on-image/theme.json: tokens.color-text: contrast 1.09:1 on color-background (text on the page and in read-only fields) is below 4.5:1`,
+      `${fixtures}/dark-on-image/theme.json: tokens.color-text-quiet: contrast 2.39:1 on color-background (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+      `${fixtures}/dark-on-image/theme.json: tokens.color-brand: contrast 2.71:1 on color-background (footer links, on their panel over a background image, and pressed toggles) is below 4.5:1`,
+      `${fixtures}/dark-on-image/theme.json: tokens.color-focus: contrast 2.71:1 on color-background (focus rings on the page) is below 3:1`,
+    ],
+  ],
+  [
+    'four-problems',
+    [
+      `${fixtures}/four-problems/theme.json: colorScheme: Invalid option: expected one of "light"|"dark"`,
+      `${fixtures}/four-problems/text/en.json: signInIntro: Too big: expected string to have <=300 characters`,
+      `${fixtures}/four-problems/theme.json: tokens.color-text-quiet: contrast 2.61:1 on color-surface (intros and hints) is below 4.5:1`,
+      `${fixtures}/four-problems/theme.json: tokens.color-text-quiet: contrast 2.37:1 on color-background (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+      `${fixtures}/four-problems/theme.json: assets.favicon: assets/favicon.svg does not exist`,
     ],
   ],
   [
     'missing-parent',
     [
-      `${fixtures}/missing-parent/theme.json: extends: no theme pack "no-such-pack" (${fixtures}/no-such-pack/theme.json does not exist)`,
+      `${fixtures}/missing-parent/theme.json: extends: no theme pack "no-such-pack" (no ${fixtures}/no-such-pack/theme.json)`,
     ],
   ],
   [
