@@ -56,6 +56,10 @@ const broken = [
   ['unknown-field', `${fixtures}/unknown-field/theme.json: tokens.color-brnad: unknown field`],
   ['wrong-type', `${fixtures}/wrong-type/theme.json: tokens: Invalid input`],
   [
+    'dark-low-contrast',
+    `${fixtures}/dark-low-contrast/theme.json: dark.color-text-quiet: contrast 2.15:1 on color-surface in the dark scheme`,
+  ],
+  [
     'dark-on-image',
     `${fixtures}/dark-on-image/theme.json: tokens.color-text-quiet: contrast 2.39:1 on color-background (the language label and footer text, on their panel over a background image)`,
   ],

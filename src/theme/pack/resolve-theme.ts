@@ -11,6 +11,7 @@ import { contrastFailures, formatRatio } from './contrast.js';
 import { imageInfo, type ImageType } from './image-info.js';
 import { assetKinds, type AssetKind } from '../pack-fields.js';
 import type { ResolvedTheme } from '../resolved-theme.schema.js';
+import { darkContrastErrors, mergeDark, resolvedDark, type DarkTokens } from './dark-scheme.js';
 import { salvage } from './salvage.js';
 import { svgProblems } from './svg-safety.js';
 import { themeSchema, type Theme } from './theme.schema.js';
@@ -184,6 +185,7 @@ interface Merged {
   colorScheme: Theme['colorScheme'];
   layout: Theme['layout'];
   tokens: Partial<Record<ThemeTokenName, string>>;
+  dark: DarkTokens | undefined;
   /** Each asset with the pack whose folder holds it. */
   assets: Partial<Record<AssetKind, { owner: string; path: string }>>;
   text: Partial<Record<ThemeLocale, ThemeText>>;
@@ -196,6 +198,7 @@ function merge(chain: Pack[]): Merged {
     colorScheme: undefined,
     layout: undefined,
     tokens: {},
+    dark: mergeDark(chain.map((pack) => pack.manifest)),
     assets: {},
     text: {},
   };
@@ -357,6 +360,7 @@ function resolved(
     colorScheme: merged.colorScheme!,
     layout: merged.layout!,
     tokens,
+    ...(merged.dark ? { dark: resolvedDark(merged.tokens, merged.dark) } : {}),
     assets,
     ...(bannerLogoSize ? { bannerLogoSize } : {}),
     text: merged.text,
@@ -385,6 +389,15 @@ export async function resolveThemePack(id: string, source: ThemeSource): Promise
       errors.flatMap((error) => /: tokens\.([a-z0-9-]+):/.exec(error)?.[1] ?? []),
     );
     if (missing.length === 0) problems.push(...contrastErrors(merged, leaf, refused));
+    if (missing.length === 0 && merged.dark) {
+      const tokens = merged.tokens as Record<ThemeTokenName, string>;
+      problems.push(...darkContrastErrors(leaf.file, tokens, merged.dark));
+      if (merged.colorScheme !== 'light') {
+        problems.push(
+          `${leaf.file}: dark: only a light pack ("colorScheme": "light") pairs a dark scheme`,
+        );
+      }
+    }
   }
   const assets = await checkAssets(merged, source, chain);
   problems.push(...textErrors(merged, leaf), ...assets.errors);
