@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
 import { themePacks } from './scripts/vite-theme-packs.js';
+import { devTenants } from './scripts/vite-tenants.js';
 
 const require = createRequire(import.meta.url);
 const workerFile = 'mockServiceWorker.js';
@@ -32,7 +33,7 @@ function mockServiceWorker(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mockServiceWorker(mode), themePacks(), precompress()],
+  plugins: [mockServiceWorker(mode), devTenants(), themePacks(), precompress()],
   build: {
     target: 'es2022',
     // Every browser with es2022 modules preloads them itself.
