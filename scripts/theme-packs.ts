@@ -29,7 +29,7 @@ export function fileSource(dir: string, root = process.cwd()): ThemeSource {
 
 /** The packs in `dir`: every sub-folder. */
 export async function packIds(dir: string, root = process.cwd()): Promise<string[]> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true });
+  const entries = await readdir(resolve(root, dir), { withFileTypes: true });
   return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -39,7 +39,7 @@ export async function packIds(dir: string, root = process.cwd()): Promise<string
 /** Text files for a locale the pages do not speak: a brand team expects them to work, so they are errors. */
 async function strayTextFiles(dir: string, id: string, root: string): Promise<string[]> {
   const expected = themeLocales.map((locale) => `${locale}.json`);
-  const names = await readdir(join(root, dir, id, 'text')).catch(() => []);
+  const names = await readdir(resolve(root, dir, id, 'text')).catch(() => []);
   return names
     .filter((name) => !expected.includes(name))
     .map(
