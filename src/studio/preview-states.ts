@@ -52,46 +52,66 @@ async function failureIn(scenario: ScenarioName, call: Call): Promise<Failure | 
 }
 
 async function flowId(client: ApiClient): Promise<string> {
-  const started = await client.startReset({ email });
+  const started = await client.call('resetStart', { body: { email } });
   if (!started.ok) throw new Error(`the mock refused a reset: ${started.failure.error}`);
   return started.value.flowId;
 }
 
 const verified = async (client: ApiClient, backend: MockBackend) => {
   const id = await flowId(client);
-  await client.verifyCode(id, { code: backend.latestCode(email) ?? '' });
+  await client.call('resetVerify', { flowId: id, body: { code: backend.latestCode(email) ?? '' } });
   return id;
 };
 
 /** Plays each error state's scenario on the mock API, one after another. */
 export async function previewFailures(): Promise<PreviewFailures> {
   const cases: [string, ScenarioName, Call][] = [
-    ['sign-in/wrong-password', 'default', (c) => c.signIn({ identifier: email, password: 'x' })],
-    ['sign-in/throttled', 'throttled', (c) => c.signIn({ identifier: email, password: 'x' })],
-    ['sign-in/server-down', 'server-down', (c) => c.signIn({ identifier: email, password: 'x' })],
-    ['reset-email/throttled', 'throttled', (c) => c.startReset({ email })],
-    ['reset-email/server-down', 'server-down', (c) => c.startReset({ email })],
+    [
+      'sign-in/wrong-password',
+      'default',
+      (c) => c.call('signIn', { body: { identifier: email, password: 'x' } }),
+    ],
+    [
+      'sign-in/throttled',
+      'throttled',
+      (c) => c.call('signIn', { body: { identifier: email, password: 'x' } }),
+    ],
+    [
+      'sign-in/server-down',
+      'server-down',
+      (c) => c.call('signIn', { body: { identifier: email, password: 'x' } }),
+    ],
+    ['reset-email/throttled', 'throttled', (c) => c.call('resetStart', { body: { email } })],
+    ['reset-email/server-down', 'server-down', (c) => c.call('resetStart', { body: { email } })],
     [
       'reset-code/wrong-code',
       'default',
       async (c, b) => {
         const id = await flowId(c);
-        return c.verifyCode(id, { code: b.latestCode(email) === '000000' ? '111111' : '000000' });
+        return c.call('resetVerify', {
+          flowId: id,
+          body: { code: b.latestCode(email) === '000000' ? '111111' : '000000' },
+        });
       },
     ],
     [
       'reset-code/expired-code',
       'code-expired',
-      async (c, b) => c.verifyCode(await flowId(c), { code: b.latestCode(email) ?? '' }),
+      async (c, b) =>
+        c.call('resetVerify', {
+          flowId: await flowId(c),
+          body: { code: b.latestCode(email) ?? '' },
+        }),
     ],
-    ['reset-code/throttled', 'throttled', (c) => c.startReset({ email })],
-    ['reset-code/server-down', 'server-down', (c) => c.startReset({ email })],
+    ['reset-code/throttled', 'throttled', (c) => c.call('resetStart', { body: { email } })],
+    ['reset-code/server-down', 'server-down', (c) => c.call('resetStart', { body: { email } })],
     [
       'new-password/password-rejected',
       'default',
-      async (c, b) => c.setPassword(await verified(c, b), { password: 'password' }),
+      async (c, b) =>
+        c.call('resetPassword', { flowId: await verified(c, b), body: { password: 'password' } }),
     ],
-    ['new-password/server-down', 'server-down', (c) => c.startReset({ email })],
+    ['new-password/server-down', 'server-down', (c) => c.call('resetStart', { body: { email } })],
   ];
   const failures: PreviewFailures = {};
   for (const [key, scenario, call] of cases) failures[key] = await failureIn(scenario, call);
