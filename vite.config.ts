@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
+import { minifyCssLiterals } from './scripts/vite-minify-css.js';
 import { themePacks } from './scripts/vite-theme-packs.js';
 import { devTenants } from './scripts/vite-tenants.js';
 
@@ -33,7 +34,13 @@ function mockServiceWorker(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mockServiceWorker(mode), devTenants(), themePacks(), precompress()],
+  plugins: [
+    minifyCssLiterals(),
+    mockServiceWorker(mode),
+    devTenants(),
+    themePacks(),
+    precompress(),
+  ],
   build: {
     target: 'es2022',
     // Every browser with es2022 modules preloads them itself.
