@@ -4,6 +4,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
 import { minifyCssLiterals } from './scripts/vite-minify-css.js';
 import { themePacks } from './scripts/vite-theme-packs.js';
+import { devTenants } from './scripts/vite-tenants.js';
 
 const require = createRequire(import.meta.url);
 const workerFile = 'mockServiceWorker.js';
@@ -33,7 +34,13 @@ function mockServiceWorker(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [minifyCssLiterals(), mockServiceWorker(mode), themePacks(), precompress()],
+  plugins: [
+    minifyCssLiterals(),
+    mockServiceWorker(mode),
+    devTenants(),
+    themePacks(),
+    precompress(),
+  ],
   build: {
     target: 'es2022',
     // Every browser with es2022 modules preloads them itself.

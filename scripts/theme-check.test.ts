@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 
 const fixtures = 'test/fixtures/themes';
@@ -54,6 +56,18 @@ const broken = [
   ['unknown-field', `${fixtures}/unknown-field/theme.json: tokens.color-brnad: unknown field`],
   ['wrong-type', `${fixtures}/wrong-type/theme.json: tokens: Invalid input`],
   [
+    'dark-low-contrast',
+    `${fixtures}/dark-low-contrast/theme.json: dark.color-text-quiet: contrast 2.15:1 on color-surface in the dark scheme`,
+  ],
+  [
+    'dark-on-image',
+    `${fixtures}/dark-on-image/theme.json: tokens.color-text-quiet: contrast 2.39:1 on color-background (the language label and footer text, on their panel over a background image)`,
+  ],
+  [
+    'four-problems',
+    `${fixtures}/four-problems/theme.json: colorScheme: Invalid option: expected one of "light"|"dark"`,
+  ],
+  [
     'stray-locale',
     `${fixtures}/stray-locale/text/de.json: (file): not a locale file the pages read`,
   ],
@@ -86,6 +100,69 @@ describe('npm run theme:check', { concurrency: true }, () => {
   it('covers every broken fixture', () => {
     const folders = readdirSync(fixtures).filter((name) => !['base', 'loop-b'].includes(name));
     assert.deepEqual(folders.sort(), broken.map(([fixture]) => fixture).sort());
+  });
+
+  it('reports a schema, a contrast, an asset and a text problem of one pack in one run', async () => {
+    const result = await check(`${fixtures}/four-problems`);
+    const pack = `${fixtures}/four-problems`;
+    assert.equal(result.code, 1);
+    for (const line of [
+      `${pack}/theme.json: colorScheme: Invalid option`,
+      `${pack}/theme.json: tokens.color-text-quiet: contrast 2.61:1 on color-surface`,
+      `${pack}/theme.json: assets.favicon: assets/favicon.svg does not exist`,
+      `${pack}/text/en.json: signInIntro: Too big`,
+    ]) {
+      assert.ok(
+        result.errors.some((error) => error.startsWith(line)),
+        `expected ${line}\ngot\n  ${result.errors.join('\n  ')}`,
+      );
+    }
+    // A refused field is named once, not again as missing where it was dropped.
+    assert.equal(result.errors.length, 5, result.errors.join('\n'));
+  });
+
+  it('checks a pack outside the repository that extends a shipped pack', async () => {
+    const brand = mkdtempSync(join(tmpdir(), 'gatehouse-brand-'));
+    try {
+      const pack = join(brand, 'northwind');
+      mkdirSync(pack);
+      cpSync('themes/contoso/assets', join(pack, 'assets'), { recursive: true });
+      const manifest = {
+        id: 'northwind',
+        name: 'Northwind',
+        extends: 'default',
+        tokens: { 'color-brand': '#1d4f91' },
+        assets: { bannerLogo: 'assets/banner-logo.svg' },
+      };
+      writeFileSync(join(pack, 'theme.json'), JSON.stringify(manifest));
+      const passing = await check(pack);
+      assert.deepEqual(passing.errors, []);
+      assert.equal(passing.code, 0);
+
+      writeFileSync(
+        join(pack, 'theme.json'),
+        JSON.stringify({ ...manifest, extends: 'defualt', tokens: { 'color-brand': '#d0d0d0' } }),
+      );
+      const failing = await check(pack);
+      assert.equal(failing.code, 1);
+      assert.deepEqual(failing.errors, [
+        `${pack}/theme.json: extends: no theme pack "defualt" (no ${brand}/defualt/theme.json, themes/defualt/theme.json)`,
+      ]);
+
+      writeFileSync(
+        join(pack, 'theme.json'),
+        JSON.stringify({ ...manifest, tokens: { 'color-brand': '#d0d0d0' } }),
+      );
+      const contrast = await check(pack);
+      assert.ok(
+        contrast.errors.some((error) =>
+          error.startsWith(`${pack}/theme.json: tokens.color-brand: contrast`),
+        ),
+        contrast.errors.join('\n'),
+      );
+    } finally {
+      rmSync(brand, { recursive: true, force: true });
+    }
   });
 
   it('fails when any of several packs fails', async () => {

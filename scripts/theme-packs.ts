@@ -3,19 +3,23 @@
  * with node:fs and hands them to the pure resolver in src/theme/.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ThemeSource } from '../src/theme/pack/read-pack-chain.js';
 import { resolveThemePack } from '../src/theme/pack/resolve-theme.js';
 import type { ResolvedTheme } from '../src/theme/resolved-theme.schema.js';
 import { themeLocales } from '../src/theme/theme-text.schema.js';
 
+/** The shipped packs, which packs elsewhere (`../brand/northwind`) may extend. */
+export const shippedThemesDir = 'themes';
+
 /** Reads `path` (relative to `root`, with forward slashes as in error messages); undefined when absent. */
-function fileSource(dir: string, root = process.cwd()): ThemeSource {
+export function fileSource(dir: string, root = process.cwd()): ThemeSource {
   return {
     dir,
+    ...(dir === shippedThemesDir ? {} : { parentDirs: [shippedThemesDir] }),
     read: async (path) => {
       try {
-        return await readFile(join(root, path));
+        return await readFile(resolve(root, path));
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
         throw error;
@@ -26,7 +30,7 @@ function fileSource(dir: string, root = process.cwd()): ThemeSource {
 
 /** The packs in `dir`: every sub-folder. */
 export async function packIds(dir: string, root = process.cwd()): Promise<string[]> {
-  const entries = await readdir(join(root, dir), { withFileTypes: true });
+  const entries = await readdir(resolve(root, dir), { withFileTypes: true });
   return entries
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
@@ -36,7 +40,7 @@ export async function packIds(dir: string, root = process.cwd()): Promise<string
 /** Text files for a locale the pages do not speak: a brand team expects them to work, so they are errors. */
 async function strayTextFiles(dir: string, id: string, root: string): Promise<string[]> {
   const expected = themeLocales.map((locale) => `${locale}.json`);
-  const names = await readdir(join(root, dir, id, 'text')).catch(() => []);
+  const names = await readdir(resolve(root, dir, id, 'text')).catch(() => []);
   return names
     .filter((name) => !expected.includes(name))
     .map(

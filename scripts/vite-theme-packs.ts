@@ -1,9 +1,11 @@
 /**
  * Serves and emits resolved theme packs: `<base>themes/<id>.json` plus the assets they point at.
  * Dev mode resolves a pack on each request (so an edit shows on reload); `vite build` checks every
- * pack, fails on any problem and emits the files. The pages fetch a pack when they need it.
+ * pack, fails on any problem and emits the files, with a PNG of each banner logo for emails. The pages fetch a pack when they need it.
  */
 import type { Plugin } from 'vite';
+import { mailLogoFile } from '../src/server/built-themes.js';
+import { mailLogoPng } from './mail-logo.js';
 import { checkPacks, packIds, resolvedPackResponse, runtimeFiles } from './theme-packs.js';
 
 const dir = 'themes';
@@ -40,7 +42,10 @@ export function themePacks(): Plugin {
       // Packs share inherited assets: emit each file once.
       const files = new Map<string, string | Uint8Array>();
       for (const theme of themes) {
-        for (const [path, source] of await runtimeFiles(theme, dir, root)) files.set(path, source);
+        const own = await runtimeFiles(theme, dir, root);
+        for (const [path, source] of own) files.set(path, source);
+        const logo = theme.assets.bannerLogo && own.get(theme.assets.bannerLogo);
+        if (logo instanceof Uint8Array) files.set(mailLogoFile(theme.id), await mailLogoPng(logo));
       }
       for (const [path, source] of files) {
         this.emitFile({ type: 'asset', fileName: `${dir}/${path}`, source });

@@ -36,6 +36,7 @@ const demoUsers: Record<string, DemoUser[]> = {
   ],
 };
 
-export function demoTenants(): DemoTenant[] {
-  return shippedTenants().map((tenant) => ({ tenant, users: demoUsers[tenant.id] ?? [] }));
+/** Tenants with their demo accounts; a tenant the demo does not know has none. */
+export function demoTenants(tenants: Tenant[] = shippedTenants()): DemoTenant[] {
+  return tenants.map((tenant) => ({ tenant, users: demoUsers[tenant.id] ?? [] }));
 }

@@ -9,6 +9,12 @@ import { resolvedThemeSchema, type ResolvedTheme } from '../theme/resolved-theme
 
 export const builtThemesDir = (distDir: string) => join(distDir, 'themes');
 
+/**
+ * Where in the built themes folder the build puts the PNG of pack `id`'s banner logo, which
+ * emails show (Gmail and Outlook show no SVG); scripts/mail-logo.ts makes it.
+ */
+export const mailLogoFile = (id: string) => `${id}/mail-logo.png`;
+
 export async function readBuiltTheme(
   distDir: string,
   id: string,

@@ -33,7 +33,7 @@ import { pruneFlows } from './store/code-flows.js';
 import { pruneDeadLetters } from './store/mail-outbox.js';
 import { pruneSessions } from './store/sessions.js';
 import { pruneThrottleWindows } from './store/throttle.js';
-import { loadTenants } from './tenants.js';
+import { loadTenants, requireTenantThemes } from './tenants.js';
 
 export interface GatehouseOptions {
   config: ServerConfig;
@@ -63,6 +63,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
   const limits: Limits = { ...defaultLimits, ...options.limits };
   const tenants = await loadTenants(config.tenantsDir);
   const secrets = clientSecrets(tenants, config.tenantsDir, process.env);
+  await requireTenantThemes(tenants, config.tenantsDir, config.distDir);
   const hostedPages = await loadHostedPages(config.distDir, tenants, log);
   const storage = await openStorage(config, 'server', log);
   const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];

@@ -8,7 +8,13 @@ import * as z from 'zod/mini';
 import { colorSchemes, layouts, themeIdPattern } from './pack-fields.js';
 import { plainText, themeLocales, themeTextSchema } from './theme-text.schema.js';
 import { fontFamilyProblem, lengthProblem, resolvedColorPattern } from './theme-token-checks.js';
-import { themeTokenNames, themeTokens, type ThemeTokenName } from './theme-tokens.js';
+import {
+  colorTokenNames,
+  themeTokenNames,
+  themeTokens,
+  type ColorTokenName,
+  type ThemeTokenName,
+} from './theme-tokens.js';
 
 function resolvedTokenValue(name: ThemeTokenName) {
   const spec = themeTokens[name];
@@ -42,6 +48,15 @@ export const resolvedThemeSchema = z.strictObject({
       ThemeTokenName,
       z.ZodMiniString
     >,
+  ),
+  /** The colours under `prefers-color-scheme: dark`, when the pack pairs a dark scheme with its light one. */
+  dark: z.optional(
+    z.strictObject(
+      Object.fromEntries(colorTokenNames.map((name) => [name, resolvedTokenValue(name)])) as Record<
+        ColorTokenName,
+        z.ZodMiniString
+      >,
+    ),
   ),
   assets: z.strictObject({
     bannerLogo: z.optional(assetReference),

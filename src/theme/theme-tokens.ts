@@ -44,6 +44,15 @@ export type ThemeTokenName = keyof typeof themeTokens;
 
 export const themeTokenNames = Object.keys(themeTokens) as ThemeTokenName[];
 
+export type ColorTokenName = {
+  [Name in ThemeTokenName]: (typeof themeTokens)[Name]['kind'] extends 'color' ? Name : never;
+}[ThemeTokenName];
+
+/** The tokens a dark scheme may set. */
+export const colorTokenNames = themeTokenNames.filter(
+  (name): name is ColorTokenName => themeTokens[name].kind === 'color',
+);
+
 export function tokenProperty(name: ThemeTokenName): `--gate-${ThemeTokenName}` {
   return `--gate-${name}`;
 }

@@ -108,6 +108,17 @@ describe('server/tenants', () => {
     );
   });
 
+  it('refuses to start with a tenant whose theme pack does not exist, naming file and field', async () => {
+    const path = folder({ 'contoso.json': JSON.stringify({ ...contoso, theme: 'contsoo' }) });
+    const config = { ...testConfig({ dataDir: join(path, 'never-made') }), tenantsDir: path };
+    await assert.rejects(
+      startGatehouse({ config }),
+      new RegExp(
+        `${path}/contoso\\.json: theme: no theme pack "contsoo" \\(dist/themes/contsoo\\.json does not exist`,
+      ),
+    );
+  });
+
   it("lays a tenant's overrides over the email text too", async () => {
     const overrides = { en: { mail_code_subject: 'Your sign-in code for {0}' } };
     const path = folder({

@@ -1,13 +1,13 @@
 /**
  * The tenant's look in an email: the resolved theme pack that `vite build` emits
  * (`dist/themes/<id>.json`, parsed again here with the same schema the pages use), its banner
- * logo, colours and font, and its footer links in the recipient's language. Without a usable
+ * logo (as the PNG the build makes of it), colours and font, and its footer links in the recipient's language. Without a usable
  * pack, the default pack; without that, the tenant's name on a plain layout.
  */
 import { readFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
-import { builtThemesDir, readBuiltTheme } from '../built-themes.js';
+import { builtThemesDir, mailLogoFile, readBuiltTheme } from '../built-themes.js';
 import type { FooterLink, ThemeLocale } from '../../theme/theme-text.schema.js';
 import type { Logger } from '../log.js';
 
@@ -30,11 +30,6 @@ export interface MailBrand {
   footerLinks: FooterLink[];
 }
 
-const contentTypes: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-};
-
 export type BrandSource = (
   themeId: string,
   fallbackName: string,
@@ -54,17 +49,12 @@ export function themeBrandSource(distDir: string, log: Logger): BrandSource {
       log.warn('mail_theme_unusable', { theme: id, problems: parsed.failure.join('; ') });
       return undefined;
     }
-    const logoPath = parsed.value.assets.bannerLogo;
-    const type = logoPath ? contentTypes[extname(logoPath)] : undefined;
     let logo: MailBrand['logo'];
-    if (logoPath && type) {
-      const file = join(themesDir, logoPath);
+    // The build's PNG of the banner logo: mail clients show no SVG.
+    if (parsed.value.assets.bannerLogo) {
+      const file = join(themesDir, mailLogoFile(id));
       try {
-        logo = {
-          filename: `logo${extname(logoPath)}`,
-          contentType: type,
-          content: await readFile(file),
-        };
+        logo = { filename: 'logo.png', contentType: 'image/png', content: await readFile(file) };
       } catch (error) {
         log.warn('mail_logo_missing', {
           theme: id,

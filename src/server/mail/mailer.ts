@@ -229,7 +229,8 @@ export class Mailer {
       const rendered = renderMail(text(request), brand, request.locale);
       await this.#options.transport.deliver({
         messageId: `<${message.id}@gatehouse>`,
-        from: { name: brand.name, address: this.#options.from },
+        // The sender name is the tenant's displayName, and nothing else (docs/server.md#environment).
+        from: { name: tenant.displayName, address: this.#options.from },
         to: request.to,
         locale: request.locale,
         ...rendered,

@@ -86,9 +86,9 @@ export async function checkAssets(
   for (const kind of assetKinds) {
     const asset = merged.assets[kind];
     if (!asset) continue;
-    const file = `${source.dir}/${asset.owner}/${asset.path}`;
-    const bytes = await source.read(file);
     const owner = chain.find((pack) => pack.id === asset.owner)!;
+    const file = `${owner.dir}/${asset.owner}/${asset.path}`;
+    const bytes = await source.read(file);
     if (!bytes) {
       errors.push(`${owner.file}: assets.${kind}: ${asset.path} does not exist`);
       continue;

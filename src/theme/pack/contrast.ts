@@ -37,7 +37,7 @@ const contrastPairs: readonly ContrastPair[] = [
     foreground: 'color-text-quiet',
     background: 'color-background',
     minimum: 4.5,
-    where: 'footer text',
+    where: 'the language label and footer text, on their panel over a background image',
   },
   {
     foreground: 'color-on-brand',
@@ -55,7 +55,7 @@ const contrastPairs: readonly ContrastPair[] = [
     foreground: 'color-brand',
     background: 'color-background',
     minimum: 4.5,
-    where: 'footer links and pressed toggles',
+    where: 'footer links, on their panel over a background image, and pressed toggles',
   },
   { foreground: 'color-error', background: 'color-surface', minimum: 4.5, where: 'field errors' },
   {

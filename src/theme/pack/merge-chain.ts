@@ -6,6 +6,7 @@ import { assetKinds, type AssetKind } from '../pack-fields.js';
 import type { Theme } from './theme.schema.js';
 import { themeLocales, type ThemeLocale, type ThemeText } from '../theme-text.schema.js';
 import type { ThemeTokenName } from '../theme-tokens.js';
+import { mergeDark, type DarkTokens } from './dark-scheme.js';
 import type { Pack } from './read-pack-chain.js';
 
 /** The chain as one pack, each value with where it came from. */
@@ -14,6 +15,7 @@ export interface Merged {
   colorScheme: Theme['colorScheme'];
   layout: Theme['layout'];
   tokens: Partial<Record<ThemeTokenName, string>>;
+  dark: DarkTokens | undefined;
   /** Each asset with the pack whose folder holds it. */
   assets: Partial<Record<AssetKind, { owner: string; path: string }>>;
   text: Partial<Record<ThemeLocale, ThemeText>>;
@@ -26,6 +28,7 @@ export function merge(chain: Pack[]): Merged {
     colorScheme: undefined,
     layout: undefined,
     tokens: {},
+    dark: mergeDark(chain.map((pack) => pack.manifest)),
     assets: {},
     text: {},
   };

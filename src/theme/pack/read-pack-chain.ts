@@ -3,8 +3,10 @@
  * from `read`: the checker and the build pass one over the file system, the browser tests one
  * over fetch. Every error is "file: field: message".
  */
-import { parseDataFile, type DataFileResult } from '../../data/data-file.schema.js';
+import type * as z from 'zod/mini';
+import { parseDataFile } from '../../data/data-file.schema.js';
 import type { Result } from '../../shared/result.js';
+import { salvage } from './salvage.js';
 import { themeSchema, type Theme } from './theme.schema.js';
 import {
   themeLocales,
@@ -19,6 +21,11 @@ export type ReadFile = (path: string) => Promise<Uint8Array | undefined>;
 export interface ThemeSource {
   /** The folder that holds one sub-folder per pack, e.g. `themes`. */
   dir: string;
+  /**
+   * Where packs that are not in `dir` are looked for, in order: an out-of-tree pack
+   * (`../brand/northwind`) extends the shipped packs in `themes`.
+   */
+  parentDirs?: readonly string[];
   read: ReadFile;
 }
 
@@ -29,6 +36,8 @@ const maxDataFileBytes = 64 * 1024;
 /** One pack of a chain, as read and checked. */
 export interface Pack {
   id: string;
+  /** The folder that holds the pack's folder. */
+  dir: string;
   file: string;
   manifest: Theme;
   text: Partial<Record<ThemeLocale, ThemeText>>;
@@ -59,17 +68,21 @@ function parseJson(file: string, bytes: Uint8Array): Result<unknown, string> {
   }
 }
 
+/** The file's errors and what of it is usable despite them (see salvage.ts). */
 async function readDataFile<T>(
   source: ThemeSource,
   file: string,
-  parse: (data: unknown) => DataFileResult<T>,
+  schema: z.ZodMiniType<T>,
+  required?: Record<string, unknown>,
 ): Promise<{ value?: T; errors: string[] }> {
   const bytes = await source.read(file);
   if (!bytes) return { errors: [] };
   const json = parseJson(file, bytes);
   if (!json.ok) return { errors: [json.failure] };
-  const parsed = parse(json.value);
-  return parsed.ok ? { value: parsed.value, errors: [] } : { errors: parsed.failure };
+  const parsed = parseDataFile(schema, file, json.value);
+  return parsed.ok
+    ? { value: parsed.value, errors: [] }
+    : { value: salvage(schema, json.value, required), errors: parsed.failure };
 }
 
 /** The pack and its ancestors, leaf first, or the errors that stop the chain. */
@@ -82,7 +95,6 @@ export async function readChain(
   let current: string | undefined = id;
   while (current !== undefined) {
     const child = chain.at(-1);
-    const file: string = `${source.dir}/${current}/theme.json`;
     if (chain.some((pack) => pack.id === current)) {
       const loop = [...chain.map((pack) => pack.id), current].join(' -> ');
       errors.push(`${child!.file}: extends: "${current}" leads back to itself (${loop})`);
@@ -93,13 +105,26 @@ export async function readChain(
       break;
     }
     const packId: string = current;
-    const manifest: { value?: Theme; errors: string[] } = await readDataFile(source, file, (data) =>
-      parseDataFile(themeSchema, file, data),
+    const dirs = [source.dir, ...(source.parentDirs ?? [])];
+    let dir = source.dir;
+    for (const candidate of dirs) {
+      if (await source.read(`${candidate}/${packId}/theme.json`)) {
+        dir = candidate;
+        break;
+      }
+    }
+    const file = `${dir}/${packId}/theme.json`;
+    const manifest: { value?: Theme; errors: string[] } = await readDataFile(
+      source,
+      file,
+      themeSchema,
+      { id: packId, name: packId },
     );
     if (!manifest.value && manifest.errors.length === 0) {
+      const tried = dirs.map((candidate) => `${candidate}/${packId}/theme.json`).join(', ');
       errors.push(
         child
-          ? `${child.file}: extends: no theme pack "${packId}" (${file} does not exist)`
+          ? `${child.file}: extends: no theme pack "${packId}" (no ${tried})`
           : `${file}: (top level): does not exist`,
       );
       break;
@@ -111,14 +136,12 @@ export async function readChain(
     }
     const text: Pack['text'] = {};
     for (const locale of themeLocales) {
-      const textFile = `${source.dir}/${packId}/text/${locale}.json`;
-      const parsed = await readDataFile(source, textFile, (data) =>
-        parseDataFile(themeTextSchema, textFile, data),
-      );
+      const textFile = `${dir}/${packId}/text/${locale}.json`;
+      const parsed = await readDataFile(source, textFile, themeTextSchema);
       errors.push(...parsed.errors);
       if (parsed.value) text[locale] = parsed.value;
     }
-    chain.push({ id: packId, file, manifest: manifest.value, text });
+    chain.push({ id: packId, dir, file, manifest: manifest.value, text });
     current = manifest.value.extends;
   }
   return { chain, errors };

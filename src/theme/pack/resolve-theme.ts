@@ -7,6 +7,7 @@ import type { Result } from '../../shared/result.js';
 import { checkAssets, type ImageSize } from './asset-checks.js';
 import { parseColor, toHex } from './color.js';
 import { contrastFailures, formatRatio } from './contrast.js';
+import { darkContrastErrors, resolvedDark } from './dark-scheme.js';
 import { merge, type Merged } from './merge-chain.js';
 import { readChain, type Pack, type ThemeSource } from './read-pack-chain.js';
 import type { ResolvedTheme } from '../resolved-theme.schema.js';
@@ -28,7 +29,7 @@ function completenessErrors(merged: Merged, root: Pack): string[] {
 }
 
 /** Every locale with text has the same fields, so that no page mixes theme text with defaults of another language. */
-function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
+function textErrors(merged: Merged, leaf: Pack): string[] {
   const fields = (text: ThemeText | undefined) => [
     ...Object.keys(text ?? {}).filter((key) => key !== 'footerLinks'),
     ...Object.keys(text?.footerLinks ?? {}).map((key) => `footerLinks.${key}`),
@@ -36,7 +37,7 @@ function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
   const everyField = new Set(themeLocales.flatMap((locale) => fields(merged.text[locale])));
   if (everyField.size === 0) return [];
   return themeLocales.flatMap((locale) => {
-    const file = `${source.dir}/${leaf.id}/text/${locale}.json`;
+    const file = `${leaf.dir}/${leaf.id}/text/${locale}.json`;
     const present = new Set(fields(merged.text[locale]));
     return [...everyField]
       .filter((field) => !present.has(field))
@@ -47,9 +48,13 @@ function textErrors(merged: Merged, source: ThemeSource, leaf: Pack): string[] {
   });
 }
 
-function contrastErrors(merged: Merged, leaf: Pack): string[] {
+/** Pairs with a token that the schema refused are left out: they would judge its stand-in. */
+function contrastErrors(merged: Merged, leaf: Pack, refused: Set<string>): string[] {
   const tokens = merged.tokens as Record<ThemeTokenName, string>;
-  return contrastFailures(tokens).map(
+  const judged = contrastFailures(tokens).filter(
+    (failure) => !refused.has(failure.foreground) && !refused.has(failure.background),
+  );
+  return judged.map(
     (failure) =>
       `${leaf.file}: tokens.${failure.foreground}: contrast ${formatRatio(failure.ratio)} on ${failure.background} (${failure.where}) is below ${failure.minimum}:1`,
   );
@@ -75,23 +80,57 @@ function resolved(
     colorScheme: merged.colorScheme!,
     layout: merged.layout!,
     tokens,
+    ...(merged.dark ? { dark: resolvedDark(merged.tokens, merged.dark) } : {}),
     assets,
     ...(bannerLogoSize ? { bannerLogoSize } : {}),
     text: merged.text,
   };
 }
 
-/** Resolves pack `id` from `source`, checking it and every pack it extends. */
+/** `file: field` of an error line, e.g. `themes/x/theme.json: tokens.color-brand`. */
+const fieldOf = (error: string) => error.split(': ', 2).join(': ');
+
+/**
+ * Resolves pack `id` from `source`, checking it and every pack it extends. Every problem comes
+ * in one run: after a schema error the checks go on with what of the files is usable, leaving
+ * out only what would repeat a field's problem or rest on a value that was refused.
+ */
 export async function resolveThemePack(id: string, source: ThemeSource): Promise<ThemeResult> {
   const { chain, errors } = await readChain(id, source);
-  if (errors.length > 0) return { ok: false, failure: errors };
+  if (chain.length === 0) return { ok: false, failure: errors };
   const merged = merge(chain);
   const leaf = chain[0]!;
-  const problems = completenessErrors(merged, chain.at(-1)!);
-  if (problems.length === 0) problems.push(...contrastErrors(merged, leaf));
+  const problems = [...errors];
+  // A chain cut short by a missing parent or a loop has no complete set of tokens to judge.
+  if (chain.at(-1)!.manifest.extends === undefined) {
+    const missing = completenessErrors(merged, chain.at(-1)!);
+    problems.push(...missing);
+    const refused = new Set(
+      errors.flatMap((error) => /: tokens\.([a-z0-9-]+):/.exec(error)?.[1] ?? []),
+    );
+    if (missing.length === 0) problems.push(...contrastErrors(merged, leaf, refused));
+    if (missing.length === 0 && merged.dark) {
+      const tokens = merged.tokens as Record<ThemeTokenName, string>;
+      problems.push(...darkContrastErrors(leaf.file, tokens, merged.dark));
+      if (merged.colorScheme !== 'light') {
+        problems.push(
+          `${leaf.file}: dark: only a light pack ("colorScheme": "light") pairs a dark scheme`,
+        );
+      }
+    }
+  }
   const assets = await checkAssets(merged, source, chain);
-  problems.push(...textErrors(merged, source, leaf), ...assets.errors);
-  return problems.length > 0
-    ? { ok: false, failure: [...new Set(problems)] }
+  problems.push(...textErrors(merged, leaf), ...assets.errors);
+  // A field the schema refused is named once, not again as "missing" where it was dropped.
+  const refusedFields = errors.map(fieldOf);
+  const failure = problems.filter((problem) => {
+    const field = fieldOf(problem);
+    return (
+      errors.includes(problem) ||
+      !refusedFields.some((refused) => refused === field || refused.startsWith(`${field}.`))
+    );
+  });
+  return failure.length > 0
+    ? { ok: false, failure: [...new Set(failure)] }
     : { ok: true, value: resolved(merged, id, assets.bannerLogoSize) };
 }

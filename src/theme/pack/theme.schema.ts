@@ -8,7 +8,13 @@ import { colorProblem } from './color.js';
 import { colorSchemes, layouts, themeIdPattern } from '../pack-fields.js';
 import { plainText } from '../theme-text.schema.js';
 import { fontFamilyProblem, lengthProblem } from '../theme-token-checks.js';
-import { themeTokenNames, themeTokens, type ThemeTokenName } from '../theme-tokens.js';
+import {
+  colorTokenNames,
+  themeTokenNames,
+  themeTokens,
+  type ColorTokenName,
+  type ThemeTokenName,
+} from '../theme-tokens.js';
 
 const themeId = z
   .string()
@@ -43,6 +49,13 @@ const tokensSchema = z.strictObject(
   >,
 );
 
+/** Colours that replace the light ones when the system prefers dark (dark-scheme.ts). */
+const darkSchema = z.strictObject(
+  Object.fromEntries(
+    colorTokenNames.map((name) => [name, z.optional(checkedString(colorProblem))]),
+  ) as Record<ColorTokenName, z.ZodMiniOptional<z.ZodMiniString>>,
+);
+
 /** A file in the pack's own `assets/` folder; no sub-folders, no way out of it. */
 const assetPath = z
   .string()
@@ -61,6 +74,8 @@ export const themeSchema = z.strictObject({
   /** `centered`: the card over the background image; `split`: the image beside the card. */
   layout: z.optional(z.enum(layouts)),
   tokens: z.optional(tokensSchema),
+  /** A dark scheme beside the light one; only a light pack has one. */
+  dark: z.optional(darkSchema),
   assets: z.optional(
     z.strictObject({
       bannerLogo: z.optional(assetPath),

@@ -22,11 +22,23 @@ export function themeCss(theme: ResolvedTheme): string {
     ...themeTokenNames.map((name) => `${tokenProperty(name)}: ${theme.tokens[name]};`),
     `${backgroundImageProperty}: ${theme.assets.background ? `url(${cssString(theme.assets.background)})` : 'none'};`,
   ];
+  const scope = `:where([${themeAttribute}='${theme.id}'])`;
+  const dark = theme.dark
+    ? `@media (prefers-color-scheme: dark) {
+  ${scope} {
+    color-scheme: dark;
+    ${Object.entries(theme.dark)
+      .map(([name, value]) => `--gate-${name}: ${value};`)
+      .join('\n    ')}
+  }
+}`
+    : '';
   return `@layer gate-base, gate-theme;
 @layer gate-theme {
-  :where([${themeAttribute}='${theme.id}']) {
+  ${scope} {
     ${declarations.join('\n    ')}
   }
+  ${dark}
 }
 `;
 }

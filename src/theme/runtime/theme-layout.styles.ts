@@ -13,6 +13,13 @@ export const themeLayoutStyles = css`
         var(--gate-background-image) center / cover no-repeat,
         var(--gate-color-background);
     }
+    /* What sits outside the card gets a panel of the checked colour behind it, never the image. */
+    [data-gate-layout='centered'] :is(.gate-toolbar, gate-theme-footer) {
+      box-sizing: border-box;
+      padding: var(--gate-space-2);
+      border-radius: var(--gate-radius);
+      background: var(--gate-color-background);
+    }
     /* The image fills what the card's column leaves free; the shell's own children stay in that column. */
     @media (min-width: 48rem) {
       .gate-shell:is([data-gate-layout='split'], [data-gate-layout='split'] *) {

@@ -24,7 +24,11 @@ const brand: MailBrand = {
   },
   fontFamily: "'Segoe UI', sans-serif",
   radius: '4px',
-  logo: { filename: 'logo.svg', contentType: 'image/svg+xml', content: Buffer.from('<svg/>') },
+  logo: {
+    filename: 'logo.png',
+    contentType: 'image/png',
+    content: Buffer.from('89504e470d0a1a0a', 'hex'),
+  },
   footerLinks: [{ label: 'Privacy "policy"', href: 'https://evil.example/privacy?a=1&b=2' }],
 };
 

@@ -70,13 +70,39 @@ const brokenFixtures = [
     'low-contrast',
     [
       `${fixtures}/low-contrast/theme.json: tokens.color-text-quiet: contrast 2.61:1 on color-surface (intros and hints) is below 4.5:1`,
-      `${fixtures}/low-contrast/theme.json: tokens.color-text-quiet: contrast 2.37:1 on color-background (footer text) is below 4.5:1`,
+      `${fixtures}/low-contrast/theme.json: tokens.color-text-quiet: contrast 2.37:1 on color-background (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+    ],
+  ],
+  [
+    'dark-on-image',
+    [
+      `${fixtures}/dark-on-image/theme.json: tokens.color-text: contrast 1.09:1 on color-background (text on the page and in read-only fields) is below 4.5:1`,
+      `${fixtures}/dark-on-image/theme.json: tokens.color-text-quiet: contrast 2.39:1 on color-background (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+      `${fixtures}/dark-on-image/theme.json: tokens.color-brand: contrast 2.71:1 on color-background (footer links, on their panel over a background image, and pressed toggles) is below 4.5:1`,
+      `${fixtures}/dark-on-image/theme.json: tokens.color-focus: contrast 2.71:1 on color-background (focus rings on the page) is below 3:1`,
+    ],
+  ],
+  [
+    'dark-low-contrast',
+    [
+      `${fixtures}/dark-low-contrast/theme.json: dark.color-text-quiet: contrast 2.15:1 on color-surface in the dark scheme (intros and hints) is below 4.5:1`,
+      `${fixtures}/dark-low-contrast/theme.json: dark.color-text-quiet: contrast 2.49:1 on color-background in the dark scheme (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+    ],
+  ],
+  [
+    'four-problems',
+    [
+      `${fixtures}/four-problems/theme.json: colorScheme: Invalid option: expected one of "light"|"dark"`,
+      `${fixtures}/four-problems/text/en.json: signInIntro: Too big: expected string to have <=300 characters`,
+      `${fixtures}/four-problems/theme.json: tokens.color-text-quiet: contrast 2.61:1 on color-surface (intros and hints) is below 4.5:1`,
+      `${fixtures}/four-problems/theme.json: tokens.color-text-quiet: contrast 2.37:1 on color-background (the language label and footer text, on their panel over a background image) is below 4.5:1`,
+      `${fixtures}/four-problems/theme.json: assets.favicon: assets/favicon.svg does not exist`,
     ],
   ],
   [
     'missing-parent',
     [
-      `${fixtures}/missing-parent/theme.json: extends: no theme pack "no-such-pack" (${fixtures}/no-such-pack/theme.json does not exist)`,
+      `${fixtures}/missing-parent/theme.json: extends: no theme pack "no-such-pack" (no ${fixtures}/no-such-pack/theme.json)`,
     ],
   ],
   [
@@ -204,6 +230,54 @@ describe('theme/pack/resolve-theme', () => {
         expect(await errorsOf(fixture, rawThemeSource(fixtures))).to.have.members([...expected]);
       });
     }
+  });
+
+  describe('a light and a dark scheme', () => {
+    it('resolves both, the dark one with every colour, inherited ones included', async () => {
+      const source = await withBase({
+        'mem/x/theme.json': {
+          id: 'x',
+          name: 'X',
+          extends: 'base',
+          dark: {
+            'color-background': '#0b1120',
+            'color-surface': '#172033',
+            'color-text': '#e8edf5',
+            'color-text-quiet': '#b4c0d3',
+            'color-brand': 'rgb(124, 196, 250)',
+            'color-on-brand': '#0b1120',
+            'color-border': '#8593ab',
+            'color-error': '#ff9b94',
+            'color-success': '#7ee2a8',
+            'color-focus': '#ffd166',
+          },
+        },
+      });
+      const result = await resolveThemePack('x', source);
+      expect(result.ok, JSON.stringify(result)).to.equal(true);
+      const theme = result.ok ? result.value : undefined;
+      expect(theme?.colorScheme).to.equal('light');
+      expect(theme?.dark?.['color-brand']).to.equal('#7cc4fa');
+      expect(theme?.tokens['color-background']).to.equal(
+        (await defaultTokens())['color-background'],
+      );
+    });
+
+    it('checks the dark scheme on its own, and only a light pack may have one', async () => {
+      const source = await withBase({
+        'mem/x/theme.json': {
+          id: 'x',
+          name: 'X',
+          extends: 'base',
+          colorScheme: 'dark',
+          dark: { 'color-background': '#101010' },
+        },
+      });
+      expect(await errorsOf('x', source)).to.include.members([
+        'mem/x/theme.json: dark.color-text: contrast 1.14:1 on color-background in the dark scheme (text on the page and in read-only fields) is below 4.5:1',
+        'mem/x/theme.json: dark: only a light pack ("colorScheme": "light") pairs a dark scheme',
+      ]);
+    });
   });
 
   describe('extends', () => {

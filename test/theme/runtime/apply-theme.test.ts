@@ -3,7 +3,11 @@ import { applyFavicon, applyTheme } from '../../../src/theme/runtime/apply-theme
 import { loadTheme, preloadTheme } from '../../../src/theme/runtime/load-theme.js';
 import type { ResolvedTheme } from '../../../src/theme/resolved-theme.schema.js';
 import { themeCss } from '../../../src/theme/runtime/theme-css.js';
-import { themeTokenNames, tokenProperty } from '../../../src/theme/theme-tokens.js';
+import {
+  colorTokenNames,
+  themeTokenNames,
+  tokenProperty,
+} from '../../../src/theme/theme-tokens.js';
 import type { GateSignInPage } from '../../../src/pages/sign-in-page.js';
 import '../../../src/pages/sign-in-page.js';
 import { getByLabelText, getByRole } from '../../support/dom.js';
@@ -138,6 +142,30 @@ describe('theme/theme-css', () => {
     ]);
     expect(rule!.style.getPropertyValue('--gate-background-image')).to.equal(
       `url("${theme.assets.background}")`,
+    );
+  });
+
+  it('puts a dark scheme’s colours under prefers-color-scheme: dark, in the same layer', async () => {
+    const midnight = await loadTheme('midnight');
+    const contoso = await loadTheme('contoso');
+    const dark = Object.fromEntries(colorTokenNames.map((name) => [name, midnight.tokens[name]]));
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(themeCss({ ...contoso, dark } as ResolvedTheme));
+    const layer = sheet.cssRules[1] as CSSLayerBlockRule;
+    const [light, media] = [...layer.cssRules] as [CSSStyleRule, CSSMediaRule];
+    expect(light.style.getPropertyValue('--gate-color-background')).to.equal(
+      contoso.tokens['color-background'],
+    );
+    expect(media.conditionText).to.equal('(prefers-color-scheme: dark)');
+    const rule = media.cssRules[0] as CSSStyleRule;
+    expect(rule.selectorText).to.equal(':where([data-gate-theme="contoso"])');
+    expect(rule.style.getPropertyValue('color-scheme')).to.equal('dark');
+    expect([...rule.style]).to.have.members([
+      'color-scheme',
+      ...colorTokenNames.map(tokenProperty),
+    ]);
+    expect(rule.style.getPropertyValue('--gate-color-background')).to.equal(
+      midnight.tokens['color-background'],
     );
   });
 

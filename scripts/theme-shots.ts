@@ -1,0 +1,94 @@
+/**
+ * `npm run theme:shots <pack> [folder]`: a contact sheet for brand reviews and pull requests.
+ * PNG screenshots of every step in every state, in every locale, at phone and desktop width, as
+ * the studio previews them (the mock API makes the states), and one overview image of them all.
+ * Written to `shots/<pack>/` unless a folder is named. Debian's Chromium through playwright-core.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../test/support/chromium.js';
+import { themeLocales } from '../src/theme/theme-text.schema.js';
+import { startStudio } from './studio.js';
+import { packIds, shippedThemesDir } from './theme-packs.js';
+
+const widths = { phone: 390, desktop: 1280 } as const;
+
+export async function themeShots(pack: string, folder = join('shots', pack)): Promise<string[]> {
+  const { server, url } = await startStudio(0);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  const written: string[] = [];
+  try {
+    await mkdir(folder, { recursive: true });
+    const studio = await browser.newPage();
+    await studio.goto(`${url}?pack=${pack}&lang=en`);
+    // The studio has the resolved pack and the states the mock scenarios made.
+    const message = await studio.waitForFunction(
+      () => {
+        const preview = document
+          .querySelector('gate-studio')
+          ?.shadowRoot?.querySelector('gate-studio-preview');
+        const ready = preview?.theme && Object.keys(preview.failures).length > 0;
+        return (
+          ready && {
+            type: 'gate-studio-preview',
+            theme: preview.theme,
+            failures: preview.failures,
+            tenantName: preview.tenantName,
+          }
+        );
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    const data = await message.jsonValue();
+    const origin = new URL(url).origin;
+    for (const locale of themeLocales) {
+      for (const [width, pixels] of Object.entries(widths)) {
+        const page = await browser.newPage({ viewport: { width: pixels, height: 900 } });
+        await page.goto(`${origin}/studio-preview.html?locale=${locale}`);
+        await page.evaluate((posted) => window.postMessage(posted, location.origin), data);
+        const cells = page.locator('section.cell');
+        await cells.last().waitFor();
+        for (const cell of await cells.all()) {
+          const name = (await cell.getAttribute('data-preview'))!.replace('/', '-');
+          const file = join(folder, `${locale}-${width}-${name}.png`);
+          await cell.screenshot({ path: file });
+          written.push(file);
+        }
+        await page.close();
+      }
+    }
+    const overview = await browser.newPage({ viewport: { width: 1600, height: 900 } });
+    const images = await Promise.all(
+      written.map(async (file) => {
+        const data = (await readFile(file)).toString('base64');
+        return `<figure><img alt="" src="data:image/png;base64,${data}"><figcaption>${file.split('/').pop()}</figcaption></figure>`;
+      }),
+    );
+    await overview.setContent(
+      `<style>body{margin:8px;font:12px sans-serif;display:flex;flex-wrap:wrap;gap:8px;align-items:start}figure{margin:0;width:190px}img{width:190px}</style>${images.join('')}`,
+    );
+    const sheet = join(folder, 'overview.png');
+    await overview.screenshot({ path: sheet, fullPage: true });
+    written.push(sheet);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return written;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [pack = '', folder = join('shots', pack)] = process.argv.slice(2);
+  if (!(await packIds(shippedThemesDir)).includes(pack)) {
+    console.error(
+      `theme:shots: usage: npm run theme:shots <pack> [folder]; no pack "${pack}" in themes/`,
+    );
+    process.exitCode = 2;
+  } else {
+    const files = await themeShots(pack, folder);
+    console.log(`theme:shots: ${files.length} images in ${folder}`);
+  }
+}
