@@ -44,6 +44,11 @@ export interface ApiClientOptions {
    * Defaults to the document's `lang`, which the hosted app keeps equal to the active locale.
    */
   language?: () => string | undefined;
+  /**
+   * `include` when the API is on another origin than the page (an embedded element): the server
+   * grants credentials only to the tenant's embedding origins (docs/embedding.md).
+   */
+  credentials?: RequestCredentials;
 }
 
 const documentLanguage = () =>
@@ -54,12 +59,20 @@ export class ApiClient {
   readonly #tenant: string;
   readonly #timeoutMs: number;
   readonly #language: () => string | undefined;
+  readonly #credentials: RequestCredentials;
 
-  constructor({ base, tenant, timeoutMs = 15_000, language = documentLanguage }: ApiClientOptions) {
+  constructor({
+    base,
+    tenant,
+    timeoutMs = 15_000,
+    language = documentLanguage,
+    credentials = 'same-origin',
+  }: ApiClientOptions) {
     this.#base = base.replace(/\/+$/, '');
     this.#tenant = tenant;
     this.#timeoutMs = timeoutMs;
     this.#language = language;
+    this.#credentials = credentials;
   }
 
   config() {
@@ -157,7 +170,7 @@ export class ApiClient {
           ...(language ? { 'accept-language': language } : {}),
         },
         body: body === undefined ? null : JSON.stringify(body),
-        credentials: 'same-origin',
+        credentials: this.#credentials,
         signal,
       });
     } catch (error) {

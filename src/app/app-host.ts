@@ -6,6 +6,12 @@ export interface AppHost extends ReactiveControllerHost, HTMLElement {
   tenant: string;
   policy: string;
   apiBase: string;
+  server: string;
+  clientId: string;
+  scope: string;
+  authState: string;
+  authNonce: string;
+  codeChallenge: string;
   loginHint: string;
   redirectUri: string | undefined;
   routing: 'history' | 'none';

@@ -5,7 +5,9 @@ import { HistoryRouter } from '../router/history-router.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
 import type { AppHost } from './app-host.js';
 import type { FlowController } from './flow-controller.js';
+import { authorizeUrl, credentialsFor, onServer } from './embedding.js';
 import { dropSuperseded } from './latest.js';
+import { getLocale } from '../i18n/localization.js';
 import type { LocaleController } from './locale-controller.js';
 import type { ThemeController } from './theme-controller.js';
 
@@ -60,7 +62,12 @@ export class BootController {
       flow.state = notFound;
       return;
     }
-    const api = (flow.api = { base: host.apiBase, tenant: route.tenant });
+    const base = onServer(host, host.apiBase);
+    const api = (flow.api = {
+      base: base.href,
+      tenant: route.tenant,
+      credentials: credentialsFor(base),
+    });
     const preloaded = host.preloadedConfig;
     const loaded = await fresh(
       preloaded?.tenant === route.tenant
@@ -85,9 +92,12 @@ export class BootController {
       flow.state = notFound;
       return;
     }
-    const redirect = allowedRedirect(route.redirectUri, config.redirectUris);
-    if (!redirect.ok) {
-      flow.state = { step: 'error', failure: redirect.failure };
+    // Embedded for an app, the front door checks its `redirect-uri` against the app's own list.
+    const redirect = host.clientId
+      ? ({ ok: true, value: undefined } as const)
+      : allowedRedirect(route.redirectUri, config.redirectUris);
+    if (!redirect.ok || (host.clientId && !route.redirectUri)) {
+      flow.state = { step: 'error', failure: { error: 'redirect_not_allowed' } };
       return;
     }
     const signInPolicy = config.policies.find((candidate) => candidate.kind === 'sign-in');
@@ -101,6 +111,20 @@ export class BootController {
           ? routeUrl({ ...this.route, policy: signInPolicy.id }, undefined)
           : undefined,
       loginHint: route.loginHint,
+      ...(host.clientId && route.redirectUri && signInPolicy
+        ? {
+            app: {
+              clientId: host.clientId,
+              authorizeUrl: authorizeUrl(
+                host,
+                route.tenant,
+                policy.kind === 'sign-in' ? policy.id : signInPolicy.id,
+                route.redirectUri,
+                getLocale(),
+              ),
+            },
+          }
+        : {}),
     };
     this.#show(await fresh(flow.stepFor(route.step, router.snapshot)));
   }

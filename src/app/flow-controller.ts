@@ -90,12 +90,12 @@ export class FlowController implements ReactiveController {
   }
 
   async run(intent: Intent) {
-    const { api, state } = this;
-    if (this.busy || !api || !state) return;
+    const { api, state, context } = this;
+    if (this.busy || !api || !state || !context) return;
     this.#setBusy(true);
     const answer = loadEffects().then(
       async (effects) =>
-        effects && { effects, action: await effects.runEffect(api, intent, state) },
+        effects && { effects, action: await effects.runEffect(api, intent, state, context) },
     );
     try {
       const done = await this.latest.fresh(answer);

@@ -6,6 +6,7 @@ import { loadTheme } from '../theme/runtime/load-theme.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import type { ThemeLocale } from '../theme/theme-text.schema.js';
 import type { AppHost } from './app-host.js';
+import { onServer } from './embedding.js';
 import { dropSuperseded, Latest } from './latest.js';
 
 /**
@@ -33,7 +34,9 @@ export class ThemeController {
     const { host } = this;
     this.#latest.next();
     try {
-      const loading = loadTheme(host.theme || config.theme).catch(() => undefined);
+      // Embedded on another site, the packs are Gatehouse's, never the host page's.
+      const base = host.server ? onServer(host, 'themes/') : undefined;
+      const loading = loadTheme(host.theme || config.theme, base).catch(() => undefined);
       const theme = await this.#latest.fresh(loading);
       if (theme) {
         applyTheme(host, theme);

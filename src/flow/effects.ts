@@ -5,7 +5,7 @@
  * load with the first action (or ahead of it, once the first page has painted), never with it.
  */
 import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.js';
-import type { FlowState, StepSubmission } from './flow-state.js';
+import type { FlowContext, FlowState, StepSubmission } from './flow-state.js';
 import type { FlowAction } from './reducer.js';
 
 // The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
@@ -27,14 +27,20 @@ const effects: {
   [S in Intent['step']]: (
     intent: Extract<Intent, { step: S }>,
     state: FlowState,
+    context: FlowContext,
   ) => Effect<unknown> | undefined;
 } = {
-  'sign-in': ({ identifier, password }) =>
+  'sign-in': ({ identifier, password }, _, context) =>
     effect(
-      (client) => client.signIn({ identifier, password }),
+      (client) =>
+        client.signIn({
+          identifier,
+          password,
+          ...(context.app ? { clientId: context.app.clientId } : {}),
+        }),
       (value): FlowAction =>
         value.status === 'signed-in'
-          ? { type: 'signed-in' }
+          ? { type: 'signed-in', ...(value.ticket ? { ticket: value.ticket } : {}) }
           : { type: 'confirm-email-required', flowId: value.flowId, email: value.email },
     ),
   'confirm-email': (_, state) =>
@@ -93,11 +99,11 @@ export async function runEffect(
   api: ApiClientOptions,
   intent: Intent,
   state: FlowState,
+  context: FlowContext,
 ): Promise<FlowAction | undefined> {
-  const run = (effects[intent.step] as (i: Intent, s: FlowState) => Effect<unknown> | undefined)(
-    intent,
-    state,
-  );
+  const run = (
+    effects[intent.step] as (i: Intent, s: FlowState, c: FlowContext) => Effect<unknown> | undefined
+  )(intent, state, context);
   if (!run) return undefined;
   const result = await run.call(new ApiClient(api));
   return result.ok

@@ -19,7 +19,7 @@ export type FlowAction =
   | { type: 'forgot-password'; identifier: string }
   | { type: 'cancel' }
   | { type: 'continue' }
-  | { type: 'signed-in' }
+  | { type: 'signed-in'; ticket?: string }
   | { type: 'confirm-email-required'; flowId: string; email: string }
   | { type: 'code-sent'; flowId: string; email: string; resendAfter: number; now: number }
   | { type: 'code-resent'; resendAfter: number; now: number }
@@ -55,14 +55,19 @@ export function nextFlowState(
         ? { step: 'reset-email', email: looksLikeEmail(action.identifier) ? action.identifier : '' }
         : state;
     case 'cancel':
-    case 'continue':
       return leave(context);
+    case 'continue':
+      // Embedded for an app, a finished reset goes on to sign in with the new password here.
+      return context.app && state.step === 'reset-done'
+        ? { step: 'sign-in', identifier: '' }
+        : leave(context);
     case 'signed-in':
-      return state.step === 'sign-in' || state.step === 'confirm-code'
-        ? context.redirectUri
-          ? { step: 'redirect', url: context.redirectUri }
-          : { step: 'signed-in' }
-        : state;
+      if (state.step !== 'sign-in' && state.step !== 'confirm-code') return state;
+      if (context.app)
+        return { step: 'redirect', url: withTicket(context.app, action.ticket), signedIn: true };
+      return context.redirectUri
+        ? { step: 'redirect', url: context.redirectUri }
+        : { step: 'signed-in' };
     case 'confirm-email-required':
       return state.step === 'sign-in'
         ? { step: 'confirm-email', flowId: action.flowId, email: action.email }
@@ -98,6 +103,18 @@ export function nextFlowState(
     default:
       return assertNever(action);
   }
+}
+
+/**
+ * The app's authorization request, with the ticket that lets the front door finish it without
+ * asking again; without one (a sign-in that went through reconfirming the recovery email) the
+ * front door asks on its own page.
+ */
+function withTicket(app: NonNullable<FlowContext['app']>, ticket: string | undefined): string {
+  if (!ticket) return app.authorizeUrl;
+  const url = new URL(app.authorizeUrl);
+  url.searchParams.set('gatehouse_ticket', ticket);
+  return url.href;
 }
 
 /**

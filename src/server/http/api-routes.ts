@@ -92,6 +92,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
       body.value.identifier,
       body.value.password,
       c.var.meta,
+      body.value.clientId,
     );
     if (!outcome.ok) return sendError(c, outcome.failure);
     if (outcome.value.sessionId) {

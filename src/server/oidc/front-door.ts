@@ -35,6 +35,7 @@ import {
   type RenderedPage,
 } from './front-door-pages.js';
 import { ensureSigningKey, publishedSigningKeys } from './signing-keys.js';
+import { ticketLogin, ticketParam } from './ticket-login.js';
 
 export interface FrontDoorOptions {
   db: Database;
@@ -269,6 +270,7 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
     conformIdTokenClaims: false,
     acrValues: [policy],
     responseTypes: ['code'],
+    extraParams: [ticketParam],
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
     clientBasedCORS: (_ctx, origin, client) =>
       client.redirectUris?.some((uri) => URL.parse(uri)?.origin === origin) ?? false,
@@ -442,7 +444,13 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
     async showInteraction(req, res, tenant, uid) {
       const found = await interactionOf(req, res, tenant, uid);
       if (!found) return;
-      const { details, policy } = found;
+      const { provider, details, policy } = found;
+      const now = new Date(clock.now());
+      const login = await ticketLogin(db, now, tenant, policy, details.params);
+      if (login) {
+        await provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
+        return;
+      }
       res.writeHead(303, { Location: interactionPageUrl(tenant, policy, uid, details.params) });
       res.end();
     },
