@@ -45,14 +45,18 @@ export interface ApiClientOptions {
    */
   language?: () => string | undefined;
   /**
-   * `include` when the API is on another origin than the page (an embedded element): the server
-   * grants credentials only to the tenant's embedding origins (docs/embedding.md).
+   * Defaults to `include` when `base` is on another origin than the page (an embedded element;
+   * the server grants credentials only to the tenant's embedding origins, docs/embedding.md),
+   * else `same-origin`.
    */
   credentials?: RequestCredentials;
 }
 
 const documentLanguage = () =>
   typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined;
+
+const crossOrigin = (base: string) =>
+  typeof location !== 'undefined' && new URL(base, location.href).origin !== location.origin;
 
 export class ApiClient {
   readonly #base: string;
@@ -66,7 +70,7 @@ export class ApiClient {
     tenant,
     timeoutMs = 15_000,
     language = documentLanguage,
-    credentials = 'same-origin',
+    credentials = crossOrigin(base) ? 'include' : 'same-origin',
   }: ApiClientOptions) {
     this.#base = base.replace(/\/+$/, '');
     this.#tenant = tenant;

@@ -7,11 +7,7 @@ export interface AppHost extends ReactiveControllerHost, HTMLElement {
   policy: string;
   apiBase: string;
   server: string;
-  clientId: string;
-  scope: string;
-  authState: string;
-  authNonce: string;
-  codeChallenge: string;
+  authorizationUrl: string;
   loginHint: string;
   redirectUri: string | undefined;
   routing: 'history' | 'none';

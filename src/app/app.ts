@@ -4,8 +4,6 @@ import { localized } from '@lit/localize';
 import type { TenantConfig } from '../api/contract.schema.js';
 import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
-import { RedirectEvent } from '../events/redirect-event.js';
-import { SignedInEvent } from '../events/signed-in-event.js';
 import type { FlowState, StepId } from '../flow/flow-state.js';
 import { policySteps } from '../flow/policy-steps.js';
 import { routeUrl } from '../router/route.js';
@@ -28,11 +26,7 @@ const startInputs = [
   'policy',
   'apiBase',
   'server',
-  'clientId',
-  'scope',
-  'authState',
-  'authNonce',
-  'codeChallenge',
+  'authorizationUrl',
   'routing',
   'loginHint',
   'redirectUri',
@@ -51,8 +45,8 @@ const startInputs = [
  *   rendering of the first step, replaced once the element has rendered its own.
  * @fires gate-flow-change - After every step change, with the new step in `detail.step`.
  * @fires gate-redirect - Before leaving for an allowed address (`detail.url`); cancel it to navigate yourself.
- * @fires gate-signed-in - Embedded for an app (`client-id`): signed in, before the browser goes to the
- *   front door (`detail.url`), which answers `redirect-uri` with a code; cancel it to navigate yourself.
+ * @fires gate-signed-in - Embedded for an app (`authorization-url`): signed in, before the browser goes
+ *   to the front door (`detail.url`), which answers the app with a code; cancel it to navigate yourself.
  */
 @customElement('gate-app')
 @localized()
@@ -73,33 +67,16 @@ export class GateApp extends LitElement {
   @property({ attribute: 'api-base' }) apiBase = `/api/${contractVersion}`;
 
   /**
-   * Embedded for one of the tenant's apps: its client id. A sign-in then ends at the front door,
-   * which sends `redirect-uri` an authorization code for the app to exchange (docs/embedding.md).
+   * Embedded for one of the tenant's apps: the authorization request its OpenID Connect library
+   * built for Gatehouse's front door (client id, redirect URI, state, nonce, PKCE challenge). A
+   * sign-in then ends there, and the app's redirect URI gets a code to exchange (docs/embedding.md).
    */
-  @property({ attribute: 'client-id' }) clientId = '';
-
-  /** The app's authorization request: `scope` (default `openid`). */
-  @property() scope = '';
-
-  /** The app's authorization request: its `state`, from its OpenID Connect library. */
-  @property({ attribute: 'auth-state' }) authState = '';
-
-  /**
-   * The app's authorization request: its `nonce`, from its OpenID Connect library (the HTML
-   * attribute `nonce` is CSP's).
-   */
-  @property({ attribute: 'auth-nonce' }) authNonce = '';
-
-  /** The app's authorization request: the PKCE S256 `code_challenge` of its code verifier. */
-  @property({ attribute: 'code-challenge' }) codeChallenge = '';
+  @property({ attribute: 'authorization-url' }) authorizationUrl = '';
 
   /** Prefills the email (ignored with history routing: `login_hint` in the URL does it). */
   @property({ attribute: 'login-hint' }) loginHint = '';
 
-  /**
-   * Where to go after success; followed only when the tenant lists it exactly. With `client-id`,
-   * the app's redirect URI, which the front door checks against the app's registration.
-   */
+  /** Where to go after success; followed only when the tenant lists it exactly. */
   @property({ attribute: 'redirect-uri' }) redirectUri: string | undefined;
 
   /** `history` for hosted pages (the URL is the route); `none` when embedded. */
@@ -233,8 +210,7 @@ export class GateApp extends LitElement {
     this.#sync(state);
     if (previous?.step === state.step) return;
     if (state.step === 'redirect') {
-      const event = state.signedIn ? new SignedInEvent(state.url) : new RedirectEvent(state.url);
-      if (this.dispatchEvent(event)) location.assign(state.url);
+      void this.#flow.leave(this, state);
       return;
     }
     void this.#settle(state.step, previous !== undefined);

@@ -5,9 +5,8 @@ import { HistoryRouter } from '../router/history-router.js';
 import { allowedRedirect, parseRoute, routeUrl, type Route } from '../router/route.js';
 import type { AppHost } from './app-host.js';
 import type { FlowController } from './flow-controller.js';
-import { authorizeUrl, credentialsFor, onServer } from './embedding.js';
+import { onServer } from './embedding.js';
 import { dropSuperseded } from './latest.js';
-import { getLocale } from '../i18n/localization.js';
 import type { LocaleController } from './locale-controller.js';
 import type { ThemeController } from './theme-controller.js';
 
@@ -63,11 +62,7 @@ export class BootController {
       return;
     }
     const base = onServer(host, host.apiBase);
-    const api = (flow.api = {
-      base: base.href,
-      tenant: route.tenant,
-      credentials: credentialsFor(base),
-    });
+    const api = (flow.api = { base: base.href, tenant: route.tenant });
     const preloaded = host.preloadedConfig;
     const loaded = await fresh(
       preloaded?.tenant === route.tenant
@@ -92,11 +87,10 @@ export class BootController {
       flow.state = notFound;
       return;
     }
-    // Embedded for an app, the front door checks its `redirect-uri` against the app's own list.
-    const redirect = host.clientId
-      ? ({ ok: true, value: undefined } as const)
-      : allowedRedirect(route.redirectUri, config.redirectUris);
-    if (!redirect.ok || (host.clientId && !route.redirectUri)) {
+    const redirect = allowedRedirect(route.redirectUri, config.redirectUris);
+    const app = host.authorizationUrl ? onServer(host, host.authorizationUrl) : undefined;
+    // The sign-in's ticket goes to Gatehouse's own front door, nowhere else.
+    if (!redirect.ok || (app && app.origin !== base.origin)) {
       flow.state = { step: 'error', failure: { error: 'redirect_not_allowed' } };
       return;
     }
@@ -111,20 +105,7 @@ export class BootController {
           ? routeUrl({ ...this.route, policy: signInPolicy.id }, undefined)
           : undefined,
       loginHint: route.loginHint,
-      ...(host.clientId && route.redirectUri && signInPolicy
-        ? {
-            app: {
-              clientId: host.clientId,
-              authorizeUrl: authorizeUrl(
-                host,
-                route.tenant,
-                policy.kind === 'sign-in' ? policy.id : signInPolicy.id,
-                route.redirectUri,
-                getLocale(),
-              ),
-            },
-          }
-        : {}),
+      app: app?.href,
     };
     this.#show(await fresh(flow.stepFor(route.step, router.snapshot)));
   }

@@ -123,6 +123,15 @@ export class FlowController implements ReactiveController {
     return (await effects?.restoreStep(this.api!, snapshot)) ?? initialFlowState(context);
   }
 
+  /**
+   * Announces leaving for `state.url` on `target` and goes, unless a listener cancels. The state
+   * came from the reducer, so the module that makes the event is there already.
+   */
+  async leave(target: EventTarget, state: Extract<FlowState, { step: 'redirect' }>) {
+    const effects = await loadEffects();
+    if (effects && target.dispatchEvent(effects.leavingEvent(state))) location.assign(state.url);
+  }
+
   #reduce(effects: Effects | undefined, action: FlowAction) {
     if (effects && this.#state && this.context) {
       this.state = effects.nextFlowState(this.#state, action, this.context);

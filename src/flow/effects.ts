@@ -8,6 +8,10 @@ import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.
 import type { FlowContext, FlowState, StepSubmission } from './flow-state.js';
 import type { FlowAction } from './reducer.js';
 
+import { RedirectEvent } from '../events/redirect-event.js';
+import { SignedInEvent } from '../events/signed-in-event.js';
+import { clientIdOf } from './authorize-url.js';
+
 // The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
 export { nextFlowState } from './reducer.js';
 
@@ -36,7 +40,7 @@ const effects: {
         client.signIn({
           identifier,
           password,
-          ...(context.app ? { clientId: context.app.clientId } : {}),
+          ...(context.app ? { clientId: clientIdOf(context.app) } : {}),
         }),
       (value): FlowAction =>
         value.status === 'signed-in'
@@ -131,3 +135,7 @@ export async function restoreStep(
         resendAvailableAt: Date.now() + status.value.resendAfter * 1000,
       };
 }
+
+/** What announces leaving the pages: a sign-in for an app, or a return to an allowed address. */
+export const leavingEvent = (state: Extract<FlowState, { step: 'redirect' }>) =>
+  state.signedIn ? new SignedInEvent(state.url) : new RedirectEvent(state.url);

@@ -52,7 +52,7 @@ export interface FlowContext {
    * Embedded for one of the tenant's apps: its authorization request at the front door, which
    * the sign-in's ticket completes (docs/embedding.md).
    */
-  app?: { clientId: string; authorizeUrl: string };
+  app?: string | undefined;
 }
 
 export const looksLikeEmail = (value: string) => value.includes('@');

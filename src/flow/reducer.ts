@@ -4,6 +4,7 @@
  * Pages only render a state.
  */
 import type { ApiError } from '../api/client.js';
+import { authorizeUrl } from './authorize-url.js';
 import { assertNever } from './policy-steps.js';
 import {
   initialFlowState,
@@ -64,7 +65,7 @@ export function nextFlowState(
     case 'signed-in':
       if (state.step !== 'sign-in' && state.step !== 'confirm-code') return state;
       if (context.app)
-        return { step: 'redirect', url: withTicket(context.app, action.ticket), signedIn: true };
+        return { step: 'redirect', url: authorizeUrl(context.app, action.ticket), signedIn: true };
       return context.redirectUri
         ? { step: 'redirect', url: context.redirectUri }
         : { step: 'signed-in' };
@@ -103,18 +104,6 @@ export function nextFlowState(
     default:
       return assertNever(action);
   }
-}
-
-/**
- * The app's authorization request, with the ticket that lets the front door finish it without
- * asking again; without one (a sign-in that went through reconfirming the recovery email) the
- * front door asks on its own page.
- */
-function withTicket(app: NonNullable<FlowContext['app']>, ticket: string | undefined): string {
-  if (!ticket) return app.authorizeUrl;
-  const url = new URL(app.authorizeUrl);
-  url.searchParams.set('gatehouse_ticket', ticket);
-  return url.href;
 }
 
 /**
