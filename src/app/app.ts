@@ -177,6 +177,7 @@ export class GateApp extends LitElement {
     const { config, route } = this.#boot;
     const { context } = this.#flow;
     return shellTemplate({
+      embedded: this.routing !== 'history',
       locale: getLocale(),
       locales: config ? enabledLocales(config.locales) : [],
       logo: theme?.assets.bannerLogo
@@ -221,7 +222,7 @@ export class GateApp extends LitElement {
   async #settle(step: Exclude<StepId, 'redirect'>, moved: boolean) {
     const tag = stepPages[step][0];
     await customElements.whenDefined(tag);
-    const page = this.querySelector<StepPage>(`main > ${tag}`) ?? undefined;
+    const page = this.querySelector<StepPage>(`.gate-card > ${tag}`) ?? undefined;
     // Only awaited when there is something to take over: the heading takes focus as soon as it can.
     if (this.#takeover.holding) await this.#takeover.release(page);
     if (moved) await page?.focusHeading();

@@ -88,10 +88,8 @@ export class BootController {
       return;
     }
     const redirect = allowedRedirect(route.redirectUri, config.redirectUris);
-    const app = host.authorizationUrl ? onServer(host, host.authorizationUrl) : undefined;
-    // The sign-in's ticket goes to Gatehouse's own front door, nowhere else.
-    if (!redirect.ok || (app && app.origin !== base.origin)) {
-      flow.state = { step: 'error', failure: { error: 'redirect_not_allowed' } };
+    if (!redirect.ok) {
+      flow.state = { step: 'error', failure: redirect.failure };
       return;
     }
     const signInPolicy = config.policies.find((candidate) => candidate.kind === 'sign-in');
@@ -105,7 +103,7 @@ export class BootController {
           ? routeUrl({ ...this.route, policy: signInPolicy.id }, undefined)
           : undefined,
       loginHint: route.loginHint,
-      app: app?.href,
+      app: host.authorizationUrl ? onServer(host, host.authorizationUrl).href : undefined,
     };
     this.#show(await fresh(flow.stepFor(route.step, router.snapshot)));
   }

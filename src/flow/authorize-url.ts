@@ -6,9 +6,15 @@
  * must not answer instead.
  */
 
-/** The app's client id, which the sign-in names so that the server issues a ticket. */
-export const clientIdOf = (authorizationUrl: string) =>
-  new URL(authorizationUrl).searchParams.get('client_id') ?? undefined;
+/**
+ * The app's client id, which the sign-in names so that the server issues a ticket; none when the
+ * request is not for the front door of the API's own server, where alone a ticket may go.
+ */
+export function clientIdOf(authorizationUrl: string, apiBase: string): string | undefined {
+  const url = new URL(authorizationUrl);
+  if (url.origin !== new URL(apiBase).origin) return undefined;
+  return url.searchParams.get('client_id') ?? undefined;
+}
 
 /**
  * Without a ticket (a sign-in that went through reconfirming the recovery email) the front door

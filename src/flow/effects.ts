@@ -32,15 +32,16 @@ const effects: {
     intent: Extract<Intent, { step: S }>,
     state: FlowState,
     context: FlowContext,
+    api: ApiClientOptions,
   ) => Effect<unknown> | undefined;
 } = {
-  'sign-in': ({ identifier, password }, _, context) =>
+  'sign-in': ({ identifier, password }, _, context, api) =>
     effect(
       (client) =>
         client.signIn({
           identifier,
           password,
-          ...(context.app ? { clientId: clientIdOf(context.app) } : {}),
+          ...(context.app ? { clientId: clientIdOf(context.app, api.base) } : {}),
         }),
       (value): FlowAction =>
         value.status === 'signed-in'
@@ -106,8 +107,13 @@ export async function runEffect(
   context: FlowContext,
 ): Promise<FlowAction | undefined> {
   const run = (
-    effects[intent.step] as (i: Intent, s: FlowState, c: FlowContext) => Effect<unknown> | undefined
-  )(intent, state, context);
+    effects[intent.step] as (
+      i: Intent,
+      s: FlowState,
+      c: FlowContext,
+      a: ApiClientOptions,
+    ) => Effect<unknown> | undefined
+  )(intent, state, context, api);
   if (!run) return undefined;
   const result = await run.call(new ApiClient(api));
   return result.ok
