@@ -16,7 +16,7 @@
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
@@ -87,7 +87,8 @@ export async function buildLibrary(outDir = libDir): Promise<LibraryFile[]> {
     logLevel: 'error',
   });
 
-  const analyzed = join(outDir, '.cem');
+  // The analyzer writes below the working directory, whatever `--outdir` says.
+  const analyzed = relative(process.cwd(), join(outDir, '.cem'));
   await run('./node_modules/.bin/cem', [
     'analyze',
     '--litelement',

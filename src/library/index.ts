@@ -4,11 +4,7 @@
  * and leaves the URL alone: an element in someone else's page routes nothing. The public
  * elements, events and types are exported from here; docs/embedding.md shows how to use them.
  */
-import { gateStyles } from '../app/adopt-styles.js';
-import { hostGuardStyles } from './host-guard.styles.js';
-
-// In someone else's page, that page's CSS must not undo the elements' own (host-guard.styles.ts).
-gateStyles.push(hostGuardStyles);
+import './host-guard.js';
 
 export { GateApp } from '../app/app.js';
 export { FlowChangeEvent } from '../events/flow-change-event.js';
