@@ -203,6 +203,34 @@ describe('embedding: the packed elements on other origins', () => {
   );
 
   it(
+    'lets the page navigate itself, and redeems a ticket only once',
+    { timeout: 60_000 },
+    async () => {
+      const page = await browser.context.newPage();
+      await page.goto(origins.shop);
+      await page.evaluate(() =>
+        document.addEventListener('gate-signed-in', (event) => {
+          event.preventDefault();
+          (window as unknown as { frontDoor: string }).frontDoor = event.detail.url;
+        }),
+      );
+      await signIn(page);
+      const frontDoor = (await (
+        await page.waitForFunction(() => (window as unknown as { frontDoor?: string }).frontDoor)
+      ).jsonValue()) as string;
+      assert.equal(new URL(page.url()).origin, origins.shop);
+      assert.equal(new URL(frontDoor).origin, server.url);
+      await page.goto(frontDoor);
+      await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+      // The same ticket again: the front door asks on its own sign-in page.
+      await page.goto(frontDoor);
+      await page.getByLabel('Password', { exact: true }).waitFor();
+      assert.equal(new URL(page.url()).origin, server.url);
+      await page.close();
+    },
+  );
+
+  it(
     'keeps the form’s layout, labels and focus ring under the shop’s stylesheet',
     { timeout: 60_000 },
     async () => {
