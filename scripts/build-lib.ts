@@ -89,15 +89,8 @@ export async function buildLibrary(outDir = libDir): Promise<LibraryFile[]> {
 
   // The analyzer writes below the working directory, whatever `--outdir` says.
   const analyzed = relative(process.cwd(), join(outDir, '.cem'));
-  await run('./node_modules/.bin/cem', [
-    'analyze',
-    '--litelement',
-    '--globs',
-    'src/app/app.ts',
-    'src/events/*.ts',
-    '--outdir',
-    analyzed,
-  ]);
+  // What it reads: custom-elements-manifest.config.js.
+  await run('./node_modules/.bin/cem', ['analyze', '--outdir', analyzed]);
   const manifest = await readFile(join(analyzed, 'custom-elements.json'), 'utf8');
   await writeFile(join(outDir, 'custom-elements.json'), manifestForPackage(manifest));
   await rm(analyzed, { recursive: true });
