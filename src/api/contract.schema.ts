@@ -2,7 +2,7 @@
  * The Gatehouse HTTP contract, version 1: every request, response and error body.
  * Client, msw handlers and server all parse with these schemas, so they cannot drift apart.
  * Written with zod/mini; the client loads this module beside its first request, so the sign-in
- * page's first load carries no validator (paths and version are in routes.ts).
+ * page's first load carries no validator (the endpoints, by schema name, are in endpoints.ts).
  */
 import * as z from 'zod/mini';
 import { clientIdPattern } from '../tenant/ids.js';

@@ -38,10 +38,12 @@ const effects: {
   'sign-in': ({ identifier, password }, _, context, api) =>
     effect(
       (client) =>
-        client.signIn({
-          identifier,
-          password,
-          ...(context.app ? { clientId: clientIdOf(context.app, api.base) } : {}),
+        client.call('signIn', {
+          body: {
+            identifier,
+            password,
+            ...(context.app ? { clientId: clientIdOf(context.app, api.base) } : {}),
+          },
         }),
       (value): FlowAction =>
         value.status === 'signed-in'
@@ -51,7 +53,7 @@ const effects: {
   'confirm-email': (_, state) =>
     state.step === 'confirm-email'
       ? effect(
-          (client) => client.sendConfirmationCode(state.flowId),
+          (client) => client.call('emailConfirmSend', { flowId: state.flowId, body: {} }),
           (value, now) => ({
             type: 'code-sent',
             flowId: state.flowId,
@@ -64,26 +66,26 @@ const effects: {
   'confirm-code': ({ code }, state) =>
     state.step === 'confirm-code'
       ? effect(
-          (client) => client.verifyConfirmationCode(state.flowId, { code }),
+          (client) => client.call('emailConfirmVerify', { flowId: state.flowId, body: { code } }),
           () => ({ type: 'signed-in' }),
         )
       : undefined,
   'reset-email': ({ email }) =>
     effect(
-      (client) => client.startReset({ email }),
+      (client) => client.call('resetStart', { body: { email } }),
       (value, now) => ({ type: 'code-sent', email, now, ...value }),
     ),
   'reset-code': ({ code }, state) =>
     state.step === 'reset-code'
       ? effect(
-          (client) => client.verifyCode(state.flowId, { code }),
+          (client) => client.call('resetVerify', { flowId: state.flowId, body: { code } }),
           () => ({ type: 'code-verified' }),
         )
       : undefined,
   'new-password': ({ password }, state) =>
     state.step === 'new-password'
       ? effect(
-          (client) => client.setPassword(state.flowId, { password }),
+          (client) => client.call('resetPassword', { flowId: state.flowId, body: { password } }),
           () => ({ type: 'password-changed' }),
         )
       : undefined,
@@ -92,8 +94,8 @@ const effects: {
       ? effect(
           (client) =>
             state.step === 'reset-code'
-              ? client.resendCode(state.flowId)
-              : client.sendConfirmationCode(state.flowId),
+              ? client.call('resetResend', { flowId: state.flowId, body: {} })
+              : client.call('emailConfirmSend', { flowId: state.flowId, body: {} }),
           (value, now) => ({ type: 'code-resent', now, ...value }),
         )
       : undefined,
@@ -130,7 +132,7 @@ export async function restoreStep(
   api: ApiClientOptions,
   { flowId, email }: { flowId: string; email: string },
 ): Promise<FlowState | undefined> {
-  const status = await new ApiClient(api).resetStatus(flowId);
+  const status = await new ApiClient(api).call('resetStatus', { flowId });
   if (!status.ok) return undefined;
   return status.value.verified
     ? { step: 'new-password', flowId, email }
