@@ -149,7 +149,7 @@ export class GateApp extends LitElement {
     setTimeout(() => {
       [
         ...Object.values(stepPages).map(([, load]) => load()),
-        import('../flow/effects.js'),
+        import('./flow-effects.js'),
         // The schemas (and zod): a first answer, or a first switch to another theme, is then
         // checked without waiting for them.
         import('../api/contract.schema.js'),

@@ -12,14 +12,14 @@ import type { Intent } from '../flow/effects.js';
 import { policySteps, type UrlStep } from '../flow/policy-steps.js';
 import { dropSuperseded, Latest } from './latest.js';
 
-type Effects = typeof import('../flow/effects.js');
+type Effects = typeof import('./flow-effects.js');
 
 /**
  * The reducer, the effects and the API client load with the first action (or ahead of it), not
  * with the page. Without them (offline) the page stays as it is.
  */
 const loadEffects = (): Promise<Effects | undefined> =>
-  import('../flow/effects.js').catch(() => undefined);
+  import('./flow-effects.js').catch(() => undefined);
 
 /**
  * Holds the flow's state and runs its effects: one request at a time (a second submit while one
@@ -125,7 +125,7 @@ export class FlowController implements ReactiveController {
 
   /**
    * Announces leaving for `state.url` on `target` and goes, unless a listener cancels. The state
-   * came from the reducer, so the module that makes the event is there already.
+   * came from the reducer, so the chunk that makes the event is there already.
    */
   async leave(target: EventTarget, state: Extract<FlowState, { step: 'redirect' }>) {
     const effects = await loadEffects();

@@ -7,9 +7,6 @@
 import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.js';
 import type { FlowContext, FlowState, StepSubmission } from './flow-state.js';
 import type { FlowAction } from './reducer.js';
-
-import { RedirectEvent } from '../events/redirect-event.js';
-import { SignedInEvent } from '../events/signed-in-event.js';
 import { clientIdOf } from './authorize-url.js';
 
 // The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
@@ -143,7 +140,3 @@ export async function restoreStep(
         resendAvailableAt: Date.now() + status.value.resendAfter * 1000,
       };
 }
-
-/** What announces leaving the pages: a sign-in for an app, or a return to an allowed address. */
-export const leavingEvent = (state: Extract<FlowState, { step: 'redirect' }>) =>
-  state.signedIn ? new SignedInEvent(state.url) : new RedirectEvent(state.url);
