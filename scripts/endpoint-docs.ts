@@ -23,6 +23,10 @@ const notes: Record<EndpointName, string> = {
   config: 'the settings the pages need; never groups, users or embedding origins',
   signIn:
     "`confirm-email` when the user must reconfirm their recovery email first; sets the session cookie when signed in, except with `clientId` (an element embedded for one of the tenant's apps), which gets a single-use `ticket` for the front door instead",
+  session: 'who is signed in to this tenant in this browser (from the session cookie)',
+  signOut: 'ends the session and clears its cookie; signing out twice is no error',
+  passwordChange:
+    '`session_required` without a live session of this tenant; a wrong current password counts toward the lock; every session and token of the account ends and a new session starts here',
   emailConfirmSend: 'a code goes to the recovery email',
   emailConfirmVerify: 'sets the session cookie',
   resetStart: 'the same whether or not the address has an account',

@@ -38,6 +38,26 @@ export const endpoints = {
     response: 'signInResponseSchema',
     status: 200,
   },
+  session: {
+    method: 'GET',
+    path: '/tenants/:tenant/session',
+    response: 'sessionResponseSchema',
+    status: 200,
+  },
+  signOut: {
+    method: 'POST',
+    path: '/tenants/:tenant/session/end',
+    request: 'signOutRequestSchema',
+    response: 'signOutResponseSchema',
+    status: 200,
+  },
+  passwordChange: {
+    method: 'POST',
+    path: '/tenants/:tenant/password-change',
+    request: 'passwordChangeRequestSchema',
+    response: 'passwordChangeResponseSchema',
+    status: 200,
+  },
   emailConfirmSend: {
     method: 'POST',
     path: '/tenants/:tenant/email-confirmation/:flowId/send',

@@ -86,6 +86,13 @@ const effects: {
           () => ({ type: 'password-changed' }),
         )
       : undefined,
+  'change-password': ({ currentPassword, password }, state) =>
+    state.step === 'change-password'
+      ? effect(
+          (client) => client.call('passwordChange', { body: { currentPassword, password } }),
+          () => ({ type: 'password-changed' }),
+        )
+      : undefined,
   resend: (_, state) =>
     state.step === 'reset-code' || state.step === 'confirm-code'
       ? effect(
@@ -139,4 +146,10 @@ export async function restoreStep(
         email,
         resendAvailableAt: Date.now() + status.value.resendAfter * 1000,
       };
+}
+
+/** Who is signed in to the tenant, if anyone: a password change skips its sign-in for them. */
+export async function signedInAs(api: ApiClientOptions): Promise<string | undefined> {
+  const session = await new ApiClient(api).call('session');
+  return session.ok && session.value.signedIn ? session.value.email : undefined;
 }

@@ -12,6 +12,7 @@ import {
 import {
   codeLifetimeMs,
   MockBackend,
+  mockSessionCookie,
   type MockAnswer,
   type MockBackendOptions,
 } from './mock-backend.js';
@@ -87,9 +88,19 @@ export function createHandlers(
         return undefined;
     }
   });
-  const answers: { [N in EndpointName]: (params: Params, body: RequestOf<N>) => MockAnswer } = {
+  const answers: {
+    [N in EndpointName]: (
+      params: Params,
+      body: RequestOf<N>,
+      /** The session cookie's value, if the request carries one. */
+      session: string | undefined,
+    ) => MockAnswer;
+  } = {
     config: (p) => backend.config(p.tenant),
     signIn: (p, body) => backend.signIn(p.tenant, body.identifier, body.password),
+    session: (p, _, session) => backend.session(p.tenant, session),
+    signOut: (p, _, session) => backend.signOut(p.tenant, session),
+    passwordChange: (p, body, session) => backend.changePassword(p.tenant, session, body),
     emailConfirmSend: (p) => backend.sendConfirmation(p.tenant, p.flowId),
     emailConfirmVerify: (p, body) => backend.verifyConfirmation(p.tenant, p.flowId, body.code),
     resetStart: (p, body) => backend.startReset(p.tenant, body.email),
@@ -103,16 +114,21 @@ export function createHandlers(
   // to the table's statuses and schemas).
   const contractRoutes = endpointNames.map((name) => {
     const endpoint: Endpoint = endpoints[name];
-    const answer = answers[name] as (params: Params, body: unknown) => MockAnswer;
-    const respond = (params: Params, body: unknown) => toResponse(answer(params, body));
+    const answer = answers[name] as (
+      params: Params,
+      body: unknown,
+      session: string | undefined,
+    ) => MockAnswer;
     return http[endpoint.method === 'GET' ? 'get' : 'post']<Params>(
       url(endpoint.path),
-      async ({ request, params }) => {
+      async ({ request, params, cookies }) => {
+        const respond = (body: unknown) =>
+          toResponse(answer(params, body, cookies[mockSessionCookie]));
         if (params.flowId !== undefined && !flowIdPattern.test(params.flowId))
           return invalidRequest();
-        if (!endpoint.request) return respond(params, undefined);
+        if (!endpoint.request) return respond(undefined);
         const body = await readBody(request, contract[endpoint.request] as z.ZodMiniType);
-        return body.ok ? respond(params, body.value) : toResponse(body.failure);
+        return body.ok ? respond(body.value) : toResponse(body.failure);
       },
     );
   });

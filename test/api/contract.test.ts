@@ -468,6 +468,7 @@ const errorExamples = {
   not_found: { error: 'not_found' },
   method_not_allowed: { error: 'method_not_allowed' },
   forbidden: { error: 'forbidden' },
+  session_required: { error: 'session_required' },
   too_many_requests: { error: 'too_many_requests', retryAfter: 60 },
   service_unavailable: { error: 'service_unavailable' },
 } as const satisfies { [C in ErrorCode]: Extract<ErrorBody, { error: C }> };

@@ -44,6 +44,8 @@ const people = {
   ordered: account('ordered'),
   resender: account('resender'),
   due: account('due'),
+  changer: account('changer'),
+  guesser: account('guesser'),
 };
 /** The accounts the suite signs in and resets with; a target creates them before the cases run. */
 export const conformanceAccounts: DemoUser[] = Object.values(people);
@@ -52,6 +54,8 @@ interface Answer {
   status: number;
   headers: Headers;
   body: Record<string, unknown>;
+  /** The session cookie the answer sets (`name=value`), if it sets one. */
+  session: string | undefined;
 }
 
 export function contractSuite(name: string, start: () => Promise<ConformanceTarget>): void {
@@ -67,26 +71,44 @@ export function contractSuite(name: string, start: () => Promise<ConformanceTarg
       path: string,
       body?: string,
       contentType = 'application/json',
+      cookie?: string,
     ): Promise<Answer> {
       const response = await fetch(target.base + path, {
         method,
-        headers: body === undefined ? {} : { 'content-type': contentType },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': contentType }),
+          ...(cookie ? { cookie } : {}),
+        },
         ...(body === undefined ? {} : { body }),
       });
       const text = await response.text();
+      const session = response.headers
+        .getSetCookie()
+        .map((line) => line.split(';')[0]!)
+        .find((pair) => pair.startsWith('gatehouse_session='));
       return {
         status: response.status,
         headers: response.headers,
         body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+        session,
       };
     }
 
-    /** Calls an endpoint of the table for contoso. */
-    function call(name: EndpointName, input: { flowId?: string; body?: unknown } = {}) {
+    /** Calls an endpoint of the table for `tenant` (contoso), with a session cookie if given. */
+    function call(
+      name: EndpointName,
+      input: { flowId?: string; body?: unknown; cookie?: string; tenant?: string } = {},
+    ) {
       const endpoint: Endpoint = endpoints[name];
-      const path = endpointPath(endpoint.path, { tenant: 'contoso', flowId: input.flowId ?? '' });
+      const path = endpointPath(endpoint.path, {
+        tenant: input.tenant ?? 'contoso',
+        flowId: input.flowId ?? '',
+      });
       const body = endpoint.method === 'GET' ? undefined : JSON.stringify(input.body ?? {});
-      return send(endpoint.method, path, body);
+      // No session is said with an empty cookie rather than none: msw keeps a cookie jar of its
+      // own, as a browser would, which a request's own header overrides.
+      const cookie = input.cookie ?? 'gatehouse_session=';
+      return send(endpoint.method, path, body, 'application/json', cookie);
     }
 
     /** The answer is the endpoint's success: its status, a body its response schema accepts. */
@@ -219,21 +241,70 @@ export function contractSuite(name: string, start: () => Promise<ConformanceTarg
       failed('invalid_request', await call('resetStatus', { flowId: 'short' }));
     });
 
-    it('asks a user whose recovery email is due to reconfirm it with a code, then signs them in', async () => {
-      target.advance(181 * dayMs);
-      const answer = succeeded('signIn', await signIn(people.due));
-      assert.equal(answer.status, 'confirm-email');
-      assert.equal(answer.email, people.due.email);
-      const flowId = answer.flowId as string;
-      succeeded('emailConfirmSend', await call('emailConfirmSend', { flowId }));
-      const code = await target.code(people.due.email, 1);
+    it('tells who is signed in only to a session of this tenant, and signs out', async () => {
+      assert.deepEqual(succeeded('session', await call('session')), { signedIn: false });
+      const signedIn = await signIn(people.signer);
+      assert.ok(signedIn.session, 'a successful sign-in sets the session cookie');
+      const cookie = signedIn.session;
+      assert.deepEqual(succeeded('session', await call('session', { cookie })), {
+        signedIn: true,
+        email: people.signer.email,
+      });
       assert.deepEqual(
-        succeeded(
-          'emailConfirmVerify',
-          await call('emailConfirmVerify', { flowId, body: { code } }),
-        ),
-        { status: 'signed-in' },
+        succeeded('session', await call('session', { cookie, tenant: 'fabrikam' })),
+        { signedIn: false },
       );
+      const out = await call('signOut', { cookie });
+      assert.deepEqual(succeeded('signOut', out), { status: 'signed-out' });
+      assert.deepEqual(succeeded('session', await call('session', { cookie })), {
+        signedIn: false,
+      });
+      succeeded('signOut', await call('signOut'));
+    });
+
+    it('changes a password with a session, the current password and the rules; other sessions end', async () => {
+      const next = 'a changed passphrase here';
+      const body = { currentPassword: password, password: next };
+      failed('session_required', await call('passwordChange', { body }));
+      const here = (await signIn(people.changer)).session;
+      const elsewhere = (await signIn(people.changer)).session;
+      failed(
+        'session_required',
+        await call('passwordChange', { body, cookie: here, tenant: 'fabrikam' }),
+      );
+      failed(
+        'invalid_credentials',
+        await call('passwordChange', {
+          body: { ...body, currentPassword: 'not it at all' },
+          cookie: here,
+        }),
+      );
+      const weak = failed(
+        'password_rejected',
+        await call('passwordChange', { body: { ...body, password: 'short' }, cookie: here }),
+      );
+      assert.deepEqual(weak.reasons, ['too_short']);
+      const changed = await call('passwordChange', { body, cookie: here });
+      assert.deepEqual(succeeded('passwordChange', changed), { status: 'password-changed' });
+      assert.ok(changed.session && changed.session !== here, 'a new session for this browser');
+      const session = (cookie: string | undefined) => call('session', { cookie });
+      assert.equal(succeeded('session', await session(changed.session)).signedIn, true);
+      assert.equal(succeeded('session', await session(here)).signedIn, false);
+      assert.equal(succeeded('session', await session(elsewhere)).signedIn, false);
+      failed('invalid_credentials', await signIn(people.changer));
+      succeeded('signIn', await signIn(people.changer, next));
+    });
+
+    it('counts a wrong current password toward the lock, as at sign-in', async () => {
+      const cookie = (await signIn(people.guesser)).session;
+      for (let i = 0; i < defaultLimits.signInFailuresBeforeLock; i += 1) {
+        const body = {
+          currentPassword: `wrong guess number ${i}`,
+          password: 'a changed passphrase here',
+        };
+        failed('invalid_credentials', await call('passwordChange', { body, cookie }));
+      }
+      failed('invalid_credentials', await signIn(people.guesser));
     });
 
     it('refuses bodies that break the schema, whatever their shape', async () => {
@@ -262,6 +333,24 @@ export function contractSuite(name: string, start: () => Promise<ConformanceTarg
       assert.ok(wrongMethod);
       const allow = (await send('GET', path)).headers.get('allow');
       assert.equal(allow, 'POST');
+    });
+
+    // Last: it moves the clock past every account's reconfirmation period.
+    it('asks a user whose recovery email is due to reconfirm it with a code, then signs them in', async () => {
+      target.advance(181 * dayMs);
+      const answer = succeeded('signIn', await signIn(people.due));
+      assert.equal(answer.status, 'confirm-email');
+      assert.equal(answer.email, people.due.email);
+      const flowId = answer.flowId as string;
+      succeeded('emailConfirmSend', await call('emailConfirmSend', { flowId }));
+      const code = await target.code(people.due.email, 1);
+      assert.deepEqual(
+        succeeded(
+          'emailConfirmVerify',
+          await call('emailConfirmVerify', { flowId, body: { code } }),
+        ),
+        { status: 'signed-in' },
+      );
     });
   });
 }

@@ -21,6 +21,7 @@ import {
   type RequestMeta,
   type ServiceContext,
 } from '../services/context.js';
+import { changePassword, readSession, signOut } from '../services/account-session.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';
 import {
   resendResetCode,
@@ -35,7 +36,7 @@ import { fromAnotherSite } from './cross-site.js';
 import { readJsonBody } from './json-body.js';
 import { requestMeta } from './request-meta.js';
 import { sendBody, sendError } from './respond.js';
-import { setSessionCookie } from './session-cookie.js';
+import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session-cookie.js';
 
 export interface ApiOptions {
   context: ServiceContext;
@@ -94,6 +95,24 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
         setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
       }
       return succeed(outcome.value.response);
+    },
+    session: (c) => readSession(context, c.var.tenant, sessionIdOf(c, https)),
+    signOut: async (c) => {
+      const outcome = await signOut(context, c.var.tenant, sessionIdOf(c, https), c.var.meta);
+      clearSessionCookie(c, https);
+      return outcome;
+    },
+    passwordChange: async (c, body) => {
+      const outcome = await changePassword(
+        context,
+        c.var.tenant,
+        sessionIdOf(c, https),
+        body,
+        c.var.meta,
+      );
+      if (!outcome.ok) return outcome;
+      setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
+      return succeed({ status: outcome.value.status });
     },
     emailConfirmSend: (c) => sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta),
     emailConfirmVerify: async (c, { code }) => {

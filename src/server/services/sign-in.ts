@@ -16,6 +16,7 @@ import { createSession, createTicket } from '../store/sessions.js';
 import {
   findUser,
   recordSignInFailure,
+  type User,
   replacePasswordHash,
   signInSuccessUpdate,
 } from '../store/users.js';
@@ -37,10 +38,48 @@ export interface SignInResult {
 }
 
 /**
+ * Whether `password` is the account's and the account is not locked: one KDF run whether or not
+ * there is an account, and a wrong password counts toward the lock (rule 15) and is audited as a
+ * failed sign-in, wherever it was typed (sign-in or password change).
+ */
+export async function judgePassword(
+  context: ServiceContext,
+  tenant: Tenant,
+  user: User | undefined,
+  email: string,
+  password: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<boolean> {
+  const { db, limits } = context;
+  // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
+  const plausible = passwordLength(password) <= 128;
+  const correct =
+    plausible && (await verifyPassword(password, user?.password ?? context.dummyPassword));
+  const locked = user?.lockedUntil != null && user.lockedUntil > now;
+  if (user && correct && !locked) return true;
+  if (user && !locked) {
+    const failure = await recordSignInFailure(db, user.id, now, limits);
+    if (failure.locked) {
+      await recordAudit(
+        db,
+        { tenant: tenant.id, event: 'account_locked', userId: user.id, email, ip: meta.ip },
+        now,
+      );
+    }
+  }
+  await recordAudit(
+    db,
+    { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
+    now,
+  );
+  return false;
+}
+
+/**
  * An embedded sign-in names the app it signs in for (`clientId`): it gets no session cookie, which a
  * cross-site page would not keep, but a ticket that the front door redeems once (docs/embedding.md).
  */
-
 export async function signIn(
   context: ServiceContext,
   tenant: Tenant,
@@ -58,27 +97,7 @@ export async function signIn(
   if (throttled) return refuse(throttled);
   const email = normaliseEmail(identifier);
   const user = await findUser(db, tenant.id, email);
-  // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
-  const plausible = passwordLength(password) <= 128;
-  const correct =
-    plausible && (await verifyPassword(password, user?.password ?? context.dummyPassword));
-  const locked = user?.lockedUntil != null && user.lockedUntil > now;
-  if (!user || !correct || locked) {
-    if (user && !locked) {
-      const failure = await recordSignInFailure(db, user.id, now, limits);
-      if (failure.locked) {
-        await recordAudit(
-          db,
-          { tenant: tenant.id, event: 'account_locked', userId: user.id, email, ip: meta.ip },
-          now,
-        );
-      }
-    }
-    await recordAudit(
-      db,
-      { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
-      now,
-    );
+  if (!(await judgePassword(context, tenant, user, email, password, meta, now)) || !user) {
     return refuse({ error: 'invalid_credentials' });
   }
   // Right after all: the client's failure goes back.

@@ -20,6 +20,8 @@ export const auditEvents = [
   'sign_in_failed',
   'email_confirmation_required',
   'email_confirmed',
+  'password_changed',
+  'signed_out',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 

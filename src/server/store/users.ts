@@ -11,6 +11,7 @@ export interface User {
   password: PasswordHash;
   groups: string[];
   emailConfirmedAt: Date;
+  passwordChangedAt: Date;
   lockedUntil: Date | null;
   createdAt: Date;
 }
@@ -24,12 +25,13 @@ interface UserRow {
   password_params: unknown;
   groups: string[];
   email_confirmed_at: Date;
+  password_changed_at: Date;
   locked_until: Date | null;
   created_at: Date;
 }
 
 const columns = `id, tenant, email, password_hash, password_salt, password_params, groups,
-  email_confirmed_at, locked_until, created_at`;
+  email_confirmed_at, password_changed_at, locked_until, created_at`;
 
 function toUser(row: UserRow): User {
   return {
@@ -43,6 +45,7 @@ function toUser(row: UserRow): User {
     },
     groups: row.groups,
     emailConfirmedAt: row.email_confirmed_at,
+    passwordChangedAt: row.password_changed_at,
     lockedUntil: row.locked_until,
     createdAt: row.created_at,
   };
@@ -176,6 +179,21 @@ export async function resetPassword(
     `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
        password_changed_at = $5, email_confirmed_at = $5,
        failed_sign_ins = 0, lock_count = 0, locked_until = NULL
+     WHERE id = $1`,
+    [userId, password.hash, password.salt, JSON.stringify(password.params), now],
+  );
+}
+
+/** A password changed by its signed-in owner: the address is not proven by it, the lock is cleared. */
+export async function changePassword(
+  db: Queryable,
+  userId: string,
+  password: PasswordHash,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
+       password_changed_at = $5, failed_sign_ins = 0, lock_count = 0, locked_until = NULL
      WHERE id = $1`,
     [userId, password.hash, password.salt, JSON.stringify(password.params), now],
   );
