@@ -51,7 +51,17 @@ const serverOnlyShared = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-server/', 'node_modules/', '.data/', 'src/i18n/generated/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-server/',
+      'dist-lib/',
+      '.examples-run/',
+      'node_modules/',
+      '.data/',
+      'src/i18n/generated/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -90,6 +100,7 @@ export default tseslint.config(
       'scripts/**',
       'bench/**',
       'examples/relying-party/**',
+      'examples/plain-html/**',
     ],
     languageOptions: { globals: { ...globals.node } },
   },

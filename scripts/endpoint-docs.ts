@@ -22,7 +22,7 @@ const end = '<!-- endpoints:end -->';
 const notes: Record<EndpointName, string> = {
   config: 'the settings the pages need; never groups, users or embedding origins',
   signIn:
-    '`confirm-email` when the user must reconfirm their recovery email first; sets the session cookie when signed in',
+    "`confirm-email` when the user must reconfirm their recovery email first; sets the session cookie when signed in, except with `clientId` (an element embedded for one of the tenant's apps), which gets a single-use `ticket` for the front door instead",
   session: 'who is signed in to this tenant in this browser (from the session cookie)',
   signOut: 'ends the session and clears its cookie; signing out twice is no error',
   passwordChange:

@@ -40,6 +40,7 @@ describe('size budget', () => {
     const budget = {
       goalBytes: 100,
       budgetBytes: 1000,
+      libraryBudgetBytes: 2000,
       recorded: { 'assets/index.js': 700, 'assets/lit.js': 250 },
     };
     const problem = overBudget(

@@ -47,22 +47,39 @@ export interface ApiClientOptions {
    * Defaults to the document's `lang`, which the hosted app keeps equal to the active locale.
    */
   language?: () => string | undefined;
+  /**
+   * Defaults to `include` when `base` is on another origin than the page (an embedded element;
+   * the server grants credentials only to the tenant's embedding origins, docs/embedding.md),
+   * else `same-origin`.
+   */
+  credentials?: RequestCredentials;
 }
 
 const documentLanguage = () =>
   typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined;
+
+const crossOrigin = (base: string) =>
+  typeof location !== 'undefined' && new URL(base, location.href).origin !== location.origin;
 
 export class ApiClient {
   readonly #base: string;
   readonly #tenant: string;
   readonly #timeoutMs: number;
   readonly #language: () => string | undefined;
+  readonly #credentials: RequestCredentials;
 
-  constructor({ base, tenant, timeoutMs = 15_000, language = documentLanguage }: ApiClientOptions) {
+  constructor({
+    base,
+    tenant,
+    timeoutMs = 15_000,
+    language = documentLanguage,
+    credentials = crossOrigin(base) ? 'include' : 'same-origin',
+  }: ApiClientOptions) {
     this.#base = base.replace(/\/+$/, '');
     this.#tenant = tenant;
     this.#timeoutMs = timeoutMs;
     this.#language = language;
+    this.#credentials = credentials;
   }
 
   /** Calls one endpoint of the contract (src/api/endpoints.ts) and parses its answer. */
@@ -102,7 +119,7 @@ export class ApiClient {
           ...(language ? { 'accept-language': language } : {}),
         },
         body: body === undefined ? null : JSON.stringify(body),
-        credentials: 'same-origin',
+        credentials: this.#credentials,
         signal,
       });
     } catch (error) {

@@ -5,6 +5,7 @@
  * page's first load carries no validator (the endpoints, by schema name, are in endpoints.ts).
  */
 import * as z from 'zod/mini';
+import { clientIdPattern } from '../tenant/ids.js';
 import { policySchema } from '../tenant/policy.schema.js';
 
 /** RFC 5321 caps a forward path at 254 octets; longer input is never an address. */
@@ -66,6 +67,11 @@ export type TenantConfig = z.infer<typeof tenantConfigSchema>;
 export const signInRequestSchema = z.strictObject({
   identifier: requestText().check(z.minLength(1), z.maxLength(maxEmailLength)),
   password: requestText().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+  /**
+   * An embedded sign-in for this app of the tenant: the answer carries a ticket that finishes the
+   * app's authorization request at the front door (docs/embedding.md).
+   */
+  clientId: z.optional(z.string().check(z.regex(clientIdPattern))),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
@@ -74,7 +80,11 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
  * this user is due) one more step: confirm the recovery email with a code first.
  */
 export const signInResponseSchema = z.discriminatedUnion('status', [
-  z.strictObject({ status: z.literal('signed-in') }),
+  z.strictObject({
+    status: z.literal('signed-in'),
+    /** With `clientId`: single use, short-lived, redeemed only by the front door's authorize. */
+    ticket: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/))),
+  }),
   z.strictObject({
     status: z.literal('confirm-email'),
     flowId: flowIdSchema,

@@ -6,6 +6,8 @@ export interface AppHost extends ReactiveControllerHost, HTMLElement {
   tenant: string;
   policy: string;
   apiBase: string;
+  server: string;
+  authorizationUrl: string;
   loginHint: string;
   redirectUri: string | undefined;
   routing: 'history' | 'none';

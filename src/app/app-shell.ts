@@ -41,10 +41,12 @@ export interface ShellParts {
   tenantName: string | undefined;
   footerLinks: readonly FooterLink[];
   step: TemplateResult | typeof nothing;
+  /** In someone else's page the card is no `<main>`: the host's page has its own. */
+  embedded?: boolean;
 }
 
 export function shellTemplate(parts: ShellParts): TemplateResult {
-  const { locale, locales, logo, tenantName } = parts;
+  const { locale, locales, logo } = parts;
   return html`<div class="gate-theme gate-shell" lang=${locale}>
     <div class="gate-toolbar">
       ${
@@ -67,12 +69,18 @@ export function shellTemplate(parts: ShellParts): TemplateResult {
           : nothing
       }
     </div>
-    <main class="gate-card">
-      ${tenantName !== undefined && !logo ? html`<p class="gate-tenant-name">${tenantName}</p>` : nothing}
-      ${parts.step}
-    </main>
+    ${
+      parts.embedded
+        ? html`<div class="gate-card">${cardTemplate(parts)}</div>`
+        : html`<main class="gate-card">${cardTemplate(parts)}</main>`
+    }
     <gate-theme-footer links=${jsonAttribute(parts.footerLinks)}></gate-theme-footer>
   </div>`;
+}
+
+function cardTemplate({ logo, tenantName, step }: ShellParts) {
+  return html`${tenantName !== undefined && !logo ? html`<p class="gate-tenant-name">${tenantName}</p>` : nothing}
+  ${step}`;
 }
 
 export interface SignInStepParts {

@@ -4,7 +4,6 @@ import { localized } from '@lit/localize';
 import type { TenantConfig } from '../api/contract.schema.js';
 import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
-import { RedirectEvent } from '../events/redirect-event.js';
 import type { FlowState, StepId } from '../flow/flow-state.js';
 import { hasResetLink, shellParts } from './first-step.js';
 import { routeUrl } from '../router/route.js';
@@ -26,6 +25,8 @@ const startInputs = [
   'tenant',
   'policy',
   'apiBase',
+  'server',
+  'authorizationUrl',
   'routing',
   'loginHint',
   'redirectUri',
@@ -44,6 +45,8 @@ const startInputs = [
  *   rendering of the first step, replaced once the element has rendered its own.
  * @fires gate-flow-change - After every step change, with the new step in `detail.step`.
  * @fires gate-redirect - Before leaving for an allowed address (`detail.url`); cancel it to navigate yourself.
+ * @fires gate-signed-in - Embedded for an app (`authorization-url`): signed in, before the browser goes
+ *   to the front door (`detail.url`), which answers the app with a code; cancel it to navigate yourself.
  */
 @customElement('gate-app')
 @localized()
@@ -54,8 +57,21 @@ export class GateApp extends LitElement {
   /** The policy id, e.g. `B2C_1_signin`; empty picks the tenant's first policy (ignored with history routing). */
   @property() policy = '';
 
-  /** Where the contract's paths start. */
+  /**
+   * Gatehouse's address when the element is on another site's page, e.g. `https://id.example.com`:
+   * the API, the theme packs and the front door are found there. Empty: this page's origin.
+   */
+  @property() server = '';
+
+  /** Where the contract's paths start (relative to `server`). */
   @property({ attribute: 'api-base' }) apiBase = `/api/${contractVersion}`;
+
+  /**
+   * Embedded for one of the tenant's apps: the authorization request its OpenID Connect library
+   * built for Gatehouse's front door (client id, redirect URI, state, nonce, PKCE challenge). A
+   * sign-in then ends there, and the app's redirect URI gets a code to exchange (docs/embedding.md).
+   */
+  @property({ attribute: 'authorization-url' }) authorizationUrl = '';
 
   /** Prefills the email (ignored with history routing: `login_hint` in the URL does it). */
   @property({ attribute: 'login-hint' }) loginHint = '';
@@ -133,7 +149,7 @@ export class GateApp extends LitElement {
     setTimeout(() => {
       [
         ...Object.values(stepPages).map(([, load]) => load()),
-        import('../flow/effects.js'),
+        import('./flow-effects.js'),
         // The schemas (and zod): a first answer, or a first switch to another theme, is then
         // checked without waiting for them.
         import('../api/contract.schema.js'),
@@ -158,8 +174,8 @@ export class GateApp extends LitElement {
     // The server's rendering of the first step stays until this element can show its own.
     if (!this.#flow.state && this.#takeover.holding) return nothing;
     const { config, route } = this.#boot;
-    return shellTemplate(
-      shellParts(getLocale(), config, this.#theme.resolved, (text) =>
+    return shellTemplate({
+      ...shellParts(getLocale(), config, this.#theme.resolved, (text) =>
         stepTemplate(this.#flow.state, {
           busy: this.#flow.busy,
           passwordRules: config?.passwordRules,
@@ -169,7 +185,8 @@ export class GateApp extends LitElement {
             route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
         }),
       ),
-    );
+      embedded: this.routing !== 'history',
+    });
   }
 
   #sync(state: FlowState) {
@@ -182,7 +199,7 @@ export class GateApp extends LitElement {
     this.#sync(state);
     if (previous?.step === state.step) return;
     if (state.step === 'redirect') {
-      if (this.dispatchEvent(new RedirectEvent(state.url))) location.assign(state.url);
+      void this.#flow.leave(this, state);
       return;
     }
     void this.#settle(state.step, previous !== undefined);
@@ -193,7 +210,7 @@ export class GateApp extends LitElement {
   async #settle(step: Exclude<StepId, 'redirect'>, moved: boolean) {
     const tag = stepPages[step][0];
     await customElements.whenDefined(tag);
-    const page = this.querySelector<StepPage>(`main > ${tag}`) ?? undefined;
+    const page = this.querySelector<StepPage>(`.gate-card > ${tag}`) ?? undefined;
     // Only awaited when there is something to take over: the heading takes focus as soon as it can.
     if (this.#takeover.holding) await this.#takeover.release(page);
     if (moved) await page?.focusHeading();

@@ -6,6 +6,7 @@ import { HistoryRouter } from '../router/history-router.js';
 import { parseRoute, type Route } from '../router/route.js';
 import type { AppHost } from './app-host.js';
 import type { FlowController } from './flow-controller.js';
+import { onServer } from './embedding.js';
 import { dropSuperseded } from './latest.js';
 import type { LocaleController } from './locale-controller.js';
 import type { ThemeController } from './theme-controller.js';
@@ -59,7 +60,8 @@ export class BootController {
       flow.state = notFound;
       return;
     }
-    const api = (flow.api = { base: host.apiBase, tenant: route.tenant });
+    const base = onServer(host, host.apiBase);
+    const api = (flow.api = { base: base.href, tenant: route.tenant });
     const preloaded = host.preloadedConfig;
     const loaded = await fresh(
       preloaded?.tenant === route.tenant
@@ -83,7 +85,10 @@ export class BootController {
       return;
     }
     this.route = { ...route, policy: start.policy.id };
-    flow.context = start;
+    flow.context = {
+      ...start,
+      app: host.authorizationUrl ? onServer(host, host.authorizationUrl).href : undefined,
+    };
     this.#show(await fresh(flow.stepFor(route.step, router.snapshot)));
   }
 

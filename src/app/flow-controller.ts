@@ -13,14 +13,14 @@ import type { Intent } from '../flow/effects.js';
 import { policySteps, type UrlStep } from '../flow/policy-steps.js';
 import { dropSuperseded, Latest } from './latest.js';
 
-type Effects = typeof import('../flow/effects.js');
+type Effects = typeof import('./flow-effects.js');
 
 /**
  * The reducer, the effects and the API client load with the first action (or ahead of it), not
  * with the page. Without them (offline) the page stays as it is.
  */
 const loadEffects = (): Promise<Effects | undefined> =>
-  import('../flow/effects.js').catch(() => undefined);
+  import('./flow-effects.js').catch(() => undefined);
 
 /**
  * Holds the flow's state and runs its effects: one request at a time (a second submit while one
@@ -91,12 +91,12 @@ export class FlowController implements ReactiveController {
   }
 
   async run(intent: Intent) {
-    const { api, state } = this;
-    if (this.busy || !api || !state) return;
+    const { api, state, context } = this;
+    if (this.busy || !api || !state || !context) return;
     this.#setBusy(true);
     const answer = loadEffects().then(
       async (effects) =>
-        effects && { effects, action: await effects.runEffect(api, intent, state) },
+        effects && { effects, action: await effects.runEffect(api, intent, state, context) },
     );
     try {
       const done = await this.latest.fresh(answer);
@@ -124,6 +124,15 @@ export class FlowController implements ReactiveController {
     if (snapshot.step !== 'reset-code' && snapshot.step !== 'new-password') return snapshot;
     const effects = await loadEffects();
     return (await effects?.restoreStep(this.api!, snapshot)) ?? initialFlowState(context);
+  }
+
+  /**
+   * Announces leaving for `state.url` on `target` and goes, unless a listener cancels. The state
+   * came from the reducer, so the chunk that makes the event is there already.
+   */
+  async leave(target: EventTarget, state: Extract<FlowState, { step: 'redirect' }>) {
+    const effects = await loadEffects();
+    if (effects && target.dispatchEvent(effects.leavingEvent(state))) location.assign(state.url);
   }
 
   #reduce(effects: Effects | undefined, action: FlowAction) {

@@ -5,6 +5,7 @@ import { applyFavicon, applyTheme } from '../theme/runtime/apply-theme.js';
 import { loadTheme } from '../theme/runtime/load-theme.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import type { AppHost } from './app-host.js';
+import { onServer } from './embedding.js';
 import { dropSuperseded, Latest } from './latest.js';
 
 /**
@@ -27,7 +28,9 @@ export class ThemeController {
     const { host } = this;
     this.#latest.next();
     try {
-      const loading = loadTheme(host.theme || config.theme).catch(() => undefined);
+      // Embedded on another site, the packs are Gatehouse's, never the host page's.
+      const base = host.server ? onServer(host, 'themes/') : undefined;
+      const loading = loadTheme(host.theme || config.theme, base).catch(() => undefined);
       const theme = await this.#latest.fresh(loading);
       if (theme) {
         applyTheme(host, theme);

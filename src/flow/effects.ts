@@ -5,8 +5,9 @@
  * load with the first action (or ahead of it, once the first page has painted), never with it.
  */
 import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.js';
-import type { FlowState, StepSubmission } from './flow-state.js';
+import type { FlowContext, FlowState, StepSubmission } from './flow-state.js';
 import type { FlowAction } from './reducer.js';
+import { clientIdOf } from './authorize-url.js';
 
 // The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
 export { nextFlowState } from './reducer.js';
@@ -27,14 +28,23 @@ const effects: {
   [S in Intent['step']]: (
     intent: Extract<Intent, { step: S }>,
     state: FlowState,
+    context: FlowContext,
+    api: ApiClientOptions,
   ) => Effect<unknown> | undefined;
 } = {
-  'sign-in': ({ identifier, password }) =>
+  'sign-in': ({ identifier, password }, _, context, api) =>
     effect(
-      (client) => client.call('signIn', { body: { identifier, password } }),
+      (client) =>
+        client.call('signIn', {
+          body: {
+            identifier,
+            password,
+            ...(context.app ? { clientId: clientIdOf(context.app, api.base) } : {}),
+          },
+        }),
       (value): FlowAction =>
         value.status === 'signed-in'
-          ? { type: 'signed-in' }
+          ? { type: 'signed-in', ...(value.ticket ? { ticket: value.ticket } : {}) }
           : { type: 'confirm-email-required', flowId: value.flowId, email: value.email },
     ),
   'confirm-email': (_, state) =>
@@ -100,11 +110,16 @@ export async function runEffect(
   api: ApiClientOptions,
   intent: Intent,
   state: FlowState,
+  context: FlowContext,
 ): Promise<FlowAction | undefined> {
-  const run = (effects[intent.step] as (i: Intent, s: FlowState) => Effect<unknown> | undefined)(
-    intent,
-    state,
-  );
+  const run = (
+    effects[intent.step] as (
+      i: Intent,
+      s: FlowState,
+      c: FlowContext,
+      a: ApiClientOptions,
+    ) => Effect<unknown> | undefined
+  )(intent, state, context, api);
   if (!run) return undefined;
   const result = await run.call(new ApiClient(api));
   return result.ok

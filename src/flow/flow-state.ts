@@ -35,7 +35,7 @@ export type FlowState =
   | { step: 'change-password'; email: string; alert?: ApiError }
   | { step: 'password-changed' }
   /** Leaving the pages for an allowed address; the app navigates. */
-  | { step: 'redirect'; url: string }
+  | { step: 'redirect'; url: string; signedIn?: true }
   | { step: 'error'; failure: Failure };
 
 export type StepId = FlowState['step'];
@@ -51,6 +51,11 @@ export interface FlowContext {
   signInUrl: string | undefined;
   /** Prefills the first form. */
   loginHint: string;
+  /**
+   * Embedded for one of the tenant's apps: its authorization request at the front door, which
+   * the sign-in's ticket completes (docs/embedding.md).
+   */
+  app?: string | undefined;
 }
 
 export const looksLikeEmail = (value: string) => value.includes('@');

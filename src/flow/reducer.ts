@@ -4,6 +4,7 @@
  * Pages only render a state.
  */
 import type { ApiError } from '../api/client.js';
+import { authorizeUrl } from './authorize-url.js';
 import { assertNever } from './policy-steps.js';
 import {
   initialFlowState,
@@ -19,7 +20,7 @@ export type FlowAction =
   | { type: 'forgot-password'; identifier: string }
   | { type: 'cancel' }
   | { type: 'continue' }
-  | { type: 'signed-in' }
+  | { type: 'signed-in'; ticket?: string }
   | { type: 'confirm-email-required'; flowId: string; email: string }
   | { type: 'code-sent'; flowId: string; email: string; resendAfter: number; now: number }
   | { type: 'code-resent'; resendAfter: number; now: number }
@@ -55,10 +56,16 @@ export function nextFlowState(
         ? { step: 'reset-email', email: looksLikeEmail(action.identifier) ? action.identifier : '' }
         : state;
     case 'cancel':
-    case 'continue':
       return leave(context);
+    case 'continue':
+      // Embedded for an app, a finished reset goes on to sign in with the new password here.
+      return context.app && state.step === 'reset-done'
+        ? { step: 'sign-in', identifier: '' }
+        : leave(context);
     case 'signed-in':
       if (state.step !== 'sign-in' && state.step !== 'confirm-code') return state;
+      if (context.app)
+        return { step: 'redirect', url: authorizeUrl(context.app, action.ticket), signedIn: true };
       if (context.policy.kind === 'password-change') {
         return {
           step: 'change-password',

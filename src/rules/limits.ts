@@ -24,6 +24,8 @@ export interface Limits {
   flowLifetimeMs: number;
   /** Ours: how long a sign-in session lasts. */
   sessionLifetimeMs: number;
+  /** Ours: an embedded sign-in's ticket must reach the front door within this (docs/embedding.md). */
+  ticketLifetimeMs: number;
 }
 
 const minute = 60_000;
@@ -42,6 +44,7 @@ export const defaultLimits: Limits = {
   failuresPerIpPerHour: 100,
   flowLifetimeMs: 30 * minute,
   sessionLifetimeMs: 8 * hourMs,
+  ticketLifetimeMs: minute,
 };
 
 /** Whole seconds until `until`, at least 1 when there is anything left to wait. */

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { parseDataFile, type DataFileResult } from '../data/data-file.schema.js';
 import { policySchema } from './policy.schema.js';
-import { tenantIdPattern } from './ids.js';
+import { clientIdPattern, tenantIdPattern } from './ids.js';
 
 export const maxReconfirmDays = 730;
 
@@ -70,7 +70,7 @@ const environmentVariable = z
  */
 export const clientSchema = z
   .strictObject({
-    id: z.string().check(z.regex(/^[A-Za-z0-9._-]{1,100}$/)),
+    id: z.string().check(z.regex(clientIdPattern)),
     name: z.string().check(z.minLength(1), z.maxLength(100)),
     type: z.enum(['public', 'confidential']),
     redirectUris: z

@@ -757,3 +757,35 @@ describe('flow/reducer', () => {
     );
   });
 });
+
+describe('nextFlowState embedded for an app (authorization-url)', () => {
+  const app =
+    'https://id.example.com/contoso/B2C_1_signin/oauth2/v2.0/authorize?client_id=shop&state=s';
+  const ticket = 'T'.repeat(43);
+
+  it('goes to the front door with the ticket and prompt=login, marked as a sign-in', () => {
+    const state = nextFlowState(signIn, { type: 'signed-in', ticket }, context({ app }));
+    expect(state).to.deep.equal({
+      step: 'redirect',
+      url: `${app}&prompt=login&gatehouse_ticket=${ticket}`,
+      signedIn: true,
+    });
+  });
+
+  it('goes to the front door without a ticket after a reconfirmed email, to sign in there', () => {
+    const state = nextFlowState(confirmCode, { type: 'signed-in' }, context({ app }));
+    expect(state).to.deep.equal({ step: 'redirect', url: `${app}&prompt=login`, signedIn: true });
+  });
+
+  it('goes on from a finished reset to signing in with the new password, here', () => {
+    const flowContext = context({ app, policy: resetPolicy, signInUrl });
+    expect(nextFlowState(resetDone, { type: 'continue' }, flowContext)).to.deep.equal({
+      step: 'sign-in',
+      identifier: '',
+    });
+    expect(nextFlowState(resetEmail, { type: 'cancel' }, flowContext)).to.deep.equal({
+      step: 'redirect',
+      url: signInUrl,
+    });
+  });
+});

@@ -81,8 +81,15 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
     [N in EndpointName]: (c: Context<Env>, body: RequestOf<N>) => Promise<Outcome<ResponseOf<N>>>;
   } = {
     config: async (c) => succeed(publicTenantConfig(c.var.tenant)),
-    signIn: async (c, { identifier, password }) => {
-      const outcome = await signIn(context, c.var.tenant, identifier, password, c.var.meta);
+    signIn: async (c, { identifier, password, clientId }) => {
+      const outcome = await signIn(
+        context,
+        c.var.tenant,
+        identifier,
+        password,
+        c.var.meta,
+        clientId,
+      );
       if (!outcome.ok) return outcome;
       if (outcome.value.sessionId) {
         setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);

@@ -10,6 +10,7 @@ import { errorFields, type Logger } from '../log.js';
 import type { ServiceContext } from '../services/context.js';
 import type { TenantRegistry } from '../tenants.js';
 import { apiRoutes } from './api-routes.js';
+import { apiCors, assetCors } from './cors.js';
 import { healthRoutes } from './health.js';
 import { frontDoorRoutes, type FrontDoorHolder } from './front-door-routes.js';
 import { pageRoutes, type HostedPages } from './pages.js';
@@ -48,6 +49,11 @@ export function createHttpApp(options: HttpAppOptions) {
       ms: Math.round(performance.now() - started),
     });
   });
+  // Pages on the tenants' embedding origins read the API, the packs and the fonts (cors.ts).
+  app.use('/api/v1/tenants/:tenant/*', apiCors(options.tenants));
+  const assets = assetCors(options.tenants);
+  app.use('/themes/*', assets);
+  app.use('/assets/*', assets);
   app.route('/api/v1', apiRoutes(options));
   app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
   app.route('/', frontDoorRoutes(options.frontDoor, options.tenants, options.https));

@@ -13,6 +13,7 @@ import type { HostedPages } from '../http/pages.js';
 import { findSession } from '../store/sessions.js';
 import { refusalPage } from './front-door-pages.js';
 import { continuePath } from './interaction-paths.js';
+import { ticketLogin } from './ticket-login.js';
 import { grantFor, interactionTtlS } from './provider-configuration.js';
 
 export interface InteractionSteps {
@@ -100,7 +101,13 @@ export function interactionSteps(context: InteractionContext): InteractionSteps 
     async show(req, res, tenant, uid) {
       const found = await interactionOf(req, res, tenant, uid);
       if (!found) return;
-      const { details, policy } = found;
+      const { provider, details, policy } = found;
+      // An embedded sign-in's ticket ends the interaction without the hosted page (docs/embedding.md).
+      const login = await ticketLogin(db, new Date(clock.now()), tenant, policy, details.params);
+      if (login) {
+        await provider.interactionFinished(req, res, { login }, { mergeWithLastSubmission: false });
+        return;
+      }
       res.writeHead(303, { Location: interactionPageUrl(tenant, policy, uid, details.params) });
       res.end();
     },

@@ -21,6 +21,7 @@ import {
 } from './front-door-pages.js';
 import { continuePath } from './interaction-paths.js';
 import { loginPrompts } from './login-prompts.js';
+import { ticketParam } from './ticket-login.js';
 
 /** B2C's endpoint paths under `/{tenant}/{policy}`. */
 const routes = {
@@ -125,6 +126,7 @@ export function providerConfiguration(
     conformIdTokenClaims: false,
     acrValues: [policy],
     responseTypes: ['code'],
+    extraParams: [ticketParam],
     pkce: { required: (_ctx, client) => client.clientAuthMethod === 'none' },
     clientBasedCORS: (_ctx, origin, client) =>
       client.redirectUris?.some((uri) => URL.parse(uri)?.origin === origin) ?? false,

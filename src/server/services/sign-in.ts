@@ -12,7 +12,7 @@ import { dayMs } from '../../rules/limits.js';
 import { hashPassword, needsRehash, verifyPassword } from '../security/password-hash.js';
 import { auditInsert, recordAudit } from '../store/audit.js';
 import { flowInsert } from '../store/code-flows.js';
-import { createSession } from '../store/sessions.js';
+import { createSession, createTicket } from '../store/sessions.js';
 import {
   findUser,
   recordSignInFailure,
@@ -76,14 +76,22 @@ export async function judgePassword(
   return false;
 }
 
+/**
+ * An embedded sign-in names the app it signs in for (`clientId`): it gets no session cookie, which a
+ * cross-site page would not keep, but a ticket that the front door redeems once (docs/embedding.md).
+ */
 export async function signIn(
   context: ServiceContext,
   tenant: Tenant,
   identifier: string,
   password: string,
   meta: RequestMeta,
+  clientId?: string,
 ): Promise<Outcome<SignInResult>> {
   const { db, limits } = context;
+  if (clientId !== undefined && !tenant.clients?.some((client) => client.id === clientId)) {
+    return refuse({ error: 'invalid_request' });
+  }
   const now = new Date(context.clock.now());
   const throttled = await takeClientFailure(context, meta.ip, now);
   if (throttled) return refuse(throttled);
@@ -125,16 +133,16 @@ export async function signIn(
     await run(db, together(flowInsert(flow, now, limits), auditInsert(audit, now)));
     return succeed({ response: { status: 'confirm-email', flowId, email: user.email } });
   }
-  const sessionId = await createSession(
-    db,
-    { tenant: tenant.id, userId: user.id },
-    now,
-    limits.sessionLifetimeMs,
-  );
+  const who = { tenant: tenant.id, userId: user.id };
   await recordAudit(
     db,
     { tenant: tenant.id, event: 'sign_in_succeeded', userId: user.id, email, ip: meta.ip },
     now,
   );
+  if (clientId !== undefined) {
+    const ticket = await createTicket(db, who, now, limits.ticketLifetimeMs);
+    return succeed({ response: { status: 'signed-in', ticket } });
+  }
+  const sessionId = await createSession(db, who, now, limits.sessionLifetimeMs);
   return succeed({ response: { status: 'signed-in' }, sessionId });
 }

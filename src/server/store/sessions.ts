@@ -74,3 +74,48 @@ export async function countSessionsOfUser(db: Queryable, userId: string): Promis
 export async function pruneSessions(db: Queryable, now: Date): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
 }
+
+/**
+ * Sign-in tickets (docs/embedding.md): an embedded sign-in's proof for the front door, handed to
+ * the page in the answer's body because a cross-site cookie would not be kept. Stored beside the
+ * sessions under a hash of another domain, so a ticket is never a session cookie, nor the reverse.
+ */
+const ticketHashOf = (ticket: string) => hashOf(`ticket:${ticket}`);
+
+export async function createTicket(
+  db: Queryable,
+  session: { tenant: string; userId: string },
+  now: Date,
+  lifetimeMs: number,
+): Promise<string> {
+  const ticket = randomBytes(32).toString('base64url');
+  await db.query(
+    `INSERT INTO sessions (id_hash, tenant, user_id, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [
+      ticketHashOf(ticket),
+      session.tenant,
+      session.userId,
+      now,
+      new Date(now.getTime() + lifetimeMs),
+    ],
+  );
+  return ticket;
+}
+
+/** Redeems a ticket once: the row goes in the same statement that reads it. */
+export async function takeTicket(
+  db: Queryable,
+  ticket: string,
+  now: Date,
+): Promise<Session | undefined> {
+  const rows = await db.query<{ tenant: string; user_id: string; created_at: Date; live: boolean }>(
+    `DELETE FROM sessions WHERE id_hash = $1
+     RETURNING tenant, user_id, created_at, expires_at > $2 AS live`,
+    [ticketHashOf(ticket), now],
+  );
+  const row = rows[0];
+  return row?.live
+    ? { tenant: row.tenant, userId: row.user_id, createdAt: row.created_at }
+    : undefined;
+}
