@@ -3,7 +3,7 @@
  * With DATABASE_URL it talks to PostgreSQL directly. On the embedded database it opens DATA_DIR
  * itself when no server runs, and otherwise asks the running server (PGlite allows one process).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
@@ -14,6 +14,8 @@ import {
   type AdminResult,
 } from './admin/admin-commands.js';
 import { adminEndpointFile, adminSecretFile } from './admin/admin-endpoint.js';
+import { formatOf } from './admin/import-file.js';
+import { importFile, progressReporter, summaryLines } from './admin/import-users.js';
 import { systemClock } from './clock.js';
 import { readServerConfig, serverBase, type ServerConfig } from './config.js';
 import { createLogger } from './log.js';
@@ -24,6 +26,9 @@ const usage = `Usage: npm run admin -- <command> [options]
 
 Commands:
   user add --tenant <t> --email <e> --password <p> [--group <g>]...
+  user import --tenant <t> --file <users.csv|users.json|users.jsonl> [--dry-run]
+                              adds the file's users; those already there are skipped
+                              (columns: docs/operators.md#the-import-file)
   user list --tenant <t>
   user remove --tenant <t> --email <e>
   audit --tenant <t> [--since <ISO 8601 date>]
@@ -126,7 +131,14 @@ async function viaServer(dataDir: string, request: AdminRequest): Promise<AdminR
   return adminResultSchema.parse(await response.json());
 }
 
-async function execute(config: ServerConfig, request: AdminRequest): Promise<AdminResult> {
+/**
+ * Runs `work` with a way to execute admin commands: on storage this process opens, or through the
+ * running server that holds the embedded database.
+ */
+async function withAdmin<T>(
+  config: ServerConfig,
+  work: (run: (request: AdminRequest) => Promise<AdminResult>) => Promise<T>,
+): Promise<T> {
   const tenants = await loadTenants(config.tenantsDir);
   const log = createLogger((line) => process.stderr.write(line));
   let storage;
@@ -134,7 +146,7 @@ async function execute(config: ServerConfig, request: AdminRequest): Promise<Adm
     storage = await openStorage(config, 'admin-cli', log);
   } catch (error) {
     if (error instanceof DataDirBusyError && error.role === 'server') {
-      return viaServer(config.dataDir, request);
+      return work((request) => viaServer(config.dataDir, request));
     }
     if (error instanceof DataDirBusyError) {
       throw new Error(`${error.message}; wait for it to finish and try again`);
@@ -142,10 +154,47 @@ async function execute(config: ServerConfig, request: AdminRequest): Promise<Adm
     throw error;
   }
   try {
-    return await runAdminCommand({ db: storage.database, tenants, clock: systemClock }, request);
+    const deps = { db: storage.database, tenants, clock: systemClock };
+    return await work((request) => runAdminCommand(deps, request));
   } finally {
     await storage.close();
   }
+}
+
+const execute = (config: ServerConfig, request: AdminRequest) =>
+  withAdmin(config, (run) => run(request));
+
+/** `user import`: streamed from the file here, written batch by batch where the storage is. */
+async function importCommand(config: ServerConfig, argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      tenant: { type: 'string' },
+      file: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const tenants = await loadTenants(config.tenantsDir);
+  const tenant = tenants.get(values.tenant ?? '');
+  if (!tenant) throw new Error(`--tenant must be one of: ${[...tenants.keys()].join(', ')}`);
+  if (!values.file) throw new Error('--file is required for "user import"');
+  const format = formatOf(values.file);
+  if (!format) throw new Error('--file must end in .csv, .json or .jsonl');
+  const size = (await stat(values.file)).size;
+  const dryRun = values['dry-run'] ?? false;
+  const summary = await withAdmin(config, (run) =>
+    importFile({
+      file: values.file!,
+      format,
+      tenant,
+      dryRun,
+      run,
+      progress: progressReporter(process.stderr, size),
+    }),
+  );
+  process.stdout.write(`${summaryLines(summary, dryRun, tenant.id).join('\n')}\n`);
+  return summary.refused.length > 0 ? 1 : 0;
 }
 
 /** A user flow's Run now link: where the server is reached, the tenant and the policy. */
@@ -170,6 +219,10 @@ async function main() {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (argv[0] === 'user' && argv[1] === 'import') {
+    process.exitCode = await importCommand(readServerConfig(process.env), argv.slice(2));
     return;
   }
   if (argv[0] === 'run-now') {

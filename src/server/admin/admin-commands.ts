@@ -10,15 +10,24 @@ import { assertNever } from '../../flow/policy-steps.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
 import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/signing-keys.js';
-import { hashPassword } from '../security/password-hash.js';
+import { hashPassword, scryptParamsSchema } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { auditCounts, type AuditEvent } from '../store/audit.js';
 import { listDeadLetters } from '../store/mail-outbox.js';
 import { countSessionsOfUser } from '../store/sessions.js';
-import { DuplicateUserError, insertUser, listUsers, removeUser } from '../store/users.js';
+import {
+  DuplicateUserError,
+  existingEmails,
+  importUsers,
+  insertUser,
+  listUsers,
+  removeUser,
+} from '../store/users.js';
 import type { TenantRegistry } from '../tenants.js';
 
 const tenant = z.string().min(1);
+/** Rows per import transaction: a crash loses at most one batch's work, which a rerun redoes. */
+export const importBatchSize = 500;
 const email = z.string().min(1);
 
 export const adminRequestSchema = z.discriminatedUnion('command', [
@@ -28,6 +37,30 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
     email,
     password: z.string().min(1).max(1024),
     groups: z.array(z.string().min(1).max(100)).max(50),
+  }),
+  /** One batch of an import, checked row by row by the CLI (import-rows.ts); one transaction. */
+  z.strictObject({
+    command: z.literal('user-import'),
+    tenant,
+    dryRun: z.boolean(),
+    users: z
+      .array(
+        z.strictObject({
+          email,
+          password: z.nullable(
+            z.strictObject({
+              hash: z.string().min(1),
+              salt: z.string().min(1),
+              params: scryptParamsSchema,
+            }),
+          ),
+          groups: z.array(z.string().min(1).max(100)).max(50),
+          emailVerified: z.boolean(),
+          displayName: z.nullable(z.string().max(100)),
+          locale: z.nullable(z.string().max(35)),
+        }),
+      )
+      .max(importBatchSize),
   }),
   z.strictObject({ command: z.literal('user-list'), tenant }),
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
@@ -39,7 +72,12 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
 export type AdminRequest = z.infer<typeof adminRequestSchema>;
 
 export const adminResultSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), lines: z.array(z.string()) }),
+  z.strictObject({
+    ok: z.literal(true),
+    lines: z.array(z.string()),
+    /** The same answer for scripts (`--json`) and for the CLI's own loops. */
+    data: z.optional(z.unknown()),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.string() }),
 ]);
 export type AdminResult = z.infer<typeof adminResultSchema>;
@@ -134,6 +172,17 @@ export async function runAdminCommand(
       const groups = request.groups.length > 0 ? ` (groups: ${request.groups.join(', ')})` : '';
       return { ok: true, lines: [`Added ${address} to ${found.id}${groups}`] };
     }
+    case 'user-import': {
+      let added: string[];
+      if (request.dryRun) {
+        const emails = request.users.map((user) => user.email);
+        const existing = new Set(await existingEmails(deps.db, found.id, emails));
+        added = emails.filter((address) => !existing.has(address));
+      } else {
+        added = await deps.db.transaction((tx) => importUsers(tx, found.id, request.users, now));
+      }
+      return { ok: true, lines: [], data: { added } };
+    }
     case 'user-list': {
       const users = await listUsers(deps.db, found.id);
       if (users.length === 0) return { ok: true, lines: [`No users in ${found.id}`] };
@@ -144,7 +193,7 @@ export async function runAdminCommand(
         rows.push([
           JSON.stringify(user.email).slice(1, -1),
           user.groups.join(',') || '-',
-          user.emailConfirmedAt.toISOString(),
+          user.emailConfirmedAt?.toISOString() ?? '-',
           locked,
           String(await countSessionsOfUser(deps.db, user.id)),
         ]);
