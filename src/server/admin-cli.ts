@@ -29,7 +29,7 @@ Commands:
   user import --tenant <t> --file <users.csv|users.json|users.jsonl> [--dry-run]
                               adds the file's users; those already there are skipped
                               (columns: docs/operators.md#the-import-file)
-  user list --tenant <t>
+  user list --tenant <t> [--json]
   user remove --tenant <t> --email <e>
   audit --tenant <t> [--since <ISO 8601 date>]
   mail dead-letters --tenant <t>
@@ -38,9 +38,22 @@ Commands:
   run-now --tenant <t> --policy <p>
                               the Run now link of a user flow (the tenant must enable runNow)
 
+--json prints a listing as JSON, for scripts.
 Storage is read from the environment as the server reads it (DATA_DIR, DATABASE_URL).`;
 
-function parseCommand(argv: string[]): AdminRequest {
+function parseCommand(argv: string[]): { request: AdminRequest; json: boolean } {
+  const json = argv.includes('--json');
+  const request = parseRequest(argv.filter((arg) => arg !== '--json'));
+  if (json && !listings.has(request.command)) {
+    throw new Error(`--json goes with a listing: ${[...listings].join(', ')}`);
+  }
+  return { request, json };
+}
+
+/** Commands whose answer is a list or a record, which `--json` prints for scripts. */
+const listings = new Set<AdminRequest['command']>(['user-list']);
+
+function parseRequest(argv: string[]): AdminRequest {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -229,17 +242,21 @@ async function main() {
     process.stdout.write(`${await runNowLink(readServerConfig(process.env), argv.slice(1))}\n`);
     return;
   }
-  let request: AdminRequest;
+  let command: ReturnType<typeof parseCommand>;
   try {
-    request = parseCommand(argv);
+    command = parseCommand(argv);
   } catch (error) {
     process.stderr.write(`admin: ${(error as Error).message}\n\n${usage}\n`);
     process.exitCode = 2;
     return;
   }
-  const result = await execute(readServerConfig(process.env), request);
+  const result = await execute(readServerConfig(process.env), command.request);
   if (result.ok) {
-    process.stdout.write(`${result.lines.join('\n')}\n`);
+    process.stdout.write(
+      command.json
+        ? `${JSON.stringify(result.data ?? null, null, 2)}\n`
+        : `${result.lines.join('\n')}\n`,
+    );
   } else {
     process.stderr.write(`admin: ${result.error}\n`);
     process.exitCode = 1;

@@ -14,7 +14,7 @@ import { hashPassword, scryptParamsSchema } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { auditCounts, type AuditEvent } from '../store/audit.js';
 import { listDeadLetters } from '../store/mail-outbox.js';
-import { countSessionsOfUser } from '../store/sessions.js';
+import { sessionCountsOfTenant } from '../store/sessions.js';
 import {
   DuplicateUserError,
   existingEmails,
@@ -22,6 +22,7 @@ import {
   insertUser,
   listUsers,
   removeUser,
+  type User,
 } from '../store/users.js';
 import type { TenantRegistry } from '../tenants.js';
 
@@ -126,6 +127,22 @@ function table(rows: string[][]): string[] {
 
 const fail = (error: string): AdminResult => ({ ok: false, error });
 
+/** What `user list --json` and `user show --json` give for a user; times in ISO 8601. */
+function userSummary(user: User, sessions: number, now: Date) {
+  return {
+    email: user.email,
+    displayName: user.displayName,
+    locale: user.locale,
+    groups: user.groups,
+    /** `must-reset`: signs in only after setting a password through the reset. */
+    state: user.mustReset ? ('must-reset' as const) : ('active' as const),
+    recoveryEmailConfirmedAt: user.emailConfirmedAt?.toISOString() ?? null,
+    lockedUntil: user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : null,
+    sessions,
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+
 export async function runAdminCommand(
   deps: AdminDeps,
   request: AdminRequest,
@@ -185,20 +202,20 @@ export async function runAdminCommand(
     }
     case 'user-list': {
       const users = await listUsers(deps.db, found.id);
-      if (users.length === 0) return { ok: true, lines: [`No users in ${found.id}`] };
+      const sessions = await sessionCountsOfTenant(deps.db, found.id, now);
+      const data = users.map((user) => userSummary(user, sessions.get(user.id) ?? 0, now));
+      if (users.length === 0) return { ok: true, lines: [`No users in ${found.id}`], data };
       const rows = [['email', 'groups', 'recovery email confirmed', 'locked until', 'sessions']];
-      for (const user of users) {
-        const locked =
-          user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : '-';
+      for (const user of data) {
         rows.push([
           JSON.stringify(user.email).slice(1, -1),
           user.groups.join(',') || '-',
-          user.emailConfirmedAt?.toISOString() ?? '-',
-          locked,
-          String(await countSessionsOfUser(deps.db, user.id)),
+          user.recoveryEmailConfirmedAt ?? '-',
+          user.lockedUntil ?? '-',
+          String(user.sessions),
         ]);
       }
-      return { ok: true, lines: table(rows) };
+      return { ok: true, lines: table(rows), data };
     }
     case 'user-remove': {
       const address = normaliseEmail(request.email);

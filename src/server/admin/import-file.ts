@@ -110,7 +110,9 @@ export async function* csvRows(
   if (cells.length > 1 || cells[0] !== '') yield { line: rowLine, cells };
 }
 
-async function* csvRecords(source: AsyncIterable<string>): AsyncGenerator<FileRecord | BrokenRecord> {
+async function* csvRecords(
+  source: AsyncIterable<string>,
+): AsyncGenerator<FileRecord | BrokenRecord> {
   let header: string[] | undefined;
   for await (const { line, cells } of csvRows(source)) {
     if (!header) {

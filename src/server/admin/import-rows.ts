@@ -69,7 +69,8 @@ export function checkImportRow(
   if (recovery && email && normaliseEmail(recovery) !== email) {
     problems.push({
       field: 'recovery_email',
-      problem: 'must be the sign-in email: the reset code goes to the address the user signs in with',
+      problem:
+        'must be the sign-in email: the reset code goes to the address the user signs in with',
     });
   }
 
@@ -85,9 +86,13 @@ export function checkImportRow(
 
   let groups: string[] = [];
   const rawGroups = fields.groups;
-  if (Array.isArray(rawGroups)) groups = rawGroups.map((group) => (typeof group === 'string' ? group.trim() : '\0'));
+  if (Array.isArray(rawGroups))
+    groups = rawGroups.map((group) => (typeof group === 'string' ? group.trim() : '\0'));
   else if (typeof rawGroups === 'string') {
-    groups = rawGroups.split(';').map((group) => group.trim()).filter((group) => group !== '');
+    groups = rawGroups
+      .split(';')
+      .map((group) => group.trim())
+      .filter((group) => group !== '');
   } else if (rawGroups !== undefined && rawGroups !== null) wrongType('groups');
   const badGroup = groups.find((group) => !groupPattern.test(group));
   if (badGroup !== undefined) {
@@ -101,8 +106,14 @@ export function checkImportRow(
   const displayName = text(fields.display_name)?.trim() || null;
   if (fields.display_name !== undefined && text(fields.display_name) === undefined) {
     wrongType('display_name');
-  } else if (displayName !== null && (displayName.length > 100 || /[\0\p{Cc}]/u.test(displayName))) {
-    problems.push({ field: 'display_name', problem: 'at most 100 characters, no control characters' });
+  } else if (
+    displayName !== null &&
+    (displayName.length > 100 || /[\0\p{Cc}]/u.test(displayName))
+  ) {
+    problems.push({
+      field: 'display_name',
+      problem: 'at most 100 characters, no control characters',
+    });
   }
 
   const locale = text(fields.locale)?.trim() || null;
@@ -115,7 +126,11 @@ export function checkImportRow(
   }
 
   const rawHash = text(fields.password_hash)?.trim() ?? '';
-  if (fields.password_hash !== undefined && fields.password_hash !== null && text(fields.password_hash) === undefined) {
+  if (
+    fields.password_hash !== undefined &&
+    fields.password_hash !== null &&
+    text(fields.password_hash) === undefined
+  ) {
     wrongType('password_hash');
   }
   const password = rawHash === '' ? null : parsePasswordHash(rawHash);

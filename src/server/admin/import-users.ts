@@ -13,8 +13,17 @@ import { checkImportRow, unknownColumns, type FieldProblem } from './import-rows
 
 export interface ImportProgress {
   /** Called after each batch: bytes of the file read, rows seen so far. */
-  update(state: { bytes: number; rows: number; added: number; skipped: number; refused: number }): void;
-  done(): void;
+  update(state: ImportCounts): void;
+  /** Called once at the end with the final counts. */
+  done(state: ImportCounts): void;
+}
+
+interface ImportCounts {
+  bytes: number;
+  rows: number;
+  added: number;
+  skipped: number;
+  refused: number;
 }
 
 export interface ImportSummary {
@@ -38,14 +47,14 @@ export async function importFile(options: {
   let batch: ImportedUser[] = [];
   let bytes = 0;
   let rows = 0;
-  const report = () =>
-    progress.update({
-      bytes,
-      rows,
-      added: summary.added,
-      skipped: summary.skipped,
-      refused: summary.refused.length,
-    });
+  const counts = () => ({
+    bytes,
+    rows,
+    added: summary.added,
+    skipped: summary.skipped,
+    refused: summary.refused.length,
+  });
+  const report = () => progress.update(counts());
   const flush = async () => {
     if (batch.length === 0) return;
     const result = await options.run({
@@ -64,7 +73,10 @@ export async function importFile(options: {
   for await (const record of readRecords(options.file, options.format, (read) => (bytes = read))) {
     rows += 1;
     if ('problem' in record) {
-      summary.refused.push({ line: record.line, problems: [{ field: 'row', problem: record.problem }] });
+      summary.refused.push({
+        line: record.line,
+        problems: [{ field: 'row', problem: record.problem }],
+      });
       continue;
     }
     if (rows === 1 && options.format === 'csv') {
@@ -93,8 +105,7 @@ export async function importFile(options: {
     if (batch.length >= importBatchSize) await flush();
   }
   await flush();
-  report();
-  progress.done();
+  progress.done(counts());
   return summary;
 }
 
@@ -106,7 +117,9 @@ export function summaryLines(summary: ImportSummary, dryRun: boolean, tenant: st
       : `Imported into ${tenant}: ${summary.added} users added, ${summary.skipped} already there (skipped).`,
   ];
   if (summary.refused.length > 0) {
-    lines.push(`${summary.refused.length} lines refused:`);
+    lines.push(
+      `${summary.refused.length} ${summary.refused.length === 1 ? 'line' : 'lines'} refused:`,
+    );
     for (const { line, problems } of summary.refused) {
       for (const { field, problem } of problems) lines.push(`  line ${line}: ${field}: ${problem}`);
     }
@@ -114,17 +127,17 @@ export function summaryLines(summary: ImportSummary, dryRun: boolean, tenant: st
   return lines;
 }
 
+const countText = ({ rows, added, skipped, refused }: ImportCounts) =>
+  `${rows} rows: ${added} added, ${skipped} skipped, ${refused} refused`;
+
 /** A bar redrawn in place on a terminal; a plain line per tenth of the file elsewhere (logs, CI). */
-export function progressReporter(
-  stream: NodeJS.WriteStream,
-  totalBytes: number,
-): ImportProgress {
+export function progressReporter(stream: NodeJS.WriteStream, totalBytes: number): ImportProgress {
   let lastTenth = -1;
   const fraction = (bytes: number) => (totalBytes === 0 ? 1 : Math.min(1, bytes / totalBytes));
   return {
     update({ bytes, rows, added, skipped, refused }) {
       const share = fraction(bytes);
-      const counts = `${rows} rows: ${added} added, ${skipped} skipped, ${refused} refused`;
+      const counts = countText({ bytes, rows, added, skipped, refused });
       if (stream.isTTY) {
         const width = 30;
         const filled = Math.round(share * width);
@@ -139,8 +152,9 @@ export function progressReporter(
         stream.write(`import: ${tenth * 10}% of the file, ${counts}\n`);
       }
     },
-    done() {
-      if (stream.isTTY) stream.write('\n');
+    done(state) {
+      if (stream.isTTY) this.update(state);
+      stream.write(stream.isTTY ? '\n' : `import: done, ${countText(state)}\n`);
     },
   };
 }

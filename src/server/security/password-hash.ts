@@ -105,13 +105,21 @@ export function formatPasswordHash(stored: PasswordHash): string {
   return `$scrypt$ln=${Math.log2(N)},r=${r},p=${p}$${b64(stored.salt)}$${b64(stored.hash)}`;
 }
 
-const phcPattern = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22,88})\$([A-Za-z0-9+/]{22,88})$/;
+const phcPattern =
+  /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22,88})\$([A-Za-z0-9+/]{22,88})$/;
 
 /** Reads formatPasswordHash's string; undefined when it is not one with parameters this server accepts. */
 export function parsePasswordHash(text: string): PasswordHash | undefined {
   const match = phcPattern.exec(text);
   if (!match) return undefined;
-  const [, ln, r, p, salt, hash] = match as unknown as [string, string, string, string, string, string];
+  const [, ln, r, p, salt, hash] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const key = Buffer.from(hash, 'base64');
   const params = scryptParamsSchema.safeParse({
     algorithm: 'scrypt',

@@ -65,6 +65,20 @@ export async function countSessionsOfUser(db: Queryable, userId: string): Promis
   return rows[0]?.count ?? 0;
 }
 
+/** Live sessions per user of a tenant, in one query (a listing of 100,000 users makes one, not 100,000). */
+export async function sessionCountsOfTenant(
+  db: Queryable,
+  tenant: string,
+  now: Date,
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ user_id: string; count: number }>(
+    `SELECT user_id, count(*)::int AS count FROM sessions
+     WHERE tenant = $1 AND expires_at > $2 GROUP BY user_id`,
+    [tenant, now],
+  );
+  return new Map(rows.map((row) => [row.user_id, row.count]));
+}
+
 export async function pruneSessions(db: Queryable, now: Date): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < $1', [now]);
 }
