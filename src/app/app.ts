@@ -94,7 +94,11 @@ export class GateApp extends LitElement {
     const flow = this.#flow;
     this.addEventListener('gate-step-submit', (event) => void flow.submit(event.submission));
     this.addEventListener('gate-forgot-password', (event) =>
-      flow.dispatch({ type: 'forgot-password', identifier: event.identifier }),
+      flow.dispatch({
+        type: 'forgot-password',
+        identifier: event.identifier,
+        ...(event.reason ? { reason: event.reason } : {}),
+      }),
     );
     this.addEventListener('gate-step-cancel', () => flow.dispatch({ type: 'cancel' }));
     // After an ending; without the tenant's settings there is nothing to go back to but a reload.
@@ -160,6 +164,9 @@ export class GateApp extends LitElement {
     const theme = this.#theme.resolved;
     const { config, route } = this.#boot;
     const { context } = this.#flow;
+    const showResetLink =
+      context !== undefined &&
+      policySteps(context.policy, context.resetAllowed).includes('reset-email');
     return shellTemplate({
       locale: getLocale(),
       locales: config ? enabledLocales(config.locales) : [],
@@ -176,9 +183,11 @@ export class GateApp extends LitElement {
         busy: this.#flow.busy,
         passwordRules: config?.passwordRules,
         identifierHint: this.#theme.text?.usernameHint ?? '',
-        showResetLink:
-          context !== undefined &&
-          policySteps(context.policy, context.resetAllowed).includes('reset-email'),
+        showResetLink,
+        showPasswordSetup:
+          showResetLink &&
+          context?.policy.kind === 'sign-in' &&
+          context.policy.passwordSetup === true,
         resetHref: route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
       }),
     });

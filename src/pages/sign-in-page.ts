@@ -11,7 +11,8 @@ import '../components/password-toggle.js';
  * The sign-in step: email (or username) and password.
  *
  * @fires gate-step-submit - With `{ step: 'sign-in', identifier, password }`.
- * @fires gate-forgot-password - The user followed "Can't access your account?".
+ * @fires gate-forgot-password - The user followed "Can't access your account?" or, with the
+ *   reason `password-setup`, "Set your password".
  */
 @customElement('gate-sign-in-page')
 @localized()
@@ -24,6 +25,12 @@ export class GateSignInPage extends StepPage {
 
   /** Shows "Can't access your account?" where the tenant allows self-service reset. */
   @property({ type: Boolean, attribute: 'show-reset-link' }) showResetLink = false;
+
+  /**
+   * After a failed sign-in, offer "Set your password": shown to everyone whose sign-in failed, so it
+   * says nothing about whether the account exists (docs/security.md#rule-35).
+   */
+  @property({ type: Boolean, attribute: 'show-password-setup' }) showPasswordSetup = false;
 
   /** Where the reset link points when opened in a new tab; a click is handled in place. */
   @property({ attribute: 'reset-href' }) resetHref = '#reset';
@@ -38,6 +45,19 @@ export class GateSignInPage extends StepPage {
         ${msg('Sign in with your email address.', { id: 'local_intro_email' })}
       </p>
       ${this.renderAlert()}
+      ${
+        this.showPasswordSetup && this.alert?.error === 'invalid_credentials'
+          ? html`<p class="gate-intro">
+              ${msg('Has your account moved here, or were you asked to choose a new password?', {
+                id: 'setup_offer',
+                desc: 'Under a failed sign-in, on tenants that imported users without a password.',
+              })}
+              <a href=${this.resetHref} @click=${this.#setPassword}
+                >${msg('Set your password', { id: 'setup_link' })}</a
+              >
+            </p>`
+          : nothing
+      }
       <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'signInName',
@@ -93,6 +113,11 @@ export class GateSignInPage extends StepPage {
       new StepSubmitEvent({ step: 'sign-in', identifier, password: this.password }),
     );
   }
+
+  #setPassword = (event: MouseEvent) => {
+    event.preventDefault();
+    this.dispatchEvent(new ForgotPasswordEvent(this.identifier.trim(), 'password-setup'));
+  };
 
   #forgotPassword = (event: MouseEvent) => {
     event.preventDefault();
