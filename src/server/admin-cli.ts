@@ -25,7 +25,15 @@ import { loadTenants } from './tenants.js';
 const usage = `Usage: npm run admin -- <command> [options]
 
 Commands:
-  user add --tenant <t> --email <e> --password <p> [--group <g>]...
+  user add --tenant <t> --email <e> [--group <g>]...
+                              the password from the prompt, or the first line of stdin
+  user show --tenant <t> --email <e> [--json]
+                              state, groups, last sign-in, lock and recovery email
+  user update --tenant <t> --email <e> [--add-group <g>]... [--remove-group <g>]...
+              [--recovery-email <e> [--verified]] [--require-reset]
+  user unlock --tenant <t> --email <e>
+  user sessions revoke --tenant <t> --email <e>
+                              signs the user out everywhere, apps' tokens included
   user import --tenant <t> --file <users.csv|users.json|users.jsonl> [--dry-run]
                               adds the file's users; those already there are skipped
                               (columns: docs/operators.md#the-import-file)
@@ -51,7 +59,7 @@ function parseCommand(argv: string[]): { request: AdminRequest; json: boolean } 
 }
 
 /** Commands whose answer is a list or a record, which `--json` prints for scripts. */
-const listings = new Set<AdminRequest['command']>(['user-list']);
+const listings = new Set<AdminRequest['command']>(['user-list', 'user-show']);
 
 function parseRequest(argv: string[]): AdminRequest {
   const { values, positionals } = parseArgs({
@@ -63,11 +71,21 @@ function parseRequest(argv: string[]): AdminRequest {
       email: { type: 'string' },
       password: { type: 'string' },
       group: { type: 'string', multiple: true },
+      'add-group': { type: 'string', multiple: true },
+      'remove-group': { type: 'string', multiple: true },
+      'recovery-email': { type: 'string' },
+      verified: { type: 'boolean' },
+      'require-reset': { type: 'boolean' },
       since: { type: 'string' },
       policy: { type: 'string' },
     },
   });
-  const need = (name: 'tenant' | 'email' | 'password' | 'policy') => {
+  if (values.password !== undefined) {
+    throw new Error(
+      'a password is never taken from the command line, where ps and shell history keep it: type it at the prompt or pipe it on stdin',
+    );
+  }
+  const need = (name: 'tenant' | 'email' | 'policy') => {
     const value = values[name];
     if (!value) throw new Error(`--${name} is required for "${positionals.join(' ')}"`);
     return value;
@@ -82,14 +100,60 @@ function parseRequest(argv: string[]): AdminRequest {
   };
   switch (positionals.join(' ')) {
     case 'user add':
-      allow('tenant', 'email', 'password', 'group');
+      allow('tenant', 'email', 'group');
       return {
         command: 'user-add',
         tenant: need('tenant'),
         email: need('email'),
-        password: need('password'),
+        // Read from the prompt or stdin once the command line is known good (see main).
+        password: '',
         groups: values.group ?? [],
       };
+    case 'user show':
+      allow('tenant', 'email');
+      return { command: 'user-show', tenant: need('tenant'), email: need('email') };
+    case 'user update': {
+      allow(
+        'tenant',
+        'email',
+        'add-group',
+        'remove-group',
+        'recovery-email',
+        'verified',
+        'require-reset',
+      );
+      if (values.verified && values['recovery-email'] === undefined) {
+        throw new Error('--verified goes with --recovery-email');
+      }
+      const request = {
+        command: 'user-update' as const,
+        tenant: need('tenant'),
+        email: need('email'),
+        addGroups: values['add-group'] ?? [],
+        removeGroups: values['remove-group'] ?? [],
+        ...(values['recovery-email'] === undefined
+          ? {}
+          : { recoveryEmail: values['recovery-email'] }),
+        recoveryEmailVerified: values.verified ?? false,
+        requireReset: values['require-reset'] ?? false,
+      };
+      if (
+        request.addGroups.length + request.removeGroups.length === 0 &&
+        request.recoveryEmail === undefined &&
+        !request.requireReset
+      ) {
+        throw new Error(
+          '"user update" needs --add-group, --remove-group, --recovery-email or --require-reset',
+        );
+      }
+      return request;
+    }
+    case 'user unlock':
+      allow('tenant', 'email');
+      return { command: 'user-unlock', tenant: need('tenant'), email: need('email') };
+    case 'user sessions revoke':
+      allow('tenant', 'email');
+      return { command: 'user-sessions-revoke', tenant: need('tenant'), email: need('email') };
     case 'user list':
       allow('tenant');
       return { command: 'user-list', tenant: need('tenant') };
@@ -228,6 +292,49 @@ async function runNowLink(config: ServerConfig, argv: string[]): Promise<string>
   return `${serverBase(config)}/${tenant.id}/${policy.id}/run-now`;
 }
 
+/**
+ * A password from a hidden prompt on a terminal, else the first line of stdin (`printf '%s' "$PW" |
+ * npm run admin -- user add ...`): never an argument, which ps and shell history keep.
+ */
+async function readPassword(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) text += String(chunk);
+    const password = text.split(/\r?\n/)[0] ?? '';
+    if (password === '') throw new Error('no password on stdin');
+    return password;
+  }
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.setEncoding('utf8');
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (chunk: string) => {
+        for (const char of chunk) {
+          if (char === '\r' || char === '\n') {
+            input.off('data', onData);
+            process.stderr.write('\n');
+            resolve(typed);
+            return;
+          }
+          if (char === '\u0003') {
+            input.off('data', onData);
+            reject(new Error('cancelled'));
+            return;
+          }
+          typed = char === '\u007f' ? [...typed].slice(0, -1).join('') : typed + char;
+        }
+      };
+      input.on('data', onData);
+    });
+  } finally {
+    input.setRawMode(false);
+    input.pause();
+  }
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -249,6 +356,9 @@ async function main() {
     process.stderr.write(`admin: ${(error as Error).message}\n\n${usage}\n`);
     process.exitCode = 2;
     return;
+  }
+  if (command.request.command === 'user-add') {
+    command.request.password = await readPassword(`Password for ${command.request.email}: `);
   }
   const result = await execute(readServerConfig(process.env), command.request);
   if (result.ok) {

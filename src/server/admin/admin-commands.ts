@@ -12,12 +12,21 @@ import type { Database } from '../database/database.js';
 import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/signing-keys.js';
 import { hashPassword, scryptParamsSchema } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
-import { auditCounts, type AuditEvent } from '../store/audit.js';
+import { auditCounts, recordAudit, type AuditEvent } from '../store/audit.js';
 import { listDeadLetters } from '../store/mail-outbox.js';
-import { sessionCountsOfTenant } from '../store/sessions.js';
+import {
+  countSessionsOfUser,
+  revokeSessionsOfUser,
+  sessionCountsOfTenant,
+} from '../store/sessions.js';
+import { groupPattern } from './import-rows.js';
 import {
   DuplicateUserError,
   existingEmails,
+  findUser,
+  lastSignIn,
+  unlockUser,
+  updateUser,
   importUsers,
   insertUser,
   listUsers,
@@ -25,6 +34,7 @@ import {
   type User,
 } from '../store/users.js';
 import type { TenantRegistry } from '../tenants.js';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 
 const tenant = z.string().min(1);
 /** Rows per import transaction: a crash loses at most one batch's work, which a rerun redoes. */
@@ -64,6 +74,19 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
       .max(importBatchSize),
   }),
   z.strictObject({ command: z.literal('user-list'), tenant }),
+  z.strictObject({ command: z.literal('user-show'), tenant, email }),
+  z.strictObject({
+    command: z.literal('user-update'),
+    tenant,
+    email,
+    addGroups: z.array(z.string().regex(groupPattern)).max(50),
+    removeGroups: z.array(z.string().min(1).max(100)).max(50),
+    recoveryEmail: z.optional(z.string().min(1)),
+    recoveryEmailVerified: z.boolean(),
+    requireReset: z.boolean(),
+  }),
+  z.strictObject({ command: z.literal('user-unlock'), tenant, email }),
+  z.strictObject({ command: z.literal('user-sessions-revoke'), tenant, email }),
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
   z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
   z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
@@ -217,6 +240,11 @@ export async function runAdminCommand(
       }
       return { ok: true, lines: table(rows), data };
     }
+    case 'user-show':
+    case 'user-update':
+    case 'user-unlock':
+    case 'user-sessions-revoke':
+      return userCommand(deps, found, request, now);
     case 'user-remove': {
       const address = normaliseEmail(request.email);
       return (await removeUser(deps.db, found.id, address))
@@ -261,6 +289,133 @@ export async function runAdminCommand(
         ]);
       }
       return { ok: true, lines: table(rows) };
+    }
+    default:
+      return assertNever(request);
+  }
+}
+
+type UserCommand = Extract<
+  AdminRequest,
+  { command: 'user-show' | 'user-update' | 'user-unlock' | 'user-sessions-revoke' }
+>;
+
+/** The commands on one user: show, update, unlock, end every session. */
+async function userCommand(
+  deps: AdminDeps,
+  tenant: Tenant,
+  request: UserCommand,
+  now: Date,
+): Promise<AdminResult> {
+  const address = normaliseEmail(request.email);
+  const user = await findUser(deps.db, tenant.id, address);
+  if (!user) return fail(`No user ${address} in ${tenant.id}`);
+  const audit = (
+    event: 'account_unlocked' | 'sessions_revoked' | 'reset_required' | 'user_updated',
+  ) => recordAudit(deps.db, { tenant: tenant.id, event, userId: user.id, email: user.email }, now);
+  switch (request.command) {
+    case 'user-show': {
+      const summary = userSummary(user, await countSessionsOfUser(deps.db, user.id), now);
+      const last = await lastSignIn(deps.db, user.id);
+      const data = { ...summary, lastSignIn: last?.toISOString() ?? null };
+      const recovery = data.recoveryEmailConfirmedAt
+        ? `verified ${data.recoveryEmailConfirmedAt}`
+        : 'not verified';
+      return {
+        ok: true,
+        data,
+        lines: table([
+          ['email', JSON.stringify(data.email).slice(1, -1)],
+          [
+            'display name',
+            data.displayName === null ? '-' : JSON.stringify(data.displayName).slice(1, -1),
+          ],
+          ['language', data.locale ?? `- (the tenant's default, ${tenant.defaultLocale})`],
+          [
+            'state',
+            data.state === 'must-reset'
+              ? 'must reset: signs in after setting a password through the reset'
+              : 'active',
+          ],
+          ['groups', data.groups.join(', ') || '-'],
+          ['recovery email', recovery],
+          ['last sign-in', data.lastSignIn ?? 'never'],
+          ['locked until', data.lockedUntil ?? 'not locked'],
+          ['sessions', String(data.sessions)],
+          ['created', data.createdAt],
+        ]),
+      };
+    }
+    case 'user-update': {
+      if (request.requireReset && tenant.selfServiceReset.enabled === 'none') {
+        return fail(
+          `${tenant.id}'s self-service reset is "none": a user who must reset could never sign in again`,
+        );
+      }
+      let email: { address: string; verifiedAt: Date | null } | undefined;
+      if (request.recoveryEmail !== undefined) {
+        const next = normaliseEmail(request.recoveryEmail);
+        if (!resetStartRequestSchema.shape.email.safeParse(next).success) {
+          return fail(`"${request.recoveryEmail}" is not an email address`);
+        }
+        if (next !== user.email && (await findUser(deps.db, tenant.id, next))) {
+          return fail(`${next} already has an account in ${tenant.id}`);
+        }
+        email = { address: next, verifiedAt: request.recoveryEmailVerified ? now : null };
+      }
+      const changes = {
+        addGroups: request.addGroups,
+        removeGroups: request.removeGroups,
+        ...(email ? { email } : {}),
+        requireReset: request.requireReset,
+      };
+      await deps.db.transaction(async (tx) => {
+        await updateUser(tx, user.id, changes);
+        // The old password stops working now: no session it opened outlives it.
+        if (request.requireReset) await revokeSessionsOfUser(tx, user.id);
+      });
+      await audit(request.requireReset ? 'reset_required' : 'user_updated');
+      const updated = (await findUser(deps.db, tenant.id, email?.address ?? user.email))!;
+      const lines = [
+        `Updated ${updated.email} in ${tenant.id}: groups ${updated.groups.join(', ') || '-'}`,
+      ];
+      if (email) {
+        lines.push(
+          `Recovery email ${email.address} (${email.verifiedAt ? 'verified' : 'not verified: the user confirms it at the next sign-in where the tenant asks'})`,
+        );
+      }
+      if (request.requireReset) {
+        lines.push('The user must set a new password through the reset; every session ended.');
+      }
+      const switchGroup =
+        tenant.selfServiceReset.enabled === 'selected' ? tenant.selfServiceReset.group : undefined;
+      if (switchGroup !== undefined) {
+        lines.push(
+          `Self-service reset: ${updated.groups.includes(switchGroup) || updated.mustReset ? 'may reset' : `may not reset (not in "${switchGroup}")`}`,
+        );
+      }
+      return { ok: true, lines };
+    }
+    case 'user-unlock':
+      await unlockUser(deps.db, user.id);
+      await audit('account_unlocked');
+      return {
+        ok: true,
+        lines: [
+          user.lockedUntil && user.lockedUntil > now
+            ? `Unlocked ${user.email} (it was locked until ${user.lockedUntil.toISOString()})`
+            : `${user.email} was not locked; its failed sign-ins are forgotten`,
+        ],
+      };
+    case 'user-sessions-revoke': {
+      const ended = await deps.db.transaction((tx) => revokeSessionsOfUser(tx, user.id));
+      await audit('sessions_revoked');
+      return {
+        ok: true,
+        lines: [
+          `Signed ${user.email} out everywhere: ${ended} sessions ended, and every app's tokens revoked`,
+        ],
+      };
     }
     default:
       return assertNever(request);

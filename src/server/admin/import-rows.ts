@@ -26,7 +26,7 @@ export interface FieldProblem {
   problem: string;
 }
 
-const groupPattern = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
+export const groupPattern = /^[A-Za-z0-9][A-Za-z0-9 ._-]{0,99}$/;
 const truthy = new Set(['true', 'yes', '1']);
 const falsy = new Set(['false', 'no', '0', '']);
 

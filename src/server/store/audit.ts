@@ -20,6 +20,11 @@ export const auditEvents = [
   'sign_in_failed',
   'email_confirmation_required',
   'email_confirmed',
+  // An operator's actions on a user, from the admin CLI.
+  'account_unlocked',
+  'sessions_revoked',
+  'reset_required',
+  'user_updated',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 

@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../database/database.js';
+import { endGrants } from '../oidc/database-adapter.js';
 
 const hashOf = (id: string) => createHash('sha256').update(id).digest('base64');
 
@@ -55,6 +56,27 @@ export async function endSession(db: Queryable, id: string): Promise<void> {
 export async function endSessionsOfUser(db: Queryable, userId: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
   await db.query('DELETE FROM oidc_models WHERE account_id = $1', [userId]);
+}
+
+/**
+ * `admin user sessions revoke`: every session of the account ends, and every OpenID Connect grant
+ * it gave an app, with the codes and tokens issued under them, so refresh tokens stop working too
+ * (docs/security.md#rule-30).
+ */
+export async function revokeSessionsOfUser(db: Queryable, userId: string): Promise<number> {
+  const grants = await db.query<{ tenant: string; id: string }>(
+    `SELECT tenant, id FROM oidc_models WHERE model = 'Grant' AND account_id = $1`,
+    [userId],
+  );
+  for (const tenant of new Set(grants.map((grant) => grant.tenant))) {
+    const ids = grants.filter((grant) => grant.tenant === tenant).map((grant) => grant.id);
+    await endGrants(db, tenant, ids);
+  }
+  const ended = await db.query('DELETE FROM sessions WHERE user_id = $1 RETURNING id_hash', [
+    userId,
+  ]);
+  await db.query('DELETE FROM oidc_models WHERE account_id = $1', [userId]);
+  return ended.length;
 }
 
 export async function countSessionsOfUser(db: Queryable, userId: string): Promise<number> {

@@ -245,6 +245,69 @@ export async function existingEmails(
   return rows.map((row) => row.email);
 }
 
+/** An operator's changes to a user (`admin user update`); what is absent stays as it is. */
+export interface UserChanges {
+  addGroups: readonly string[];
+  removeGroups: readonly string[];
+  /** A new sign-in and recovery email (one address while accounts sign in with their email). */
+  email?: { address: string; verifiedAt: Date | null };
+  requireReset: boolean;
+}
+
+export async function updateUser(
+  db: Queryable,
+  userId: string,
+  changes: UserChanges,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET
+       groups = ARRAY(SELECT DISTINCT g FROM unnest(array_cat(groups, $2::text[])) AS g
+                      WHERE g <> ALL($3::text[]) ORDER BY g),
+       email = coalesce($4, email),
+       email_confirmed_at = CASE WHEN $4::text IS NULL THEN email_confirmed_at ELSE $5::timestamptz END,
+       must_reset = must_reset OR $6
+     WHERE id = $1`,
+    [
+      userId,
+      [...changes.addGroups],
+      [...changes.removeGroups],
+      changes.email?.address ?? null,
+      changes.email?.verifiedAt ?? null,
+      changes.requireReset,
+    ],
+  );
+}
+
+/** Ends a lock and forgets the failures that led to it (`admin user unlock`). */
+export async function unlockUser(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    'UPDATE users SET failed_sign_ins = 0, lock_count = 0, locked_until = NULL WHERE id = $1',
+    [userId],
+  );
+}
+
+/** The users of a tenant in one group (the reset switch's group, the rollout's audience). */
+export async function countGroupMembers(
+  db: Queryable,
+  tenant: string,
+  group: string,
+): Promise<number> {
+  const rows = await db.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM users WHERE tenant = $1 AND $2 = ANY(groups)',
+    [tenant, group],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+/** When the user last signed in, from the audit trail; null when never. */
+export async function lastSignIn(db: Queryable, userId: string): Promise<Date | null> {
+  const rows = await db.query<{ at: Date | null }>(
+    `SELECT max(at) AS at FROM audit_events WHERE user_id = $1 AND event = 'sign_in_succeeded'`,
+    [userId],
+  );
+  return rows[0]?.at ?? null;
+}
+
 /** A completed reset: the new password, the account unlocked, the address proven (rule 15). */
 export async function resetPassword(
   db: Queryable,
