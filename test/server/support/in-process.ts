@@ -38,6 +38,8 @@ export interface TestServerOptions {
   publicUrl?: string;
   /** The built pages to serve; `dist` unless a test needs files of its own among them. */
   distDir?: string;
+  /** The tenant files; `tenants` unless a test changes them. */
+  tenantsDir?: string;
 }
 
 export function testConfig(options: TestServerOptions): ServerConfig {
@@ -53,7 +55,7 @@ export function testConfig(options: TestServerOptions): ServerConfig {
     trustedProxies: options.trustedProxies ?? ['127.0.0.1'],
     codeHashKey: undefined,
     mailKey: undefined,
-    tenantsDir: 'tenants',
+    tenantsDir: options.tenantsDir ?? 'tenants',
     distDir: options.distDir ?? 'dist',
     signingKeyRefreshSeconds: 60,
   };
