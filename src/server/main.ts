@@ -37,10 +37,10 @@ async function main() {
   // Tenant files changed: validated whole, then served without a restart
   // (docs/server.md#changing-settings). Listening from the first moment, so that an early SIGHUP
   // never ends the process (its default); the start reads the files anyway.
-  let started: Gatehouse | undefined;
-  process.on('SIGHUP', () => void started?.reloadSettings());
+  const running: { gatehouse?: Gatehouse } = {};
+  process.on('SIGHUP', () => void running.gatehouse?.reloadSettings());
   const gatehouse = await startGatehouse({ config });
-  started = gatehouse;
+  running.gatehouse = gatehouse;
   await banner(
     gatehouse,
     config.publicUrl?.replace(/\/+$/, '') ?? gatehouse.url,
