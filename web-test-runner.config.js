@@ -23,8 +23,8 @@ function mockServiceWorker(context, next) {
 }
 
 export default {
-  // test/server/ holds the Node tests of the server (`npm run test:node`).
-  files: ['test/**/*.test.ts', '!test/server/**'],
+  // test/server/ and test/conformance/ hold Node tests (`npm run test:node`).
+  files: ['test/**/*.test.ts', '!test/server/**', '!test/conformance/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   // Axe checks time out when two pages share the two cores (docs/testing.md#axe-concurrency).
   concurrency: 1,

@@ -3,15 +3,18 @@
  * failure that the pages can name in the user's language.
  */
 import type * as z from 'zod/mini';
-import type {
-  ErrorBody,
-  ResetPasswordRequest,
-  ResetStartRequest,
-  ResetVerifyRequest,
-  SignInRequest,
-} from './contract.schema.js';
+import type { ErrorBody } from './contract.schema.js';
 import type { Result } from '../shared/result.js';
-import { routePath, routes } from './routes.js';
+import {
+  endpointPath,
+  endpoints,
+  type Endpoint,
+  type EndpointName,
+  type Endpoints,
+  type PathParamsOf,
+  type RequestOf,
+  type ResponseOf,
+} from './endpoints.js';
 
 type Contract = typeof import('./contract.schema.js');
 
@@ -62,80 +65,22 @@ export class ApiClient {
     this.#language = language;
   }
 
-  config() {
+  /** Calls one endpoint of the contract (src/api/endpoints.ts) and parses its answer. */
+  call<N extends EndpointName>(
+    name: N,
+    ...[input]: Endpoints[N]['method'] extends 'GET'
+      ? PathParamsOf<N> extends { flowId: string }
+        ? [PathParamsOf<N>]
+        : []
+      : [PathParamsOf<N> & { body: RequestOf<N> }]
+  ): Promise<ApiResult<ResponseOf<N>>> {
+    const endpoint: Endpoint = endpoints[name];
+    const params = { tenant: this.#tenant, ...(input as { flowId?: string }) };
     return this.#request(
-      this.#path(routes.config),
-      undefined,
-      (contract) => contract.tenantConfigSchema,
+      this.#base + endpointPath(endpoint.path, params as Record<string, string>),
+      endpoint.method === 'GET' ? undefined : (input as { body: object }).body,
+      (contract) => contract[endpoint.response] as unknown as z.ZodMiniType<ResponseOf<N>>,
     );
-  }
-
-  signIn(body: SignInRequest) {
-    return this.#request(
-      this.#path(routes.signIn),
-      body,
-      (contract) => contract.signInResponseSchema,
-    );
-  }
-
-  startReset(body: ResetStartRequest) {
-    return this.#request(
-      this.#path(routes.resetStart),
-      body,
-      (contract) => contract.resetStartResponseSchema,
-    );
-  }
-
-  resetStatus(flowId: string) {
-    return this.#request(
-      this.#path(routes.resetStatus, flowId),
-      undefined,
-      (contract) => contract.resetStatusResponseSchema,
-    );
-  }
-
-  resendCode(flowId: string) {
-    return this.#request(
-      this.#path(routes.resetResend, flowId),
-      {},
-      (contract) => contract.resetResendResponseSchema,
-    );
-  }
-
-  verifyCode(flowId: string, body: ResetVerifyRequest) {
-    return this.#request(
-      this.#path(routes.resetVerify, flowId),
-      body,
-      (contract) => contract.resetVerifyResponseSchema,
-    );
-  }
-
-  setPassword(flowId: string, body: ResetPasswordRequest) {
-    return this.#request(
-      this.#path(routes.resetPassword, flowId),
-      body,
-      (contract) => contract.resetPasswordResponseSchema,
-    );
-  }
-
-  sendConfirmationCode(flowId: string) {
-    return this.#request(
-      this.#path(routes.emailConfirmSend, flowId),
-      {},
-      (contract) => contract.emailConfirmSendResponseSchema,
-    );
-  }
-
-  verifyConfirmationCode(flowId: string, body: ResetVerifyRequest) {
-    return this.#request(
-      this.#path(routes.emailConfirmVerify, flowId),
-      body,
-      (contract) => contract.emailConfirmVerifyResponseSchema,
-    );
-  }
-
-  #path(route: string, flowId = '') {
-    return this.#base + routePath(route, { tenant: this.#tenant, flowId });
   }
 
   async #request<T>(

@@ -2,7 +2,7 @@
  * The Gatehouse HTTP contract, version 1: every request, response and error body.
  * Client, msw handlers and server all parse with these schemas, so they cannot drift apart.
  * Written with zod/mini; the client loads this module beside its first request, so the sign-in
- * page's first load carries no validator (paths and version are in routes.ts).
+ * page's first load carries no validator (the endpoints, by schema name, are in endpoints.ts).
  */
 import * as z from 'zod/mini';
 import { policySchema } from '../tenant/policy.schema.js';
@@ -132,6 +132,27 @@ export const emailConfirmSendResponseSchema = z.strictObject({ resendAfter: seco
 export const emailConfirmVerifyRequestSchema = resetVerifyRequestSchema;
 export const emailConfirmVerifyResponseSchema = z.strictObject({ status: z.literal('signed-in') });
 
+/** Who is signed in to this tenant in this browser, for the password change page and the portal. */
+export const sessionResponseSchema = z.discriminatedUnion('signedIn', [
+  z.strictObject({ signedIn: z.literal(false) }),
+  z.strictObject({
+    signedIn: z.literal(true),
+    email: z.string().check(z.minLength(1), z.maxLength(maxEmailLength)),
+  }),
+]);
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const signOutRequestSchema = z.strictObject({});
+export const signOutResponseSchema = z.strictObject({ status: z.literal('signed-out') });
+
+/** A signed-in user's new password, given with the current one. */
+export const passwordChangeRequestSchema = z.strictObject({
+  currentPassword: requestText().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+  password: requestText().check(z.minLength(1), z.maxLength(maxPasswordInput)),
+});
+export type PasswordChangeRequest = z.infer<typeof passwordChangeRequestSchema>;
+export const passwordChangeResponseSchema = resetPasswordResponseSchema;
+
 export const passwordProblems = ['too_short', 'too_long', 'common', 'context'] as const;
 export type PasswordProblem = (typeof passwordProblems)[number];
 
@@ -141,6 +162,8 @@ export const errorBodySchema = z.discriminatedUnion('error', [
   z.strictObject({ error: z.literal('unsupported_media_type') }),
   z.strictObject({ error: z.literal('payload_too_large') }),
   z.strictObject({ error: z.literal('invalid_credentials') }),
+  /** The request needs a live session of this tenant, and has none (signed out, or expired). */
+  z.strictObject({ error: z.literal('session_required') }),
   /** One answer for a wrong, expired or used code (docs/security.md#rule-10); 0 tries left means the code is dead. */
   z.strictObject({ error: z.literal('code_rejected'), attemptsLeft: seconds }),
   z.strictObject({
@@ -168,6 +191,7 @@ export const errorStatus = {
   unsupported_media_type: 415,
   payload_too_large: 413,
   invalid_credentials: 401,
+  session_required: 401,
   code_rejected: 422,
   password_rejected: 422,
   flow_not_found: 404,

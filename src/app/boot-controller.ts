@@ -17,7 +17,7 @@ const notFound: FlowState = { step: 'error', failure: { error: 'page_not_found' 
  */
 const loadConfig = (api: ApiClientOptions): Promise<ApiResult<TenantConfig>> =>
   import('../api/client.js').then(
-    ({ ApiClient }) => new ApiClient(api).config(),
+    ({ ApiClient }) => new ApiClient(api).call('config'),
     () => ({ ok: false, failure: { error: 'network' } }),
   );
 

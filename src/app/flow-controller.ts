@@ -117,6 +117,10 @@ export class FlowController implements ReactiveController {
     if (step !== undefined && !steps.includes(step)) {
       return { step: 'error', failure: { error: 'page_not_found' } };
     }
+    if (context.policy.kind === 'password-change' && step !== 'password-changed') {
+      const email = await (await loadEffects())?.signedInAs(this.api!);
+      if (email) return { step: 'change-password', email };
+    }
     if (!snapshot || urlStepOf(snapshot) !== (step ?? steps[0])) return initialFlowState(context);
     if (snapshot.step !== 'reset-code' && snapshot.step !== 'new-password') return snapshot;
     const effects = await loadEffects();

@@ -13,6 +13,14 @@ export const stepPages = {
   'reset-code': ['gate-reset-code-page', () => import('../pages/reset-code-page.js')],
   'new-password': ['gate-new-password-page', () => import('../pages/new-password-page.js')],
   'reset-done': ['gate-reset-done-page', () => import('../pages/reset-done-page.js')],
+  'change-password': [
+    'gate-change-password-page',
+    () => import('../pages/change-password-page.js'),
+  ],
+  'password-changed': [
+    'gate-password-changed-page',
+    () => import('../pages/password-changed-page.js'),
+  ],
   'reset-unavailable': [
     'gate-reset-unavailable-page',
     () => import('../pages/reset-unavailable-page.js'),

@@ -60,6 +60,15 @@ export function stepTemplate(flow: FlowState | undefined, parts: StepParts): Tem
       return html`<gate-reset-done-page></gate-reset-done-page>`;
     case 'reset-unavailable':
       return html`<gate-reset-unavailable-page></gate-reset-unavailable-page>`;
+    case 'change-password':
+      return html`<gate-change-password-page
+        .email=${flow.email}
+        .rules=${parts.passwordRules!}
+        .alert=${flow.alert}
+        ?busy=${busy}
+      ></gate-change-password-page>`;
+    case 'password-changed':
+      return html`<gate-password-changed-page></gate-password-changed-page>`;
     case 'redirect':
       return html`<p class="gate-intro" role="status">
         ${msg('Taking you back…', { id: 'redirecting' })}

@@ -31,7 +31,7 @@ const effects: {
 } = {
   'sign-in': ({ identifier, password }) =>
     effect(
-      (client) => client.signIn({ identifier, password }),
+      (client) => client.call('signIn', { body: { identifier, password } }),
       (value): FlowAction =>
         value.status === 'signed-in'
           ? { type: 'signed-in' }
@@ -40,7 +40,7 @@ const effects: {
   'confirm-email': (_, state) =>
     state.step === 'confirm-email'
       ? effect(
-          (client) => client.sendConfirmationCode(state.flowId),
+          (client) => client.call('emailConfirmSend', { flowId: state.flowId, body: {} }),
           (value, now) => ({
             type: 'code-sent',
             flowId: state.flowId,
@@ -53,26 +53,33 @@ const effects: {
   'confirm-code': ({ code }, state) =>
     state.step === 'confirm-code'
       ? effect(
-          (client) => client.verifyConfirmationCode(state.flowId, { code }),
+          (client) => client.call('emailConfirmVerify', { flowId: state.flowId, body: { code } }),
           () => ({ type: 'signed-in' }),
         )
       : undefined,
   'reset-email': ({ email }) =>
     effect(
-      (client) => client.startReset({ email }),
+      (client) => client.call('resetStart', { body: { email } }),
       (value, now) => ({ type: 'code-sent', email, now, ...value }),
     ),
   'reset-code': ({ code }, state) =>
     state.step === 'reset-code'
       ? effect(
-          (client) => client.verifyCode(state.flowId, { code }),
+          (client) => client.call('resetVerify', { flowId: state.flowId, body: { code } }),
           () => ({ type: 'code-verified' }),
         )
       : undefined,
   'new-password': ({ password }, state) =>
     state.step === 'new-password'
       ? effect(
-          (client) => client.setPassword(state.flowId, { password }),
+          (client) => client.call('resetPassword', { flowId: state.flowId, body: { password } }),
+          () => ({ type: 'password-changed' }),
+        )
+      : undefined,
+  'change-password': ({ currentPassword, password }, state) =>
+    state.step === 'change-password'
+      ? effect(
+          (client) => client.call('passwordChange', { body: { currentPassword, password } }),
           () => ({ type: 'password-changed' }),
         )
       : undefined,
@@ -81,8 +88,8 @@ const effects: {
       ? effect(
           (client) =>
             state.step === 'reset-code'
-              ? client.resendCode(state.flowId)
-              : client.sendConfirmationCode(state.flowId),
+              ? client.call('resetResend', { flowId: state.flowId, body: {} })
+              : client.call('emailConfirmSend', { flowId: state.flowId, body: {} }),
           (value, now) => ({ type: 'code-resent', now, ...value }),
         )
       : undefined,
@@ -114,7 +121,7 @@ export async function restoreStep(
   api: ApiClientOptions,
   { flowId, email }: { flowId: string; email: string },
 ): Promise<FlowState | undefined> {
-  const status = await new ApiClient(api).resetStatus(flowId);
+  const status = await new ApiClient(api).call('resetStatus', { flowId });
   if (!status.ok) return undefined;
   return status.value.verified
     ? { step: 'new-password', flowId, email }
@@ -124,4 +131,10 @@ export async function restoreStep(
         email,
         resendAvailableAt: Date.now() + status.value.resendAfter * 1000,
       };
+}
+
+/** Who is signed in to the tenant, if anyone: a password change skips its sign-in for them. */
+export async function signedInAs(api: ApiClientOptions): Promise<string | undefined> {
+  const session = await new ApiClient(api).call('session');
+  return session.ok && session.value.signedIn ? session.value.email : undefined;
 }

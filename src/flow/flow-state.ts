@@ -37,6 +37,9 @@ export type FlowState =
   | { step: 'new-password'; flowId: string; email: string; alert?: ApiError }
   | { step: 'reset-done' }
   | { step: 'reset-unavailable' }
+  /** The signed-in account (`email`, as signed in with) gives its current and new password. */
+  | { step: 'change-password'; email: string; alert?: ApiError }
+  | { step: 'password-changed' }
   /** Leaving the pages for an allowed address; the app navigates. */
   | { step: 'redirect'; url: string }
   | { step: 'error'; failure: Failure };
@@ -60,7 +63,9 @@ export const looksLikeEmail = (value: string) => value.includes('@');
 
 export function initialFlowState(context: FlowContext): FlowState {
   switch (context.policy.kind) {
+    // A password change starts at sign-in unless a session is found (FlowController.stepFor).
     case 'sign-in':
+    case 'password-change':
       return { step: 'sign-in', identifier: context.loginHint };
     case 'password-reset':
       return context.resetAllowed
@@ -83,4 +88,5 @@ export type StepSubmission =
   | { step: 'reset-code'; code: string }
   | { step: 'confirm-email' }
   | { step: 'confirm-code'; code: string }
-  | { step: 'new-password'; password: string };
+  | { step: 'new-password'; password: string }
+  | { step: 'change-password'; currentPassword: string; password: string };

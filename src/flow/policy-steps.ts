@@ -17,6 +17,8 @@ export const urlSteps = [
   'new-password',
   'reset-done',
   'reset-unavailable',
+  'change-password',
+  'password-changed',
 ] as const;
 export type UrlStep = (typeof urlSteps)[number];
 
@@ -35,6 +37,8 @@ export function policySteps(policy: Policy, resetAllowed: boolean): readonly Url
       ];
     case 'password-reset':
       return resetAllowed ? resetSteps : ['reset-unavailable'];
+    case 'password-change':
+      return ['sign-in', 'confirm-email', 'confirm-code', 'change-password', 'password-changed'];
     default:
       return assertNever(policy);
   }

@@ -63,11 +63,16 @@ export function nextFlowState(
     case 'continue':
       return leave(context);
     case 'signed-in':
-      return state.step === 'sign-in' || state.step === 'confirm-code'
-        ? context.redirectUri
-          ? { step: 'redirect', url: context.redirectUri }
-          : { step: 'signed-in' }
-        : state;
+      if (state.step !== 'sign-in' && state.step !== 'confirm-code') return state;
+      if (context.policy.kind === 'password-change') {
+        return {
+          step: 'change-password',
+          email: state.step === 'sign-in' ? state.identifier : state.email,
+        };
+      }
+      return context.redirectUri
+        ? { step: 'redirect', url: context.redirectUri }
+        : { step: 'signed-in' };
     case 'confirm-email-required':
       return state.step === 'sign-in'
         ? { step: 'confirm-email', flowId: action.flowId, email: action.email }
@@ -97,7 +102,11 @@ export function nextFlowState(
         ? { step: 'new-password', flowId: state.flowId, email: state.email }
         : state;
     case 'password-changed':
-      return state.step === 'new-password' ? { step: 'reset-done' } : state;
+      if (state.step === 'new-password') return { step: 'reset-done' };
+      if (state.step !== 'change-password') return state;
+      return context.redirectUri
+        ? { step: 'redirect', url: context.redirectUri }
+        : { step: 'password-changed' };
     case 'failed':
       return withFailure(state, action.failure, action.now);
     default:
@@ -124,6 +133,11 @@ function withFailure(state: FlowState, failure: Failure, now: number): FlowState
     case 'reset-email':
     case 'new-password':
       return { ...state, alert };
+    // A session that ended meanwhile: sign in again, then change the password.
+    case 'change-password':
+      return alert.error === 'session_required'
+        ? { step: 'sign-in', identifier: state.email, alert }
+        : { ...state, alert };
     case 'reset-code':
     case 'confirm-code': {
       const { resent: _resent, ...rest } = state;
@@ -137,6 +151,7 @@ function withFailure(state: FlowState, failure: Failure, now: number): FlowState
     case 'signed-in':
     case 'reset-done':
     case 'reset-unavailable':
+    case 'password-changed':
     case 'redirect':
     case 'error':
       return { step: 'error', failure };

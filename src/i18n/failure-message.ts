@@ -22,6 +22,10 @@ export function failureMessage(failure: Failure): string {
         id: 'error_invalid_credentials',
         desc: 'Also shown for a locked or unknown account, so that nobody can tell which it was.',
       });
+    case 'session_required':
+      return msg('You have been signed out. Sign in again to continue.', {
+        id: 'error_session_required',
+      });
     case 'code_rejected':
       return failure.attemptsLeft > 0
         ? msg(str`That code is wrong or has expired. Tries left: ${failure.attemptsLeft}.`, {

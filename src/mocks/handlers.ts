@@ -1,18 +1,18 @@
-import { HttpResponse, delay, http, type HttpResponseResolver } from 'msw';
+import { HttpResponse, delay, http } from 'msw';
 import type * as z from 'zod/mini';
+import * as contract from '../api/contract.schema.js';
+import { flowIdPattern } from '../api/contract.schema.js';
 import {
-  emailConfirmSendRequestSchema,
-  emailConfirmVerifyRequestSchema,
-  resetPasswordRequestSchema,
-  resetResendRequestSchema,
-  resetStartRequestSchema,
-  resetVerifyRequestSchema,
-  signInRequestSchema,
-} from '../api/contract.schema.js';
-import { routes } from '../api/routes.js';
+  endpointNames,
+  endpoints,
+  type Endpoint,
+  type EndpointName,
+  type RequestOf,
+} from '../api/endpoints.js';
 import {
   codeLifetimeMs,
   MockBackend,
+  mockSessionCookie,
   type MockAnswer,
   type MockBackendOptions,
 } from './mock-backend.js';
@@ -26,18 +26,18 @@ const toResponse = ({ status, body, headers }: MockAnswer) =>
 const invalidRequest = () => toResponse({ status: 400, body: { error: 'invalid_request' } });
 
 /** Reads a JSON body and checks it against the request schema, as the real server does. */
-function withBody<T>(
-  schema: z.ZodMiniType<T>,
-  answer: (params: Params, body: T) => MockAnswer,
-): HttpResponseResolver<Params> {
-  return async ({ request, params }) => {
-    if (!request.headers.get('content-type')?.startsWith('application/json')) {
-      return toResponse({ status: 415, body: { error: 'unsupported_media_type' } });
-    }
-    const json: unknown = await request.json().catch(() => undefined);
-    const parsed = schema.safeParse(json);
-    return parsed.success ? toResponse(answer(params, parsed.data)) : invalidRequest();
-  };
+async function readBody(
+  request: Request,
+  schema: z.ZodMiniType,
+): Promise<{ ok: true; value: unknown } | { ok: false; failure: MockAnswer }> {
+  if (!request.headers.get('content-type')?.startsWith('application/json')) {
+    return { ok: false, failure: { status: 415, body: { error: 'unsupported_media_type' } } };
+  }
+  const json: unknown = await request.json().catch(() => undefined);
+  const parsed = schema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, failure: { status: 400, body: { error: 'invalid_request' } } };
 }
 
 /** Backend options for a scenario: the cases that change the rules rather than the transport. */
@@ -88,47 +88,66 @@ export function createHandlers(
         return undefined;
     }
   });
-  return [
-    transport,
-    http.get<Params>(url(routes.config), ({ params }) => toResponse(backend.config(params.tenant))),
-    http.post(
-      url(routes.signIn),
-      withBody(signInRequestSchema, (p, body) =>
-        backend.signIn(p.tenant, body.identifier, body.password),
-      ),
-    ),
-    http.post(
-      url(routes.resetStart),
-      withBody(resetStartRequestSchema, (p, body) => backend.startReset(p.tenant, body.email)),
-    ),
-    http.get<Params>(url(routes.resetStatus), ({ params }) =>
-      toResponse(backend.resetStatus(params.tenant, params.flowId)),
-    ),
-    http.post(
-      url(routes.resetResend),
-      withBody(resetResendRequestSchema, (p) => backend.resend(p.tenant, p.flowId)),
-    ),
-    http.post(
-      url(routes.resetVerify),
-      withBody(resetVerifyRequestSchema, (p, body) =>
-        backend.verify(p.tenant, p.flowId, body.code),
-      ),
-    ),
-    http.post(
-      url(routes.resetPassword),
-      withBody(resetPasswordRequestSchema, (p, body) =>
-        backend.setPassword(p.tenant, p.flowId, body.password),
-      ),
-    ),
-    http.post(
-      url(routes.emailConfirmSend),
-      withBody(emailConfirmSendRequestSchema, (p) => backend.sendConfirmation(p.tenant, p.flowId)),
-    ),
-    http.post(
-      url(routes.emailConfirmVerify),
-      withBody(emailConfirmVerifyRequestSchema, (p, body) =>
-        backend.verifyConfirmation(p.tenant, p.flowId, body.code),
-      ),
-    ),
-  ];
+  const answers: {
+    [N in EndpointName]: (
+      params: Params,
+      body: RequestOf<N>,
+      /** The session cookie's value, if the request carries one. */
+      session: string | undefined,
+    ) => MockAnswer;
+  } = {
+    config: (p) => backend.config(p.tenant),
+    signIn: (p, body) => backend.signIn(p.tenant, body.identifier, body.password),
+    session: (p, _, session) => backend.session(p.tenant, session),
+    signOut: (p, _, session) => backend.signOut(p.tenant, session),
+    passwordChange: (p, body, session) => backend.changePassword(p.tenant, session, body),
+    emailConfirmSend: (p) => backend.sendConfirmation(p.tenant, p.flowId),
+    emailConfirmVerify: (p, body) => backend.verifyConfirmation(p.tenant, p.flowId, body.code),
+    resetStart: (p, body) => backend.startReset(p.tenant, body.email),
+    resetStatus: (p) => backend.resetStatus(p.tenant, p.flowId),
+    resetResend: (p) => backend.resend(p.tenant, p.flowId),
+    resetVerify: (p, body) => backend.verify(p.tenant, p.flowId, body.code),
+    resetPassword: (p, body) => backend.setPassword(p.tenant, p.flowId, body.password),
+  };
+  // Each endpoint of the table, read as the server reads it: paths that cannot hold a flow id are
+  // refused, and bodies are checked against the request schema (test/conformance holds the answers
+  // to the table's statuses and schemas).
+  const contractRoutes = endpointNames.map((name) => {
+    const endpoint: Endpoint = endpoints[name];
+    const answer = answers[name] as (
+      params: Params,
+      body: unknown,
+      session: string | undefined,
+    ) => MockAnswer;
+    return http[endpoint.method === 'GET' ? 'get' : 'post']<Params>(
+      url(endpoint.path),
+      async ({ request, params, cookies }) => {
+        const respond = (body: unknown) =>
+          toResponse(answer(params, body, cookies[mockSessionCookie]));
+        if (params.flowId !== undefined && !flowIdPattern.test(params.flowId))
+          return invalidRequest();
+        if (!endpoint.request) return respond(undefined);
+        const body = await readBody(request, contract[endpoint.request] as z.ZodMiniType);
+        return body.ok ? respond(body.value) : toResponse(body.failure);
+      },
+    );
+  });
+  // Anything else under the base: another method of a route (405, with Allow), or no route (404).
+  const shapes = Object.values<Endpoint>(endpoints).map(({ method, path }) => ({
+    shape: new RegExp(`^${path.replace(/:\w+/g, '[^/]+')}$`),
+    methods: method === 'GET' ? ['GET', 'HEAD'] : [method],
+  }));
+  const unmatched = http.all(url('/*'), ({ request }) => {
+    const path = new URL(request.url).pathname.slice(new URL(url(''), request.url).pathname.length);
+    const allowed = shapes
+      .filter(({ shape }) => shape.test(path))
+      .flatMap(({ methods }) => methods);
+    if (allowed.length === 0) return toResponse({ status: 404, body: { error: 'not_found' } });
+    return toResponse({
+      status: 405,
+      body: { error: 'method_not_allowed' },
+      headers: { allow: allowed.join(', ') },
+    });
+  });
+  return [transport, ...contractRoutes, unmatched];
 }

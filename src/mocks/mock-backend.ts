@@ -5,15 +5,10 @@
  * rules hold, accounts lock, and recovery emails must be reconfirmed when the tenant says so.
  */
 import type { DemoTenant } from '../demo/demo-tenants.js';
-import {
-  errorStatus,
-  type ErrorBody,
-  type PasswordProblem,
-  type ResetStartResponse,
-} from '../api/contract.schema.js';
+import { errorStatus, type ErrorBody, type ResetStartResponse } from '../api/contract.schema.js';
 import { normaliseEmail } from '../rules/email-address.js';
 import { dayMs, defaultLimits, hourMs } from '../rules/limits.js';
-import { lengthProblems } from '../rules/password-rules.js';
+import { mockPasswordProblems, randomDigits, randomId } from './mock-secrets.js';
 import { publicTenantConfig } from '../api/public-tenant-config.js';
 import type { Tenant } from '../tenant/tenant.schema.js';
 
@@ -22,21 +17,12 @@ export const { codeLifetimeMs, codeTries, codesPerAddressPerHour } = defaultLimi
 export const resendAfterSeconds = defaultLimits.resendAfterMs / 1000;
 export const failedCodesPerDay = defaultLimits.failedCodesPerAccountPerDay;
 export const failuresBeforeLock = defaultLimits.signInFailuresBeforeLock;
-const { lockBaseMs, lockCapMs } = defaultLimits;
+const { lockBaseMs, lockCapMs, sessionLifetimeMs } = defaultLimits;
 
-/** A few of the most common passwords of at least 8 characters; the server ships a full list. */
-const commonPasswords = new Set([
-  'password',
-  'password1',
-  '12345678',
-  '123456789',
-  '1234567890',
-  'qwertyuiop',
-  'iloveyou',
-  'passwordpassword',
-  '123456789012345',
-  'qwertyuiopasdfg',
-]);
+/** The server's cookie name; not HttpOnly, since msw sets a mocked cookie through `document.cookie`. */
+export const mockSessionCookie = 'gatehouse_session';
+const sessionCookie = (id: string, maxAgeS: number) =>
+  `${mockSessionCookie}=${id}; Path=/; Max-Age=${maxAgeS}; SameSite=Lax`;
 
 export interface MockMail {
   to: string;
@@ -89,25 +75,6 @@ interface CodeFlow {
 
 export { normaliseEmail };
 
-function randomDigits(length: number): string {
-  const digits: number[] = [];
-  const buffer = new Uint8Array(1);
-  while (digits.length < length) {
-    crypto.getRandomValues(buffer);
-    // Reject 250-255 so that every digit is equally likely.
-    if (buffer[0]! < 250) digits.push(buffer[0]! % 10);
-  }
-  return digits.join('');
-}
-
-function randomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
 const ok = (body: unknown, status = 200): MockAnswer => ({ status, body });
 const fail = (body: ErrorBody): MockAnswer => ({
   status: errorStatus[body.error],
@@ -123,6 +90,8 @@ export class MockBackend {
 
   readonly #tenants = new Map<string, { tenant: Tenant; accounts: Map<string, Account> }>();
   readonly #flows = new Map<string, CodeFlow>();
+  /** Sessions by the id in their cookie, as the server keeps them (each counts for its tenant only). */
+  readonly #sessions = new Map<string, { tenant: string; account: Account }>();
   readonly #sends = new Map<string, number[]>();
   readonly #codeFailures = new Map<string, number[]>();
   readonly #now: () => number;
@@ -169,27 +138,48 @@ export class MockBackend {
     const found = this.#tenants.get(tenantId);
     if (!found) return fail({ error: 'tenant_not_found' });
     const account = found.accounts.get(normaliseEmail(identifier));
-    const now = this.#now();
     // Unknown, locked and wrong all get the same answer (docs/security.md#rule-14).
-    if (!account || this.#allLocked || account.lockedUntil > now) {
-      return fail({ error: 'invalid_credentials' });
-    }
-    if (account.password !== password) {
-      account.failures += 1;
-      if (account.failures >= failuresBeforeLock) {
-        account.locks += 1;
-        account.failures = 0;
-        account.lockedUntil = now + Math.min(lockBaseMs * 2 ** (account.locks - 1), lockCapMs);
-      }
-      return fail({ error: 'invalid_credentials' });
-    }
-    account.failures = 0;
+    if (!account || !this.#judge(account, password)) return fail({ error: 'invalid_credentials' });
+    const now = this.#now();
     const days = found.tenant.reconfirmEmailAfterDays;
     if (days > 0 && now - account.emailConfirmedAt > days * dayMs) {
       const flowId = this.#newFlow({ kind: 'confirm', tenant: tenantId, account, mayReset: false });
       return ok({ status: 'confirm-email', flowId, email: account.email });
     }
-    return ok({ status: 'signed-in' });
+    return this.#signedIn(tenantId, account, ok({ status: 'signed-in' }));
+  }
+
+  /** Who the session cookie `sessionId` signs in to the tenant, if anyone. */
+  session(tenantId: string, sessionId: string | undefined): MockAnswer {
+    if (!this.#tenants.has(tenantId)) return fail({ error: 'tenant_not_found' });
+    const account = this.#sessionAccount(tenantId, sessionId);
+    return ok(account ? { signedIn: true, email: account.email } : { signedIn: false });
+  }
+
+  signOut(tenantId: string, sessionId: string | undefined): MockAnswer {
+    if (!this.#tenants.has(tenantId)) return fail({ error: 'tenant_not_found' });
+    if (sessionId) this.#sessions.delete(sessionId);
+    return { ...ok({ status: 'signed-out' }), headers: { 'set-cookie': sessionCookie('', 0) } };
+  }
+
+  /** A wrong current password counts toward the lock, as at sign-in. */
+  changePassword(
+    tenantId: string,
+    sessionId: string | undefined,
+    { currentPassword, password }: { currentPassword: string; password: string },
+  ): MockAnswer {
+    const found = this.#tenants.get(tenantId);
+    if (!found) return fail({ error: 'tenant_not_found' });
+    const account = this.#sessionAccount(tenantId, sessionId);
+    if (!account) return fail({ error: 'session_required' });
+    if (!this.#judge(account, currentPassword)) return fail({ error: 'invalid_credentials' });
+    const reasons = mockPasswordProblems(password, account.email, found.tenant);
+    if (reasons.length > 0) return fail({ error: 'password_rejected', reasons });
+    account.password = password;
+    this.#mail({ to: account.email, tenant: tenantId, kind: 'password-changed' });
+    // Every session of the account ends; this browser goes on with a new one.
+    this.#endSessions(account);
+    return this.#signedIn(tenantId, account, ok({ status: 'password-changed' }));
   }
 
   startReset(tenantId: string, email: string): MockAnswer {
@@ -227,12 +217,14 @@ export class MockBackend {
     if (!flow) return fail({ error: 'flow_not_found' });
     if (!flow.verified || !flow.account) return fail({ error: 'step_not_allowed' });
     const tenant = this.#tenants.get(tenantId)!.tenant;
-    const reasons = this.#passwordProblems(password, flow.email, tenant);
+    const reasons = mockPasswordProblems(password, flow.email, tenant);
     if (reasons.length > 0) return fail({ error: 'password_rejected', reasons });
     Object.assign(flow.account, { password, lockedUntil: 0, failures: 0 });
     // Proving control of the address also confirms it as the recovery email.
     flow.account.emailConfirmedAt = this.#now();
     this.#flows.delete(flowId);
+    // A reset ends the account's sessions.
+    this.#endSessions(flow.account);
     this.#mail({ to: flow.email, tenant: tenantId, kind: 'password-changed' });
     return ok({ status: 'password-changed' });
   }
@@ -248,7 +240,7 @@ export class MockBackend {
     if (refused) return refused;
     flow.account!.emailConfirmedAt = this.#now();
     this.#flows.delete(flowId);
-    return ok({ status: 'signed-in' });
+    return this.#signedIn(tenantId, flow.account!, ok({ status: 'signed-in' }));
   }
 
   #newFlow(
@@ -328,17 +320,39 @@ export class MockBackend {
     return fail({ error: 'code_rejected', attemptsLeft: flow.triesLeft });
   }
 
-  #passwordProblems(password: string, email: string, tenant: Tenant): PasswordProblem[] {
-    const length = lengthProblems(password, {
-      minLength: tenant.passwordRules.minLength,
-      maxLength: 128,
-    });
-    if (length.length > 0) return length;
-    const folded = password.normalize('NFKC').toLowerCase();
-    if (commonPasswords.has(folded)) return ['common'];
-    const localPart = email.split('@')[0] ?? '';
-    const context = [email, localPart, tenant.id, tenant.displayName.toLowerCase()];
-    return context.some((word) => word.length >= 3 && folded.includes(word)) ? ['context'] : [];
+  /** `answer`, with the cookie of a new session of `account`. */
+  #signedIn(tenant: string, account: Account, answer: MockAnswer): MockAnswer {
+    const id = randomId();
+    this.#sessions.set(id, { tenant, account });
+    return { ...answer, headers: { 'set-cookie': sessionCookie(id, sessionLifetimeMs / 1000) } };
+  }
+
+  #sessionAccount(tenant: string, sessionId: string | undefined): Account | undefined {
+    const session = sessionId === undefined ? undefined : this.#sessions.get(sessionId);
+    return session?.tenant === tenant ? session.account : undefined;
+  }
+
+  #endSessions(account: Account) {
+    for (const [id, session] of this.#sessions) {
+      if (session.account === account) this.#sessions.delete(id);
+    }
+  }
+
+  /** Right password and no lock; a wrong one counts toward the lock, which doubles up to its cap. */
+  #judge(account: Account, password: string): boolean {
+    const now = this.#now();
+    if (this.#allLocked || account.lockedUntil > now) return false;
+    if (account.password === password) {
+      account.failures = 0;
+      return true;
+    }
+    account.failures += 1;
+    if (account.failures >= failuresBeforeLock) {
+      account.locks += 1;
+      account.failures = 0;
+      account.lockedUntil = now + Math.min(lockBaseMs * 2 ** (account.locks - 1), lockCapMs);
+    }
+    return false;
   }
 
   #mail(mail: MockMail) {

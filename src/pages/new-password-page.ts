@@ -25,11 +25,32 @@ export class GateNewPasswordPage extends StepPage {
 
   @property({ attribute: false }) rules: PasswordRules = defaultRules;
 
-  @state() private password = '';
-  @state() private confirmation = '';
-  @state() private submitted = false;
+  @state() protected password = '';
+  @state() protected confirmation = '';
+  @state() protected submitted = false;
 
   override render() {
+    return html`
+      ${this.renderHeading(msg('Choose a new password', { id: 'newpassword_heading' }))}
+      ${this.renderAlert()}
+      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+        ${textField({
+          id: 'username',
+          label: msg('Email Address', { id: 'email' }),
+          autocomplete: 'username',
+          value: this.email,
+          readonly: true,
+        })}
+        ${this.renderNewPasswordFields()}
+        <div class="gate-actions">
+          ${this.renderSubmit(msg('Continue', { id: 'button_continue' }))} ${this.renderCancel()}
+        </div>
+      </form>
+    `;
+  }
+
+  /** The new password, typed twice, with the rules shown live and the server's objections. */
+  protected renderNewPasswordFields() {
     const length = passwordLength(this.password);
     const matches = this.password !== '' && this.password === this.confirmation;
     const serverProblems = this.alert?.error === 'password_rejected' ? this.alert.reasons : [];
@@ -44,43 +65,36 @@ export class GateNewPasswordPage extends StepPage {
         : this.submitted && this.confirmation === ''
           ? msg('Please confirm your new password', { id: 'requiredField_reenterPassword' })
           : undefined;
-    return html`
-      ${this.renderHeading(msg('Choose a new password', { id: 'newpassword_heading' }))}
-      ${this.renderAlert()}
-      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
-        ${textField({
-          id: 'username',
-          label: msg('Email Address', { id: 'email' }),
-          autocomplete: 'username',
-          value: this.email,
-          readonly: true,
-        })}
-        ${textField({
-          id: 'newPassword',
-          label: msg('New Password', { id: 'newPassword' }),
-          type: 'password',
-          autocomplete: 'new-password',
-          value: this.password,
-          error: passwordError || undefined,
-          onInput: (value) => (this.password = value),
-          hint: this.#renderRules(length, matches),
-          extra: html`<gate-password-toggle for="newPassword"></gate-password-toggle>`,
-        })}
-        ${textField({
-          id: 'reenterPassword',
-          label: msg('Confirm New Password', { id: 'reenterPassword' }),
-          type: 'password',
-          autocomplete: 'new-password',
-          value: this.confirmation,
-          error: mismatch,
-          onInput: (value) => (this.confirmation = value),
-          extra: html`<gate-password-toggle for="reenterPassword"></gate-password-toggle>`,
-        })}
-        <div class="gate-actions">
-          ${this.renderSubmit(msg('Continue', { id: 'button_continue' }))} ${this.renderCancel()}
-        </div>
-      </form>
-    `;
+    return html`${textField({
+      id: 'newPassword',
+      label: msg('New Password', { id: 'newPassword' }),
+      type: 'password',
+      autocomplete: 'new-password',
+      value: this.password,
+      error: passwordError || undefined,
+      onInput: (value) => (this.password = value),
+      hint: this.#renderRules(length, matches),
+      extra: html`<gate-password-toggle for="newPassword"></gate-password-toggle>`,
+    })}
+    ${textField({
+      id: 'reenterPassword',
+      label: msg('Confirm New Password', { id: 'reenterPassword' }),
+      type: 'password',
+      autocomplete: 'new-password',
+      value: this.confirmation,
+      error: mismatch,
+      onInput: (value) => (this.confirmation = value),
+      extra: html`<gate-password-toggle for="reenterPassword"></gate-password-toggle>`,
+    })}`;
+  }
+
+  /** Whether the new password may go to the server; else shows why and focuses the first field to fix. */
+  protected newPasswordReady(): boolean {
+    this.submitted = true;
+    const ready =
+      lengthProblems(this.password, this.rules).length === 0 && this.password === this.confirmation;
+    if (!ready) void this.focusFirstInvalid();
+    return ready;
   }
 
   #renderRules(length: number, matches: boolean) {
@@ -118,12 +132,7 @@ export class GateNewPasswordPage extends StepPage {
   }
 
   #submit() {
-    this.submitted = true;
-    const matches = this.password === this.confirmation;
-    if (lengthProblems(this.password, this.rules).length > 0 || !matches) {
-      void this.focusFirstInvalid();
-      return;
-    }
+    if (!this.newPasswordReady()) return;
     this.dispatchEvent(new StepSubmitEvent({ step: 'new-password', password: this.password }));
   }
 }

@@ -19,5 +19,10 @@ export const policySchema = z.discriminatedUnion('kind', [
     id: z.string().check(z.regex(policyIdPattern)),
     kind: z.literal('password-reset'),
   }),
+  /** A signed-in user changes their password (signing in first when not signed in). */
+  z.strictObject({
+    id: z.string().check(z.regex(policyIdPattern)),
+    kind: z.literal('password-change'),
+  }),
 ]);
 export type Policy = z.infer<typeof policySchema>;

@@ -26,7 +26,7 @@ const client = (timeoutMs?: number) =>
 const calls = [
   {
     name: 'config',
-    call: (c: ApiClient) => c.config(),
+    call: (c: ApiClient) => c.call('config'),
     method: 'GET',
     path: '/api/v1/tenants/contoso/config',
     body: undefined,
@@ -35,7 +35,8 @@ const calls = [
   },
   {
     name: 'signIn',
-    call: (c: ApiClient) => c.signIn({ identifier: 'ada@contoso.example', password: 'pw pw' }),
+    call: (c: ApiClient) =>
+      c.call('signIn', { body: { identifier: 'ada@contoso.example', password: 'pw pw' } }),
     method: 'POST',
     path: '/api/v1/tenants/contoso/sign-in',
     body: { identifier: 'ada@contoso.example', password: 'pw pw' },
@@ -44,7 +45,7 @@ const calls = [
   },
   {
     name: 'startReset',
-    call: (c: ApiClient) => c.startReset({ email: 'ada@contoso.example' }),
+    call: (c: ApiClient) => c.call('resetStart', { body: { email: 'ada@contoso.example' } }),
     method: 'POST',
     path: '/api/v1/tenants/contoso/password-reset',
     body: { email: 'ada@contoso.example' },
@@ -53,7 +54,7 @@ const calls = [
   },
   {
     name: 'resendCode',
-    call: (c: ApiClient) => c.resendCode(flowId),
+    call: (c: ApiClient) => c.call('resetResend', { flowId, body: {} }),
     method: 'POST',
     path: `/api/v1/tenants/contoso/password-reset/${flowId}/resend`,
     body: {},
@@ -62,7 +63,7 @@ const calls = [
   },
   {
     name: 'verifyCode',
-    call: (c: ApiClient) => c.verifyCode(flowId, { code: '012345' }),
+    call: (c: ApiClient) => c.call('resetVerify', { flowId, body: { code: '012345' } }),
     method: 'POST',
     path: `/api/v1/tenants/contoso/password-reset/${flowId}/verify`,
     body: { code: '012345' },
@@ -71,7 +72,8 @@ const calls = [
   },
   {
     name: 'setPassword',
-    call: (c: ApiClient) => c.setPassword(flowId, { password: 'violet umbrellas sing' }),
+    call: (c: ApiClient) =>
+      c.call('resetPassword', { flowId, body: { password: 'violet umbrellas sing' } }),
     method: 'POST',
     path: `/api/v1/tenants/contoso/password-reset/${flowId}/password`,
     body: { password: 'violet umbrellas sing' },
@@ -219,11 +221,11 @@ describe('api/client', () => {
   it('sends the page language as Accept-Language, so that emails come in it', async () => {
     const seen = serve(() => json({ flowId, resendAfter: 30 }, 202));
     const sv = new ApiClient({ base, tenant: 'contoso', language: () => 'sv' });
-    await sv.startReset({ email: 'ada@contoso.example' });
+    await sv.call('resetStart', { body: { email: 'ada@contoso.example' } });
     const original = document.documentElement.lang;
     document.documentElement.lang = 'nl';
     try {
-      await client().startReset({ email: 'ada@contoso.example' });
+      await client().call('resetStart', { body: { email: 'ada@contoso.example' } });
     } finally {
       document.documentElement.lang = original;
     }
@@ -233,7 +235,7 @@ describe('api/client', () => {
   for (const [label, answer, failure] of failures) {
     it(`turns ${label} into ${JSON.stringify(failure)}`, async () => {
       serve(answer);
-      const result = await client().startReset({ email: 'ada@contoso.example' });
+      const result = await client().call('resetStart', { body: { email: 'ada@contoso.example' } });
       expect(result).to.deep.equal({ ok: false, failure });
     });
   }
@@ -244,7 +246,7 @@ describe('api/client', () => {
       return json({ flowId, resendAfter: 30 }, 202);
     });
     const started = performance.now();
-    const result = await client(100).startReset({ email: 'ada@contoso.example' });
+    const result = await client(100).call('resetStart', { body: { email: 'ada@contoso.example' } });
     expect(result).to.deep.equal({ ok: false, failure: { error: 'timeout' } });
     expect(performance.now() - started).to.be.below(1_500);
   });
@@ -264,7 +266,7 @@ describe('api/client', () => {
           { status: 202, headers: { 'content-type': 'application/json' } },
         ),
     );
-    const result = await client(300).startReset({ email: 'ada@contoso.example' });
+    const result = await client(300).call('resetStart', { body: { email: 'ada@contoso.example' } });
     expect(result).to.deep.equal({ ok: false, failure: { error: 'timeout' } });
   });
 
@@ -273,14 +275,16 @@ describe('api/client', () => {
       await delay(50);
       return json({ flowId, resendAfter: 30 }, 202);
     });
-    const result = await client(2_000).startReset({ email: 'ada@contoso.example' });
+    const result = await client(2_000).call('resetStart', {
+      body: { email: 'ada@contoso.example' },
+    });
     expect(result).to.deep.equal({ ok: true, value: { flowId, resendAfter: 30 } });
   });
 
   it('keeps a tenant and flow id with slashes inside their segments', async () => {
     const seen = serve(() => json({ status: 'verified' }, 200));
     const odd = new ApiClient({ base: `${base}/`, tenant: 'a/../b' });
-    await odd.verifyCode('x/../../y', { code: '123456' });
+    await odd.call('resetVerify', { flowId: 'x/../../y', body: { code: '123456' } });
     expect(seen.map((request) => request.path)).to.deep.equal([
       '/api/v1/tenants/a%2F..%2Fb/password-reset/x%2F..%2F..%2Fy/verify',
     ]);
@@ -290,7 +294,7 @@ describe('api/client', () => {
     const seen = serve(() => json({ status: 'verified' }, 200));
     let refused = false;
     try {
-      await client().verifyCode('..', { code: '123456' });
+      await client().call('resetVerify', { flowId: '..', body: { code: '123456' } });
     } catch {
       refused = true;
     }

@@ -27,7 +27,8 @@ import {
   type ErrorBody,
   type ErrorCode,
 } from '../../src/api/contract.schema.js';
-import { routePath, routes } from '../../src/api/routes.js';
+import * as contract from '../../src/api/contract.schema.js';
+import { endpointPath, endpoints, type Endpoint } from '../../src/api/endpoints.js';
 
 interface Parser {
   safeParse(value: unknown): { success: boolean };
@@ -467,6 +468,7 @@ const errorExamples = {
   not_found: { error: 'not_found' },
   method_not_allowed: { error: 'method_not_allowed' },
   forbidden: { error: 'forbidden' },
+  session_required: { error: 'session_required' },
   too_many_requests: { error: 'too_many_requests', retryAfter: 60 },
   service_unavailable: { error: 'service_unavailable' },
 } as const satisfies { [C in ErrorCode]: Extract<ErrorBody, { error: C }> };
@@ -515,84 +517,89 @@ const invalidErrorBodies = [
 ] as const;
 
 const pathCases = [
-  ['config', routes.config, { tenant: 'contoso' }, '/tenants/contoso/config'],
-  ['sign-in', routes.signIn, { tenant: 'contoso' }, '/tenants/contoso/sign-in'],
-  ['reset start', routes.resetStart, { tenant: 'contoso' }, '/tenants/contoso/password-reset'],
+  ['config', endpoints.config.path, { tenant: 'contoso' }, '/tenants/contoso/config'],
+  ['sign-in', endpoints.signIn.path, { tenant: 'contoso' }, '/tenants/contoso/sign-in'],
+  [
+    'reset start',
+    endpoints.resetStart.path,
+    { tenant: 'contoso' },
+    '/tenants/contoso/password-reset',
+  ],
   [
     'reset status',
-    routes.resetStatus,
+    endpoints.resetStatus.path,
     { tenant: 'contoso', flowId },
     `/tenants/contoso/password-reset/${flowId}`,
   ],
   [
     'resend',
-    routes.resetResend,
+    endpoints.resetResend.path,
     { tenant: 'contoso', flowId },
     `/tenants/contoso/password-reset/${flowId}/resend`,
   ],
   [
     'verify',
-    routes.resetVerify,
+    endpoints.resetVerify.path,
     { tenant: 'contoso', flowId },
     `/tenants/contoso/password-reset/${flowId}/verify`,
   ],
   [
     'password',
-    routes.resetPassword,
+    endpoints.resetPassword.path,
     { tenant: 'contoso', flowId },
     `/tenants/contoso/password-reset/${flowId}/password`,
   ],
   [
     'email confirmation send',
-    routes.emailConfirmSend,
+    endpoints.emailConfirmSend.path,
     { tenant: 'contoso', flowId },
     `/tenants/contoso/email-confirmation/${flowId}/send`,
   ],
   [
     'email confirmation verify',
-    routes.emailConfirmVerify,
+    endpoints.emailConfirmVerify.path,
     { tenant: 'contoso', flowId },
     `/tenants/contoso/email-confirmation/${flowId}/verify`,
   ],
   [
     'a flow id climbing out of the email confirmation',
-    routes.emailConfirmVerify,
+    endpoints.emailConfirmVerify.path,
     { tenant: 'contoso', flowId: '../../password-reset/x' },
     '/tenants/contoso/email-confirmation/..%2F..%2Fpassword-reset%2Fx/verify',
   ],
   [
     'a flow id with slashes',
-    routes.resetVerify,
+    endpoints.resetVerify.path,
     { tenant: 'contoso', flowId: 'a/b/c' },
     '/tenants/contoso/password-reset/a%2Fb%2Fc/verify',
   ],
   [
     'a flow id climbing with ../',
-    routes.resetVerify,
+    endpoints.resetVerify.path,
     { tenant: 'contoso', flowId: '../../../admin' },
     '/tenants/contoso/password-reset/..%2F..%2F..%2Fadmin/verify',
   ],
   [
     'a flow id with a backslash',
-    routes.resetVerify,
+    endpoints.resetVerify.path,
     { tenant: 'contoso', flowId: '..\\..\\admin' },
     '/tenants/contoso/password-reset/..%5C..%5Cadmin/verify',
   ],
   [
     'a flow id with an encoded dot segment',
-    routes.resetVerify,
+    endpoints.resetVerify.path,
     { tenant: 'contoso', flowId: '%2e%2e' },
     '/tenants/contoso/password-reset/%252e%252e/verify',
   ],
   [
     'a flow id with a query and fragment',
-    routes.resetVerify,
+    endpoints.resetVerify.path,
     { tenant: 'contoso', flowId: 'x?admin=1#y' },
     '/tenants/contoso/password-reset/x%3Fadmin%3D1%23y/verify',
   ],
   [
     'a tenant with a slash',
-    routes.config,
+    endpoints.config.path,
     { tenant: 'contoso/../fabrikam' },
     '/tenants/contoso%2F..%2Ffabrikam/config',
   ],
@@ -708,14 +715,22 @@ describe('api/contract', () => {
     });
   });
 
-  describe('routes', () => {
-    it('gives every route its own path', () => {
-      const paths = Object.values(routes);
-      expect(new Set(paths).size).to.equal(paths.length);
+  describe('endpoints', () => {
+    it('gives every endpoint its own method and path', () => {
+      const keys = Object.values(endpoints).map(({ method, path }) => `${method} ${path}`);
+      expect(new Set(keys).size).to.equal(keys.length);
+    });
+
+    it('names only schemas the contract exports, a request for every POST and none for a GET', () => {
+      for (const endpoint of Object.values<Endpoint>(endpoints)) {
+        expect(contract[endpoint.response], endpoint.path).to.have.property('safeParse');
+        if (endpoint.method === 'GET') expect(endpoint.request, endpoint.path).to.equal(undefined);
+        else expect(contract[endpoint.request!], endpoint.path).to.have.property('safeParse');
+      }
     });
 
     it('keeps every path parameter to tenant and flowId', () => {
-      for (const route of Object.values(routes)) {
+      for (const { path: route } of Object.values<Endpoint>(endpoints)) {
         const names = [...route.matchAll(/:(\w+)/g)].map((match) => match[1]);
         expect(names[0], route).to.equal('tenant');
         expect(
@@ -726,10 +741,10 @@ describe('api/contract', () => {
     });
   });
 
-  describe('routePath', () => {
+  describe('endpointPath', () => {
     for (const [label, route, params, expected] of pathCases) {
       it(`fills in ${label}`, () => {
-        const path = routePath(route, params);
+        const path = endpointPath(route, params);
         expect(path).to.equal(expected);
         expect(resolved(path)).to.equal(expected);
       });
@@ -738,12 +753,12 @@ describe('api/contract', () => {
     for (const value of dotSegments) {
       it(`refuses a flow id of '${value}' rather than let it leave its segment`, () => {
         expect(() =>
-          routePath(routes.resetVerify, { tenant: 'contoso', flowId: value }),
+          endpointPath(endpoints.resetVerify.path, { tenant: 'contoso', flowId: value }),
         ).to.throw();
       });
 
       it(`refuses a tenant of '${value}' rather than let it leave its segment`, () => {
-        expect(() => routePath(routes.config, { tenant: value })).to.throw();
+        expect(() => endpointPath(endpoints.config.path, { tenant: value })).to.throw();
       });
     }
 
@@ -757,7 +772,7 @@ describe('api/contract', () => {
           (value) => {
             fc.pre(!(dotSegments as readonly string[]).includes(value));
             const segments = resolved(
-              routePath(routes.resetVerify, { tenant: 'contoso', flowId: value }),
+              endpointPath(endpoints.resetVerify.path, { tenant: 'contoso', flowId: value }),
             ).split('/');
             expect(segments).to.have.length(6);
             expect(segments.slice(0, 4)).to.deep.equal([

@@ -26,6 +26,7 @@ const throttled = (retryAfter: number) => ({ error: 'too_many_requests', retryAf
 const signInPolicy = { id: 'B2C_1_signin', kind: 'sign-in', resetLink: true } as const;
 const signInWithoutLink = { id: 'B2C_1_signin_nolink', kind: 'sign-in', resetLink: false } as const;
 const resetPolicy = { id: 'B2C_1_passwordreset', kind: 'password-reset' } as const;
+const changePolicy = { id: 'B2C_1_passwordchange', kind: 'password-change' } as const;
 const redirectUri = 'https://contoso.example/auth/callback';
 const signInUrl = '/contoso/B2C_1_signin?redirect_uri=https%3A%2F%2Fcontoso.example';
 
@@ -73,9 +74,15 @@ const confirmCodeAlert = { ...confirmCode, alert: codeRejected } satisfies FlowS
 const resetUnavailable = { step: 'reset-unavailable' } satisfies FlowState;
 const redirect = { step: 'redirect', url: redirectUri } satisfies FlowState;
 const routeError = { step: 'error', failure: { error: 'page_not_found' } } satisfies FlowState;
+const changePassword = { step: 'change-password', email } satisfies FlowState;
+const changePasswordAlert = { ...changePassword, alert: invalidCredentials } satisfies FlowState;
+const passwordChanged = { step: 'password-changed' } satisfies FlowState;
 
 /** One state per step, some with an alert, to run every action against. */
 const states = [
+  changePassword,
+  changePasswordAlert,
+  passwordChanged,
   signIn,
   signInAlert,
   confirmEmail,
@@ -106,6 +113,8 @@ const knownSteps: Record<StepId, true> = {
   'new-password': true,
   'reset-done': true,
   'reset-unavailable': true,
+  'change-password': true,
+  'password-changed': true,
   redirect: true,
   error: true,
 };
@@ -486,12 +495,13 @@ const guardedActions = [
   [{ type: 'code-resent', resendAfter: 30, now: now + 40_000 }, ['reset-code', 'confirm-code']],
   [{ type: 'change-email' }, ['reset-code']],
   [{ type: 'code-verified' }, ['reset-code']],
-  [{ type: 'password-changed' }, ['new-password']],
+  [{ type: 'password-changed' }, ['new-password', 'change-password']],
 ] as const satisfies readonly (readonly [FlowAction, readonly StepId[]])[];
 
 const policies: fc.Arbitrary<Policy> = fc.oneof(
   fc.boolean().map((resetLink) => ({ ...signInPolicy, resetLink })),
   fc.constant(resetPolicy),
+  fc.constant(changePolicy),
 );
 
 const addresses = fc.option(fc.oneof(fc.webUrl(), fc.string()), { nil: undefined });
@@ -609,6 +619,42 @@ describe('flow/reducer', () => {
         }
       });
     }
+  });
+
+  describe('changing the password', () => {
+    const changing = (redirectTo: string | undefined) =>
+      context({ policy: changePolicy, redirectUri: redirectTo });
+
+    it('starts at sign-in, and goes on to the change once signed in', () => {
+      expect(initialFlowState(changing(undefined))).to.deep.equal({
+        step: 'sign-in',
+        identifier: '',
+      });
+      expect(nextFlowState(signIn, { type: 'signed-in' }, changing(redirectUri))).to.deep.equal(
+        changePassword,
+      );
+      expect(nextFlowState(confirmCode, { type: 'signed-in' }, changing(undefined))).to.deep.equal(
+        changePassword,
+      );
+    });
+
+    it('ends on its own page, or at the return address when there is one', () => {
+      const done = { type: 'password-changed' } as const;
+      expect(nextFlowState(changePasswordAlert, done, changing(undefined))).to.deep.equal(
+        passwordChanged,
+      );
+      expect(nextFlowState(changePassword, done, changing(redirectUri))).to.deep.equal(redirect);
+    });
+
+    it('keeps a wrong current password on the step, and sends an ended session to sign-in', () => {
+      const failed = (failure: Failure) => ({ type: 'failed', failure, now }) as const;
+      expect(
+        nextFlowState(changePassword, failed(invalidCredentials), changing(undefined)),
+      ).to.deep.equal(changePasswordAlert);
+      expect(
+        nextFlowState(changePassword, failed({ error: 'session_required' }), changing(undefined)),
+      ).to.deep.equal({ step: 'sign-in', identifier: email, alert: { error: 'session_required' } });
+    });
   });
 
   describe('forgot-password', () => {

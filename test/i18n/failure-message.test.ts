@@ -26,6 +26,7 @@ const failures = {
   timeout: { error: 'timeout' },
   malformed_response: { error: 'malformed_response' },
   server_error: { error: 'server_error' },
+  session_required: { error: 'session_required' },
   page_not_found: { error: 'page_not_found' },
   redirect_not_allowed: { error: 'redirect_not_allowed' },
 } as const satisfies { [E in Failure['error']]: Extract<Failure, { error: E }> };

@@ -7,7 +7,7 @@ import {
   signInResponseSchema,
   tenantConfigSchema,
 } from '../../src/api/contract.schema.js';
-import { routePath, routes } from '../../src/api/routes.js';
+import { endpointPath, endpoints } from '../../src/api/endpoints.js';
 import { startMockApi } from '../../src/mocks/browser.js';
 import type { MockBackend } from '../../src/mocks/mock-backend.js';
 import {
@@ -20,7 +20,7 @@ const api = '/api/v1';
 const ada = 'ada@contoso.example';
 const adaPassword = 'correct horse battery staple';
 const path = (route: string, flowId = '', tenant = 'contoso') =>
-  api + routePath(route, { tenant, flowId });
+  api + endpointPath(route, { tenant, flowId });
 const unknownFlow = 'A'.repeat(32);
 
 const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
@@ -30,10 +30,11 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 
-const signIn = (password = adaPassword) => post(path(routes.signIn), { identifier: ada, password });
+const signIn = (password = adaPassword) =>
+  post(path(endpoints.signIn.path), { identifier: ada, password });
 
 const startReset = (email = ada, tenant = 'contoso') =>
-  post(path(routes.resetStart, '', tenant), { email });
+  post(path(endpoints.resetStart.path, '', tenant), { email });
 
 /** A fresh backend playing `scenario` for every test of one `describe` (one worker per page). */
 function withScenario(scenario: ScenarioName) {
@@ -56,31 +57,31 @@ async function expectError(response: Response, status: number, body: unknown) {
 const unsupportedBodies = [
   [
     'a text/plain body',
-    path(routes.signIn),
+    path(endpoints.signIn.path),
     '{"identifier":"a","password":"b"}',
     { 'content-type': 'text/plain' },
   ],
   [
     'a form body',
-    path(routes.resetStart),
+    path(endpoints.resetStart.path),
     'email=ada%40contoso.example',
     { 'content-type': 'application/x-www-form-urlencoded' },
   ],
   [
     'JSON sent as text/html',
-    path(routes.resetStart),
+    path(endpoints.resetStart.path),
     `{"email":"${ada}"}`,
     { 'content-type': 'text/html' },
   ],
   [
     'JSON sent as XML',
-    path(routes.resetVerify, unknownFlow),
+    path(endpoints.resetVerify.path, unknownFlow),
     '{"code":"123456"}',
     { 'content-type': 'application/xml' },
   ],
   [
     'a multipart body',
-    path(routes.emailConfirmVerify, unknownFlow),
+    path(endpoints.emailConfirmVerify.path, unknownFlow),
     '--x\r\nContent-Disposition: form-data; name="code"\r\n\r\n123456\r\n--x--',
     { 'content-type': 'multipart/form-data; boundary=x' },
   ],
@@ -88,54 +89,74 @@ const unsupportedBodies = [
 
 /** Every POST route; each must refuse a body that is not JSON before anything else. */
 const postRoutes = [
-  ['sign-in', path(routes.signIn)],
-  ['reset start', path(routes.resetStart)],
-  ['resend', path(routes.resetResend, unknownFlow)],
-  ['verify', path(routes.resetVerify, unknownFlow)],
-  ['password', path(routes.resetPassword, unknownFlow)],
-  ['email confirmation send', path(routes.emailConfirmSend, unknownFlow)],
-  ['email confirmation verify', path(routes.emailConfirmVerify, unknownFlow)],
+  ['sign-in', path(endpoints.signIn.path)],
+  ['reset start', path(endpoints.resetStart.path)],
+  ['resend', path(endpoints.resetResend.path, unknownFlow)],
+  ['verify', path(endpoints.resetVerify.path, unknownFlow)],
+  ['password', path(endpoints.resetPassword.path, unknownFlow)],
+  ['email confirmation send', path(endpoints.emailConfirmSend.path, unknownFlow)],
+  ['email confirmation verify', path(endpoints.emailConfirmVerify.path, unknownFlow)],
 ] as const;
 
 /** Requests the server must refuse with 400 invalid_request before any rule runs. */
 const badRequests = [
-  ['malformed JSON', path(routes.signIn), '{"identifier":"a","password":', {}],
-  ['an empty body', path(routes.resetStart), '', {}],
-  ['a JSON string', path(routes.resetStart), `"${ada}"`, {}],
-  ['a JSON array', path(routes.resetStart), `["${ada}"]`, {}],
-  ['JSON null', path(routes.resetStart), 'null', {}],
+  ['malformed JSON', path(endpoints.signIn.path), '{"identifier":"a","password":', {}],
+  ['an empty body', path(endpoints.resetStart.path), '', {}],
+  ['a JSON string', path(endpoints.resetStart.path), `"${ada}"`, {}],
+  ['a JSON array', path(endpoints.resetStart.path), `["${ada}"]`, {}],
+  ['JSON null', path(endpoints.resetStart.path), 'null', {}],
   [
     'an unknown key',
-    path(routes.signIn),
+    path(endpoints.signIn.path),
     { identifier: ada, password: adaPassword, admin: true },
     {},
   ],
-  ['an unknown key on start', path(routes.resetStart), { email: ada, tenant: 'fabrikam' }, {}],
-  ['a key on resend', path(routes.resetResend, 'A'.repeat(32)), { email: ada }, {}],
+  [
+    'an unknown key on start',
+    path(endpoints.resetStart.path),
+    { email: ada, tenant: 'fabrikam' },
+    {},
+  ],
+  ['a key on resend', path(endpoints.resetResend.path, 'A'.repeat(32)), { email: ada }, {}],
   [
     'a __proto__ key',
-    path(routes.resetStart),
+    path(endpoints.resetStart.path),
     `{"__proto__":{"isAdmin":true},"email":"${ada}"}`,
     {},
   ],
-  ['a numeric code', path(routes.resetVerify, 'A'.repeat(32)), { code: 123456 }, {}],
-  ['full-width digits', path(routes.resetVerify, 'A'.repeat(32)), { code: '１２３４５６' }, {}],
-  ['an email with CRLF', path(routes.resetStart), { email: `${ada}\r\nBcc: eve@evil.example` }, {}],
-  ['an email over 254', path(routes.resetStart), { email: `${'a'.repeat(250)}@b.example` }, {}],
-  ['a missing password', path(routes.signIn), { identifier: ada }, {}],
+  ['a numeric code', path(endpoints.resetVerify.path, 'A'.repeat(32)), { code: 123456 }, {}],
+  [
+    'full-width digits',
+    path(endpoints.resetVerify.path, 'A'.repeat(32)),
+    { code: '１２３４５６' },
+    {},
+  ],
+  [
+    'an email with CRLF',
+    path(endpoints.resetStart.path),
+    { email: `${ada}\r\nBcc: eve@evil.example` },
+    {},
+  ],
+  [
+    'an email over 254',
+    path(endpoints.resetStart.path),
+    { email: `${'a'.repeat(250)}@b.example` },
+    {},
+  ],
+  ['a missing password', path(endpoints.signIn.path), { identifier: ada }, {}],
   [
     'a key on email confirmation send',
-    path(routes.emailConfirmSend, unknownFlow),
+    path(endpoints.emailConfirmSend.path, unknownFlow),
     { email: ada },
     {},
   ],
   [
     'full-width digits on email confirmation',
-    path(routes.emailConfirmVerify, unknownFlow),
+    path(endpoints.emailConfirmVerify.path, unknownFlow),
     { code: '１２３４５６' },
     {},
   ],
-  ['a missing confirmation code', path(routes.emailConfirmVerify, unknownFlow), {}, {}],
+  ['a missing confirmation code', path(endpoints.emailConfirmVerify.path, unknownFlow), {}, {}],
 ] as const;
 
 /** Each scenario's promise, as written in scenarios.ts, checked through real fetch. */
@@ -147,13 +168,13 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
       expect(started.status).to.equal(202);
       const { flowId } = resetStartResponseSchema.parse(await started.json());
       const code = backend().latestCode(grace)!;
-      const verified = await post(path(routes.resetVerify, flowId), { code });
+      const verified = await post(path(endpoints.resetVerify.path, flowId), { code });
       expect(await verified.json()).to.deep.equal({ status: 'verified' });
-      const changed = await post(path(routes.resetPassword, flowId), {
+      const changed = await post(path(endpoints.resetPassword.path, flowId), {
         password: 'violet umbrellas sing',
       });
       expect(await changed.json()).to.deep.equal({ status: 'password-changed' });
-      const signedIn = await post(path(routes.signIn), {
+      const signedIn = await post(path(endpoints.signIn.path), {
         identifier: grace,
         password: 'violet umbrellas sing',
       });
@@ -164,16 +185,16 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
 
     it('serves the status of a reset flow', async () => {
       const { flowId } = resetStartResponseSchema.parse(await (await startReset()).json());
-      const before = await fetch(path(routes.resetStatus, flowId));
+      const before = await fetch(path(endpoints.resetStatus.path, flowId));
       expect(before.status).to.equal(200);
       const status = resetStatusResponseSchema.parse(await before.json());
       expect(status.verified).to.equal(false);
       expect(status.resendAfter).to.be.within(29, 30);
       const code = backend().latestCode(ada)!;
-      expect((await post(path(routes.resetVerify, flowId), { code })).status).to.equal(200);
-      const after = await fetch(path(routes.resetStatus, flowId));
+      expect((await post(path(endpoints.resetVerify.path, flowId), { code })).status).to.equal(200);
+      const after = await fetch(path(endpoints.resetStatus.path, flowId));
       expect(resetStatusResponseSchema.parse(await after.json()).verified).to.equal(true);
-      await expectError(await fetch(path(routes.resetStatus, unknownFlow)), 404, {
+      await expectError(await fetch(path(endpoints.resetStatus.path, unknownFlow)), 404, {
         error: 'flow_not_found',
       });
     });
@@ -182,25 +203,25 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
       const grace = 'grace@contoso.example';
       const credentials = { identifier: grace, password: 'compilers are friendly' };
       const first = signInResponseSchema.parse(
-        await (await post(path(routes.signIn), credentials)).json(),
+        await (await post(path(endpoints.signIn.path), credentials)).json(),
       );
       if (first.status !== 'confirm-email')
         throw new Error(`expected confirm-email: ${first.status}`);
       expect(first.email).to.equal(grace);
       expect(backend().outbox).to.deep.equal([]);
-      const sent = await post(path(routes.emailConfirmSend, first.flowId), {});
+      const sent = await post(path(endpoints.emailConfirmSend.path, first.flowId), {});
       expect(sent.status).to.equal(202);
       expect(emailConfirmSendResponseSchema.parse(await sent.json())).to.deep.equal({
         resendAfter: 30,
       });
-      const again = await post(path(routes.emailConfirmSend, first.flowId), {});
+      const again = await post(path(endpoints.emailConfirmSend.path, first.flowId), {});
       expect(again.headers.get('retry-after')).to.match(/^[0-9]+$/);
       expect(again.status).to.equal(429);
       const code = backend().latestCode(grace)!;
-      const verified = await post(path(routes.emailConfirmVerify, first.flowId), { code });
+      const verified = await post(path(endpoints.emailConfirmVerify.path, first.flowId), { code });
       expect(verified.status).to.equal(200);
       expect(await verified.json()).to.deep.equal({ status: 'signed-in' });
-      const second = await post(path(routes.signIn), credentials);
+      const second = await post(path(endpoints.signIn.path), credentials);
       expect(await second.json()).to.deep.equal({ status: 'signed-in' });
     });
 
@@ -221,7 +242,7 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
 
     it('refuses a resend sooner than 30 s with 429 and Retry-After', async () => {
       const { flowId } = resetStartResponseSchema.parse(await (await startReset()).json());
-      const resent = await post(path(routes.resetResend, flowId), {});
+      const resent = await post(path(endpoints.resetResend.path, flowId), {});
       expect(resent.headers.get('retry-after')).to.match(/^[0-9]+$/);
       const retryAfter = Number(resent.headers.get('retry-after'));
       expect(retryAfter).to.be.within(29, 30);
@@ -233,7 +254,7 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
       const { flowId } = resetStartResponseSchema.parse(await (await startReset()).json());
       const code = backend().latestCode(ada)!;
       expect(code).to.match(/^[0-9]{6}$/);
-      const verified = await post(path(routes.resetVerify, flowId), { code });
+      const verified = await post(path(endpoints.resetVerify.path, flowId), { code });
       await expectError(verified, 422, { error: 'code_rejected', attemptsLeft: 0 });
     });
   },
@@ -258,14 +279,14 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
     }
 
     it('still answers GET config', async () => {
-      const response = await fetch(path(routes.config));
+      const response = await fetch(path(endpoints.config.path));
       expect(response.status).to.equal(200);
       expect(tenantConfigSchema.safeParse(await response.json()).success).to.equal(true);
     });
   },
   'server-down': () => {
     for (const [label, send] of [
-      ['GET config', () => fetch(path(routes.config))],
+      ['GET config', () => fetch(path(endpoints.config.path))],
       ['sign-in', () => signIn()],
       ['reset start', () => startReset()],
     ] as const) {
@@ -276,7 +297,7 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
   },
   'network-down': () => {
     for (const [label, send] of [
-      ['GET config', () => fetch(path(routes.config))],
+      ['GET config', () => fetch(path(endpoints.config.path))],
       ['sign-in', () => signIn()],
     ] as const) {
       it(`fails ${label} at the network level`, async () => {
@@ -306,14 +327,14 @@ const scenarioChecks: Record<ScenarioName, (backend: () => MockBackend) => void>
     }
 
     it('still answers GET config with JSON', async () => {
-      const response = await fetch(path(routes.config));
+      const response = await fetch(path(endpoints.config.path));
       expect(tenantConfigSchema.safeParse(await response.json()).success).to.equal(true);
     });
   },
   slow: () => {
     it('takes 2 s to answer', async () => {
       const started = performance.now();
-      const response = await fetch(path(routes.config));
+      const response = await fetch(path(endpoints.config.path));
       expect(response.status).to.equal(200);
       expect(performance.now() - started).to.be.at.least(1_900);
     });
@@ -355,7 +376,7 @@ describe('mocks/handlers', () => {
     }
 
     it('sends a JSON body without a content type as text/plain and refuses it with 415', async () => {
-      const response = await fetch(path(routes.signIn), {
+      const response = await fetch(path(endpoints.signIn.path), {
         method: 'POST',
         body: JSON.stringify({ identifier: ada, password: adaPassword }),
       });
@@ -366,7 +387,7 @@ describe('mocks/handlers', () => {
       const response = await signIn();
       expect(response.status).to.equal(200);
       const withCharset = await post(
-        path(routes.signIn),
+        path(endpoints.signIn.path),
         { identifier: ada, password: adaPassword },
         { 'content-type': 'application/json; charset=utf-8' },
       );
@@ -374,9 +395,11 @@ describe('mocks/handlers', () => {
     });
 
     it('serves the tenant config and tenant_not_found for another tenant', async () => {
-      const config = await fetch(path(routes.config));
+      const config = await fetch(path(endpoints.config.path));
       expect(tenantConfigSchema.parse(await config.json()).tenant).to.equal('contoso');
-      const missing = await fetch(`${api}${routePath(routes.config, { tenant: 'initech' })}`);
+      const missing = await fetch(
+        `${api}${endpointPath(endpoints.config.path, { tenant: 'initech' })}`,
+      );
       await expectError(missing, 404, { error: 'tenant_not_found' });
     });
 
@@ -397,7 +420,7 @@ describe('mocks/handlers', () => {
       const { flowId } = resetStartResponseSchema.parse(await (await startReset(email)).json());
       const code = backend().latestCode(email)!;
       const responses = await Promise.all(
-        Array.from({ length: 16 }, () => post(path(routes.resetVerify, flowId), { code })),
+        Array.from({ length: 16 }, () => post(path(endpoints.resetVerify.path, flowId), { code })),
       );
       const statuses = responses.map((response) => response.status);
       expect(statuses.filter((status) => status === 200)).to.have.length(1);

@@ -1,32 +1,27 @@
 /**
- * The contract of src/api/contract.schema.ts over HTTP: the same routes, the same request schemas on the
- * way in and response schemas on the way out.
+ * The contract over HTTP: the routes of src/api/endpoints.ts, their request schemas on the way in
+ * and response schemas on the way out, answered by the services.
  */
 import { Hono, type Context } from 'hono';
+import type * as z from 'zod/mini';
+import * as contract from '../../api/contract.schema.js';
 import {
-  emailConfirmSendRequestSchema,
-  emailConfirmSendResponseSchema,
-  emailConfirmVerifyRequestSchema,
-  emailConfirmVerifyResponseSchema,
-  flowIdPattern,
-  resetPasswordRequestSchema,
-  resetPasswordResponseSchema,
-  resetResendRequestSchema,
-  resetResendResponseSchema,
-  resetStartRequestSchema,
-  resetStartResponseSchema,
-  resetStatusResponseSchema,
-  resetVerifyRequestSchema,
-  resetVerifyResponseSchema,
-  signInRequestSchema,
-  signInResponseSchema,
-  tenantConfigSchema,
-  tenantIdPattern,
-} from '../../api/contract.schema.js';
-import { routes } from '../../api/routes.js';
+  endpointNames,
+  endpoints,
+  type Endpoint,
+  type EndpointName,
+  type RequestOf,
+  type ResponseOf,
+} from '../../api/endpoints.js';
 import { publicTenantConfig } from '../../api/public-tenant-config.js';
 import { type Tenant } from '../../tenant/tenant.schema.js';
-import type { RequestMeta, ServiceContext } from '../services/context.js';
+import {
+  succeed,
+  type Outcome,
+  type RequestMeta,
+  type ServiceContext,
+} from '../services/context.js';
+import { changePassword, readSession, signOut } from '../services/account-session.js';
 import { sendConfirmationCode, verifyConfirmationCode } from '../services/email-confirmation.js';
 import {
   resendResetCode,
@@ -40,8 +35,8 @@ import type { TenantRegistry } from '../tenants.js';
 import { fromAnotherSite } from './cross-site.js';
 import { readJsonBody } from './json-body.js';
 import { requestMeta } from './request-meta.js';
-import { sendBody, sendError, sendOutcome } from './respond.js';
-import { setSessionCookie } from './session-cookie.js';
+import { sendBody, sendError } from './respond.js';
+import { clearSessionCookie, sessionIdOf, setSessionCookie } from './session-cookie.js';
 
 export interface ApiOptions {
   context: ServiceContext;
@@ -61,7 +56,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
 
   api.use('/tenants/:tenant/*', async (c, next) => {
     const id = c.req.param('tenant');
-    const tenant = tenantIdPattern.test(id) ? tenants.get(id) : undefined;
+    const tenant = contract.tenantIdPattern.test(id) ? tenants.get(id) : undefined;
     if (!tenant) return sendError(c, { error: 'tenant_not_found' });
     if (fromAnotherSite(c, tenant.embeddingOrigins, ownOrigin)) {
       return sendError(c, { error: 'forbidden' });
@@ -71,9 +66,10 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
     await next();
   });
   // A path parameter that cannot be a flow id (a NUL among them) never reaches the database.
-  for (const route of Object.values(routes).filter((path) => path.includes(':flowId'))) {
-    api.use(route, async (c, next) => {
-      if (!flowIdPattern.test(c.req.param('flowId') ?? '')) {
+  for (const { path } of Object.values<Endpoint>(endpoints)) {
+    if (!path.includes(':flowId')) continue;
+    api.use(path, async (c, next) => {
+      if (!contract.flowIdPattern.test(c.req.param('flowId') ?? '')) {
         return sendError(c, { error: 'invalid_request' });
       }
       await next();
@@ -81,80 +77,76 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
   }
   const flowId = (c: Context<Env>) => c.req.param('flowId')!;
 
-  api.get(routes.config, (c) => sendBody(c, tenantConfigSchema, publicTenantConfig(c.var.tenant)));
-
-  api.post(routes.signIn, async (c) => {
-    const body = await readJsonBody(c, signInRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const outcome = await signIn(
-      context,
-      c.var.tenant,
-      body.value.identifier,
-      body.value.password,
-      c.var.meta,
-    );
-    if (!outcome.ok) return sendError(c, outcome.failure);
-    if (outcome.value.sessionId) {
+  const answers: {
+    [N in EndpointName]: (c: Context<Env>, body: RequestOf<N>) => Promise<Outcome<ResponseOf<N>>>;
+  } = {
+    config: async (c) => succeed(publicTenantConfig(c.var.tenant)),
+    signIn: async (c, { identifier, password }) => {
+      const outcome = await signIn(context, c.var.tenant, identifier, password, c.var.meta);
+      if (!outcome.ok) return outcome;
+      if (outcome.value.sessionId) {
+        setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
+      }
+      return succeed(outcome.value.response);
+    },
+    session: (c) => readSession(context, c.var.tenant, sessionIdOf(c, https)),
+    signOut: async (c) => {
+      const outcome = await signOut(context, c.var.tenant, sessionIdOf(c, https), c.var.meta);
+      clearSessionCookie(c, https);
+      return outcome;
+    },
+    passwordChange: async (c, body) => {
+      const outcome = await changePassword(
+        context,
+        c.var.tenant,
+        sessionIdOf(c, https),
+        body,
+        c.var.meta,
+      );
+      if (!outcome.ok) return outcome;
       setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
-    }
-    return sendBody(c, signInResponseSchema, outcome.value.response);
-  });
+      return succeed({ status: outcome.value.status });
+    },
+    emailConfirmSend: (c) => sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta),
+    emailConfirmVerify: async (c, { code }) => {
+      const outcome = await verifyConfirmationCode(
+        context,
+        c.var.tenant,
+        flowId(c),
+        code,
+        c.var.meta,
+      );
+      if (!outcome.ok) return outcome;
+      setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
+      return succeed({ status: 'signed-in' as const });
+    },
+    resetStart: (c, { email }) => startReset(context, c.var.tenant, email, c.var.meta),
+    resetStatus: (c) => resetStatus(context, c.var.tenant, flowId(c)),
+    resetResend: (c) => resendResetCode(context, c.var.tenant, flowId(c), c.var.meta),
+    resetVerify: (c, { code }) =>
+      verifyResetCode(context, c.var.tenant, flowId(c), code, c.var.meta),
+    resetPassword: (c, { password }) =>
+      setNewPassword(context, c.var.tenant, flowId(c), password, c.var.meta),
+  };
 
-  api.post(routes.resetStart, async (c) => {
-    const body = await readJsonBody(c, resetStartRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const outcome = await startReset(context, c.var.tenant, body.value.email, c.var.meta);
-    return sendOutcome(c, outcome, resetStartResponseSchema, 202);
-  });
-
-  api.get(routes.resetStatus, async (c) =>
-    sendOutcome(c, await resetStatus(context, c.var.tenant, flowId(c)), resetStatusResponseSchema),
-  );
-
-  api.post(routes.resetResend, async (c) => {
-    const body = await readJsonBody(c, resetResendRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const outcome = await resendResetCode(context, c.var.tenant, flowId(c), c.var.meta);
-    return sendOutcome(c, outcome, resetResendResponseSchema, 202);
-  });
-
-  api.post(routes.resetVerify, async (c) => {
-    const body = await readJsonBody(c, resetVerifyRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const { tenant, meta } = c.var;
-    const outcome = await verifyResetCode(context, tenant, flowId(c), body.value.code, meta);
-    return sendOutcome(c, outcome, resetVerifyResponseSchema);
-  });
-
-  api.post(routes.resetPassword, async (c) => {
-    const body = await readJsonBody(c, resetPasswordRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const outcome = await setNewPassword(
-      context,
-      c.var.tenant,
-      flowId(c),
-      body.value.password,
-      c.var.meta,
-    );
-    return sendOutcome(c, outcome, resetPasswordResponseSchema);
-  });
-
-  api.post(routes.emailConfirmSend, async (c) => {
-    const body = await readJsonBody(c, emailConfirmSendRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const outcome = await sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta);
-    return sendOutcome(c, outcome, emailConfirmSendResponseSchema, 202);
-  });
-
-  api.post(routes.emailConfirmVerify, async (c) => {
-    const body = await readJsonBody(c, emailConfirmVerifyRequestSchema);
-    if (!body.ok) return sendError(c, body.failure);
-    const { tenant, meta } = c.var;
-    const outcome = await verifyConfirmationCode(context, tenant, flowId(c), body.value.code, meta);
-    if (!outcome.ok) return sendError(c, outcome.failure);
-    setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
-    return sendBody(c, emailConfirmVerifyResponseSchema, { status: 'signed-in' });
-  });
+  // Each endpoint of the table: its body read with its request schema, its answer sent with its
+  // response schema and status.
+  for (const name of endpointNames) {
+    const endpoint: Endpoint = endpoints[name];
+    const answer = answers[name] as (c: Context<Env>, body: unknown) => Promise<Outcome<unknown>>;
+    api.on(endpoint.method, endpoint.path, async (c) => {
+      let body: unknown;
+      if (endpoint.request) {
+        const read = await readJsonBody(c, contract[endpoint.request] as z.ZodMiniType);
+        if (!read.ok) return sendError(c, read.failure);
+        body = read.value;
+      }
+      const outcome = await answer(c, body);
+      return outcome.ok
+        ? sendBody(c, contract[endpoint.response] as z.ZodMiniType, outcome.value, endpoint.status)
+        : sendError(c, outcome.failure);
+    });
+  }
 
   // Anything else under the API: a route of the contract with another method, or no route.
   const shapes = api.routes

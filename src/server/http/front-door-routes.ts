@@ -4,7 +4,6 @@
  * the hosted pages, and Run now. They sit before the hosted pages' catch-all.
  */
 import { Hono, type Context, type Next } from 'hono';
-import { getCookie } from 'hono/cookie';
 import type { HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import type { FrontDoor } from '../oidc/front-door.js';
@@ -12,7 +11,7 @@ import { isProtocolPath } from '../oidc/front-door.js';
 import { interactionIdPattern } from '../oidc/interaction-paths.js';
 import type { RunNow } from '../oidc/run-now.js';
 import type { TenantRegistry } from '../tenants.js';
-import { sessionCookieName } from './session-cookie.js';
+import { sessionIdOf } from './session-cookie.js';
 
 /** The front door opens once the server knows its address; until then these URLs are not found. */
 export interface FrontDoorHolder {
@@ -41,7 +40,7 @@ export function frontDoorRoutes(holder: FrontDoorHolder, tenants: TenantRegistry
       const { incoming, outgoing } = c.env;
       if (step === 'show') await frontDoor.showInteraction(incoming, outgoing, tenant, uid);
       else {
-        const session = getCookie(c, sessionCookieName(https));
+        const session = sessionIdOf(c, https);
         await frontDoor.continueInteraction(incoming, outgoing, tenant, uid, session);
       }
       return RESPONSE_ALREADY_SENT;

@@ -6,7 +6,6 @@
 import type { Context } from 'hono';
 import type * as z from 'zod/mini';
 import { errorBodySchema, errorStatus, type ErrorBody } from '../../api/contract.schema.js';
-import type { Outcome } from '../services/context.js';
 
 export function sendError(c: Context, error: ErrorBody): Response {
   const body = errorBodySchema.parse(error);
@@ -26,13 +25,4 @@ export function sendBody<T>(
 ): Response {
   c.header('Cache-Control', 'no-store');
   return c.json(schema.parse(body) as object, status);
-}
-
-export function sendOutcome<T>(
-  c: Context,
-  outcome: Outcome<T>,
-  schema: z.ZodMiniType<T>,
-  status: 200 | 202 = 200,
-): Response {
-  return outcome.ok ? sendBody(c, schema, outcome.value, status) : sendError(c, outcome.failure);
 }

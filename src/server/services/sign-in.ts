@@ -16,6 +16,7 @@ import { createSession } from '../store/sessions.js';
 import {
   findUser,
   recordSignInFailure,
+  type User,
   replacePasswordHash,
   signInSuccessUpdate,
 } from '../store/users.js';
@@ -36,6 +37,50 @@ export interface SignInResult {
   sessionId?: string;
 }
 
+/**
+ * Whether `password` is the account's and the account is not locked: one KDF run whether or not
+ * there is an account, and a wrong password counts toward the lock (rule 15) and is audited as a
+ * failed sign-in, wherever it was typed (sign-in or password change).
+ */
+export async function judgePassword(
+  context: ServiceContext,
+  tenant: Tenant,
+  user: User | undefined,
+  email: string,
+  password: string,
+  meta: RequestMeta,
+  now: Date,
+): Promise<boolean> {
+  const { db, limits } = context;
+  // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
+  const plausible = passwordLength(password) <= 128;
+  // A user who must set a password through the reset answers like a wrong password, after the
+  // same KDF run: the answer reveals nothing to whoever types the address (docs/security.md#rule-35).
+  const usable = user && !user.mustReset ? user.password : null;
+  const correct =
+    plausible &&
+    (await verifyPassword(password, usable ?? context.dummyPassword)) &&
+    usable !== null;
+  const locked = user?.lockedUntil != null && user.lockedUntil > now;
+  if (user && correct && !locked) return true;
+  if (user && !locked) {
+    const failure = await recordSignInFailure(db, user.id, now, limits);
+    if (failure.locked) {
+      await recordAudit(
+        db,
+        { tenant: tenant.id, event: 'account_locked', userId: user.id, email, ip: meta.ip },
+        now,
+      );
+    }
+  }
+  await recordAudit(
+    db,
+    { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
+    now,
+  );
+  return false;
+}
+
 export async function signIn(
   context: ServiceContext,
   tenant: Tenant,
@@ -49,37 +94,12 @@ export async function signIn(
   if (throttled) return refuse(throttled);
   const email = normaliseEmail(identifier);
   const user = await findUser(db, tenant.id, email);
-  // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
-  const plausible = passwordLength(password) <= 128;
-  // A user who must set a password through the reset answers like a wrong password, after the
-  // same KDF run: the answer reveals nothing to whoever types the address (docs/security.md#rule-35).
-  const usable = user && !user.mustReset ? user.password : null;
-  const correct =
-    plausible &&
-    (await verifyPassword(password, usable ?? context.dummyPassword)) &&
-    usable !== null;
-  const locked = user?.lockedUntil != null && user.lockedUntil > now;
-  if (!user || !correct || locked) {
-    if (user && !locked) {
-      const failure = await recordSignInFailure(db, user.id, now, limits);
-      if (failure.locked) {
-        await recordAudit(
-          db,
-          { tenant: tenant.id, event: 'account_locked', userId: user.id, email, ip: meta.ip },
-          now,
-        );
-      }
-    }
-    await recordAudit(
-      db,
-      { tenant: tenant.id, event: 'sign_in_failed', userId: user?.id, email, ip: meta.ip },
-      now,
-    );
+  if (!(await judgePassword(context, tenant, user, email, password, meta, now)) || !user) {
     return refuse({ error: 'invalid_credentials' });
   }
   // Right after all: the client's failure goes back.
   await run(db, together(clientFailureReturn(meta.ip, now), signInSuccessUpdate(user.id)));
-  if (needsRehash(usable.params)) {
+  if (user.password && needsRehash(user.password.params)) {
     await replacePasswordHash(db, user.id, await hashPassword(password));
   }
   const reconfirmDays = tenant.reconfirmEmailAfterDays;

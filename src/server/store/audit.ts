@@ -20,6 +20,8 @@ export const auditEvents = [
   'sign_in_failed',
   'email_confirmation_required',
   'email_confirmed',
+  'password_changed',
+  'signed_out',
   // An operator's actions on a user, from the admin CLI.
   'account_unlocked',
   'sessions_revoked',

@@ -324,6 +324,21 @@ export async function resetPassword(
   );
 }
 
+/** A password changed by its signed-in owner: the address is not proven by it, the lock is cleared. */
+export async function changePassword(
+  db: Queryable,
+  userId: string,
+  password: PasswordHash,
+  now: Date,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
+       password_changed_at = $5, failed_sign_ins = 0, lock_count = 0, locked_until = NULL
+     WHERE id = $1`,
+    [userId, password.hash, password.salt, JSON.stringify(password.params), now],
+  );
+}
+
 export async function confirmEmail(db: Queryable, userId: string, now: Date): Promise<void> {
   await db.query('UPDATE users SET email_confirmed_at = $2 WHERE id = $1', [userId, now]);
 }
