@@ -11,8 +11,8 @@ import '../components/password-toggle.js';
  * The sign-in step: email (or username) and password.
  *
  * @fires gate-step-submit - With `{ step: 'sign-in', identifier, password }`.
- * @fires gate-forgot-password - The user followed "Can't access your account?" or, with the
- *   reason `password-setup`, "Set your password".
+ * @fires gate-forgot-password - The user followed "Can't access your account?" (or, from
+ *   `<gate-password-setup-offer>`, "Set your password").
  */
 @customElement('gate-sign-in-page')
 @localized()
@@ -45,19 +45,7 @@ export class GateSignInPage extends StepPage {
         ${msg('Sign in with your email address.', { id: 'local_intro_email' })}
       </p>
       ${this.renderAlert()}
-      ${
-        this.showPasswordSetup && this.alert?.error === 'invalid_credentials'
-          ? html`<p class="gate-intro">
-              ${msg('Has your account moved here, or were you asked to choose a new password?', {
-                id: 'setup_offer',
-                desc: 'Under a failed sign-in, on tenants that imported users without a password.',
-              })}
-              <a href=${this.resetHref} @click=${this.#setPassword}
-                >${msg('Set your password', { id: 'setup_link' })}</a
-              >
-            </p>`
-          : nothing
-      }
+      ${this.#offer()}
       <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'signInName',
@@ -114,10 +102,14 @@ export class GateSignInPage extends StepPage {
     );
   }
 
-  #setPassword = (event: MouseEvent) => {
-    event.preventDefault();
-    this.dispatchEvent(new ForgotPasswordEvent(this.identifier.trim(), 'password-setup'));
-  };
+  #offer() {
+    if (!this.showPasswordSetup || this.alert?.error !== 'invalid_credentials') return nothing;
+    void import('./password-setup-offer.js');
+    return html`<gate-password-setup-offer
+      .identifier=${this.identifier}
+      href=${this.resetHref}
+    ></gate-password-setup-offer>`;
+  }
 
   #forgotPassword = (event: MouseEvent) => {
     event.preventDefault();
