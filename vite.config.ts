@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
 import { precompress } from './scripts/vite-precompress.js';
+import { minifyCssLiterals } from './scripts/vite-minify-css.js';
 import { themePacks } from './scripts/vite-theme-packs.js';
 
 const require = createRequire(import.meta.url);
@@ -32,7 +33,7 @@ function mockServiceWorker(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [mockServiceWorker(mode), themePacks(), precompress()],
+  plugins: [minifyCssLiterals(), mockServiceWorker(mode), themePacks(), precompress()],
   build: {
     target: 'es2022',
     // Every browser with es2022 modules preloads them itself.

@@ -6,7 +6,7 @@ import { ForgotPasswordEvent } from '../events/forgot-password-event.js';
 /**
  * Under a failed sign-in, the way in for users who must set a password (imported without one):
  * "Set your password", leading into the reset. Shown after every failed sign-in, so it says nothing
- * about the account (docs/security.md#rule-35). Loaded only when first shown, off the first load.
+ * about the account (docs/security.md#rule-36). Loaded only when first shown, off the first load.
  *
  * @fires gate-forgot-password - With the reason `password-setup` and the typed identifier.
  */

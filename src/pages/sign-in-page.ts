@@ -28,7 +28,7 @@ export class GateSignInPage extends StepPage {
 
   /**
    * After a failed sign-in, offer "Set your password": shown to everyone whose sign-in failed, so it
-   * says nothing about whether the account exists (docs/security.md#rule-35).
+   * says nothing about whether the account exists (docs/security.md#rule-36).
    */
   @property({ type: Boolean, attribute: 'show-password-setup' }) showPasswordSetup = false;
 

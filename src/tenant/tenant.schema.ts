@@ -91,6 +91,31 @@ export const clientSchema = z
   );
 export type Client = z.infer<typeof clientSchema>;
 
+/** Text shown as text (never markup), per locale; each locale must be one of the tenant's. */
+const localizedText = (max: number) =>
+  z.record(localeTag, z.string().check(z.minLength(1), z.maxLength(max)));
+
+/** A help-desk link of the password portal: its label per locale and where it leads. */
+const helpLinkSchema = z.strictObject({
+  label: localizedText(100),
+  url: z
+    .string()
+    .check(
+      z.refine(
+        (value) =>
+          URL.canParse(value) && ['https:', 'mailto:', 'tel:'].includes(new URL(value).protocol),
+        'must be an https, mailto: or tel: address',
+      ),
+    ),
+});
+
+/** What the tenant's password portal (`/{tenant}`) says beside its links. */
+const portalSchema = z.strictObject({
+  /** The organisation's help text, per locale. */
+  help: z.optional(localizedText(1000)),
+  links: z.optional(z.array(helpLinkSchema).check(z.maxLength(10))),
+});
+
 export const tenantSchema = z
   .strictObject({
     id: z.string().check(z.regex(tenantIdPattern)),
@@ -114,6 +139,8 @@ export const tenantSchema = z
           z.refine((clients) => unique(clients.map((c) => c.id)), 'client ids must be unique'),
         ),
     ),
+    /** The password portal's help text and help-desk links. */
+    portal: z.optional(portalSchema),
     /** Offers the built-in "Run now" test client, as B2C does for its user flows. */
     runNow: z.optional(z.boolean()),
     /** Per locale, message id -> the tenant's wording; checked against the messages by `parseTextOverrides`. */
@@ -128,6 +155,14 @@ export const tenantSchema = z
       message: 'must be one of the tenant’s locales',
       path: ['defaultLocale'],
     }),
+    z.refine(
+      (tenant) =>
+        [
+          tenant.portal?.help ?? {},
+          ...(tenant.portal?.links ?? []).map((link) => link.label),
+        ].every((texts) => Object.keys(texts).every((locale) => tenant.locales.includes(locale))),
+      { message: 'has text for a locale the tenant does not offer', path: ['portal'] },
+    ),
   );
 export type Tenant = z.infer<typeof tenantSchema>;
 

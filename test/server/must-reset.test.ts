@@ -1,6 +1,6 @@
 /**
  * Imported users through the real HTTP API: one without a password answers a sign-in exactly like
- * an unknown address (docs/security.md#rule-35), sets a password through the email-code reset,
+ * an unknown address (docs/security.md#rule-36), sets a password through the email-code reset,
  * and then signs in; a prefilled, verified recovery email is not asked to confirm again.
  */
 import assert from 'node:assert/strict';

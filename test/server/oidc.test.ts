@@ -479,6 +479,82 @@ describe('OpenID Connect front door: an app signs its users in', () => {
     },
   );
 
+  it(
+    'changes a password through authorize: the app gets its code, every other session and token ends, the email arrives',
+    { timeout: 120_000 },
+    async () => {
+      const user = {
+        email: 'oidc-change@contoso.example',
+        old: 'the passphrase before the change',
+        next: 'the passphrase after the change',
+      };
+      await adminCli(
+        ['user', 'add', '--tenant', 'contoso', '--email', user.email, '--password', user.old],
+        { DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir },
+      );
+      const change = await discover(server.url, 'contoso', 'B2C_1_passwordchange', 'test-spa');
+      // Another browser, signed in to an app with a refresh token: the change must end both.
+      const other = await browser.context.browser()!.newContext();
+      const here = await browser.context.browser()!.newContext();
+      try {
+        const elsewhere = await authorizeUrl(spa, callback.redirectUri);
+        const otherPage = await other.newPage();
+        const before = await exchange(
+          spa,
+          await arrive(otherPage, elsewhere.url, () => signIn(otherPage, user.email, user.old)),
+          elsewhere,
+        );
+
+        const page = await here.newPage();
+        const request = await authorizeUrl(change, callback.redirectUri);
+        const arrival = await arrive(page, request.url, async () => {
+          await signIn(page, user.email, user.old);
+          await page
+            .getByRole('heading', { name: t('change_password_heading', 'Change your password') })
+            .waitFor();
+          await page
+            .getByLabel(t('currentPassword', 'Current Password'), { exact: true })
+            .fill(user.old);
+          await page.getByLabel(t('newPassword', 'New Password'), { exact: true }).fill(user.next);
+          await page
+            .getByLabel(t('reenterPassword', 'Confirm New Password'), { exact: true })
+            .fill(user.next);
+          await page
+            .getByRole('button', { name: t('button_change_password', 'Change password') })
+            .click();
+        });
+        const tokens = await exchange(change, arrival, request);
+        assert.equal(tokens.claims()!.email, user.email);
+        assert.equal(tokens.claims()!.tfp, 'B2C_1_passwordchange');
+
+        const mail = await sink.waitFor(user.email);
+        assert.match(mail.subject, /password/i);
+        await assert.rejects(
+          client.refreshTokenGrant(spa, before.refresh_token!),
+          oauthError('invalid_grant'),
+        );
+        // The other browser's sessions ended: the app's next sign-in there asks again.
+        const again = await authorizeUrl(spa, callback.redirectUri);
+        await otherPage.goto(again.url.href);
+        await otherPage.getByRole('heading', { name: signInHeading('en'), exact: true }).waitFor();
+        await signIn(otherPage, user.email, user.old);
+        await otherPage
+          .getByRole('alert')
+          .filter({
+            hasText: t('error_invalid_credentials', 'Your email address or password is incorrect.'),
+          })
+          .waitFor();
+        const afterChange = await arrive(otherPage, again.url, () =>
+          signIn(otherPage, user.email, user.next),
+        );
+        assert.equal((await exchange(spa, afterChange, again)).claims()!.email, user.email);
+      } finally {
+        await other.close();
+        await here.close();
+      }
+    },
+  );
+
   it('answers with response_mode=form_post', { timeout: 60_000 }, async () => {
     const page = await browser.context.newPage();
     const request = await authorizeUrl(spa, callback.redirectUri, {

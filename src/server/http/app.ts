@@ -13,6 +13,7 @@ import { apiRoutes } from './api-routes.js';
 import { healthRoutes } from './health.js';
 import { frontDoorRoutes, type FrontDoorHolder } from './front-door-routes.js';
 import { pageRoutes, type HostedPages } from './pages.js';
+import { portalRoutes } from './portal-routes.js';
 import { sendError } from './respond.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -50,6 +51,7 @@ export function createHttpApp(options: HttpAppOptions) {
   app.route('/api/v1', apiRoutes(options));
   app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
   app.route('/', frontDoorRoutes(options.frontDoor, options.tenants, options.https));
+  app.route('/', portalRoutes(options));
   app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));
   app.onError((error, c) => {
     if (error instanceof DatabaseUnavailableError) {

@@ -206,12 +206,6 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
 
   pages.get('*', (c) => {
     const url = new URL(c.req.url);
-    const segments = url.pathname.split('/').filter(Boolean);
-    // `/contoso` is what people type: send them to the tenant's first policy.
-    if (segments.length === 1) {
-      const tenant = tenants.get(segments[0]!);
-      if (tenant) return c.redirect(`/${tenant.id}/${tenant.policies[0]!.id}${url.search}`, 302);
-    }
     const route = parseRoute(url);
     const tenant = route.ok ? tenants.get(route.value.tenant) : undefined;
     const policy =

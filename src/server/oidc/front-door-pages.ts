@@ -4,46 +4,19 @@
  * registered: shown here, never sent anywhere), the sign-out question and its answer, and the
  * ID token that Run now received. Every text is a message of the catalogue, every value is text.
  */
-import { html, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { msg, str } from '@lit/localize';
-import { html as document, raw } from 'hono/html';
-import { renderShellPage, type ShellInput } from '../http/first-page.js';
-import { pageCsp } from '../http/security-headers.js';
-import { translator } from '../i18n/translate.js';
+import type { ShellInput } from '../http/first-page.js';
+import {
+  shellDocument as page,
+  shellHeading as heading,
+  type RenderedPage,
+} from '../http/shell-document.js';
 
-export interface RenderedPage {
-  html: string;
-  csp: string;
-}
+export type { RenderedPage };
 
 /** The reasons the front door refuses a request, as the user is told them. */
 export type RefusalReason = 'unknown_client' | 'redirect_not_registered' | 'bad_request';
-
-function page(
-  shell: ShellInput,
-  title: (t: ReturnType<typeof translator>) => string,
-  step: () => TemplateResult,
-  formAction = "form-action 'self'",
-): RenderedPage {
-  const rendered = renderShellPage(shell, step);
-  const t = translator(shell.locale, shell.overrides);
-  const text = document`<!doctype html>
-<html lang="${shell.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${[title(t), shell.tenantName].join(' – ')}</title>
-${raw(rendered.head)}
-</head>
-<body>${raw(rendered.body)}</body>
-</html>`;
-  return {
-    html: String(text),
-    csp: pageCsp([], rendered.styleHashes).replace("form-action 'self'", formAction),
-  };
-}
-
-const heading = (text: string) => html`<h1 class="gate-heading" tabindex="-1">${text}</h1>`;
 
 export function refusalPage(shell: ShellInput, reason: RefusalReason, code: string): RenderedPage {
   const explanation = () => {

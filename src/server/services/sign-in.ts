@@ -55,7 +55,7 @@ export async function judgePassword(
   // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
   const plausible = passwordLength(password) <= 128;
   // A user who must set a password through the reset answers like a wrong password, after the
-  // same KDF run: the answer reveals nothing to whoever types the address (docs/security.md#rule-35).
+  // same KDF run: the answer reveals nothing to whoever types the address (docs/security.md#rule-36).
   const usable = user && !user.mustReset ? user.password : null;
   const correct =
     plausible &&

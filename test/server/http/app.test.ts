@@ -173,12 +173,6 @@ describe('server: HTTP', () => {
       }
     });
 
-    it("sends /contoso to the tenant's first policy, keeping the query", async () => {
-      const response = await fetch(`${server.url}/contoso?ui_locales=sv`, { redirect: 'manual' });
-      assert.equal(response.status, 302);
-      assert.equal(response.headers.get('location'), '/contoso/B2C_1_signin?ui_locales=sv');
-    });
-
     it('has no inline script in the built index.html', () => {
       const html = readFileSync('dist/index.html', 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];

@@ -38,7 +38,7 @@ export interface TestServerOptions {
   publicUrl?: string;
   /** The built pages to serve; `dist` unless a test needs files of its own among them. */
   distDir?: string;
-  /** The tenant files; `tenants` unless a test changes them. */
+  /** The tenant files; the shipped `tenants` unless a test needs its own. */
   tenantsDir?: string;
 }
 
