@@ -44,8 +44,7 @@ export class GateSignInPage extends StepPage {
       <p class="gate-intro">
         ${msg('Sign in with your email address.', { id: 'local_intro_email' })}
       </p>
-      ${this.renderAlert()}
-      ${this.#offer()}
+      ${this.renderAlert()} ${this.#offer()}
       <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'signInName',
