@@ -17,6 +17,7 @@ const settings = {
   tenant: env.TENANT ?? 'contoso',
   signInPolicy: env.POLICY ?? 'B2C_1_signin',
   resetPolicy: env.RESET_POLICY ?? 'B2C_1_passwordreset',
+  changePolicy: env.CHANGE_POLICY ?? 'B2C_1_passwordchange',
   clientId: env.CLIENT_ID ?? 'example-web-app',
   /** Only for a confidential client; this example is registered as a public one. */
   clientSecret: env.CLIENT_SECRET,
@@ -95,6 +96,7 @@ async function handle(req, res) {
           ? `<h1>Signed in</h1>
 <p>You are signed in as <strong>${escape(session.user.email)}</strong>
 (subject <code>${escape(session.user.sub)}</code>, user flow <code>${escape(session.user.tfp)}</code>).</p>
+<form method="post" action="/change-password"><button>Change password</button></form>
 <form method="post" action="/signout"><button>Sign out</button></form>`
           : `<h1>Example app</h1>
 <p>This app signs you in with Gatehouse.</p>
@@ -105,6 +107,8 @@ async function handle(req, res) {
       return startSignIn(req, res, session, settings.signInPolicy);
     case '/reset':
       return startSignIn(req, res, session, settings.resetPolicy);
+    case '/change-password':
+      return startSignIn(req, res, session, settings.changePolicy);
     case '/auth/callback': {
       const pending = session.pending;
       if (!pending)

@@ -59,7 +59,7 @@ describe('examples/relying-party', () => {
     removeDir(tenantsDir);
   });
 
-  it('signs a demo user in and out', { timeout: 60_000 }, async () => {
+  it('signs a demo user in, changes the password and signs out', { timeout: 60_000 }, async () => {
     const page = await browser.context.newPage();
     await page.goto(appUrl);
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -68,6 +68,18 @@ describe('examples/relying-party', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { name: 'Signed in' }).waitFor();
     assert.match(await page.locator('main').innerText(), /ada@contoso\.example.*B2C_1_signin/s);
+
+    // The app's Change password goes through the password change policy and comes back signed in.
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await page.getByLabel('Current Password', { exact: true }).fill('correct horse battery staple');
+    await page.getByLabel('New Password', { exact: true }).fill('a new horse battery staple');
+    await page
+      .getByLabel('Confirm New Password', { exact: true })
+      .fill('a new horse battery staple');
+    await page.getByRole('button', { name: 'Change password', exact: true }).click();
+    await page.getByRole('heading', { name: 'Signed in' }).waitFor();
+    assert.match(await page.locator('main').innerText(), /B2C_1_passwordchange/);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign out?' }).waitFor();

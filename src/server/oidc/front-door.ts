@@ -27,7 +27,7 @@ import { findUserById } from '../store/users.js';
 import type { TenantRegistry } from '../tenants.js';
 import { DatabaseAdapter, endGrants } from './database-adapter.js';
 import { continuePath } from './interaction-paths.js';
-import { passwordChangePrompts } from './password-change-prompts.js';
+import { loginPrompts } from './login-prompts.js';
 import {
   refusalPage,
   signOutPage,
@@ -301,9 +301,10 @@ export async function openFrontDoor(options: FrontDoorOptions): Promise<FrontDoo
       },
     },
     interactions: {
-      ...(tenant.policies.find((p) => p.id === policy)?.kind === 'password-change'
-        ? { policy: passwordChangePrompts() }
-        : {}),
+      policy: loginPrompts(
+        db,
+        tenant.policies.find((p) => p.id === policy)?.kind === 'password-change',
+      ),
       // A sign-in is asked for on the hosted pages; consent (prompt=consent, which offline_access
       // needs) is given at once, since the clients are the tenant's own apps.
       url: (_ctx, interaction) =>

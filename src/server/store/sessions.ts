@@ -55,7 +55,13 @@ export async function endSession(db: Queryable, id: string): Promise<void> {
  */
 export async function endSessionsOfUser(db: Queryable, userId: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
-  await db.query('DELETE FROM oidc_models WHERE account_id = $1', [userId]);
+  // The provider's own sessions and interactions stay: the browser that changed the password may be
+  // in the middle of an authorization, and a provider session signed in before the change no longer
+  // counts (oidc/login-prompts.ts). Its grants and tokens go.
+  await db.query(
+    `DELETE FROM oidc_models WHERE account_id = $1 AND model NOT IN ('Session', 'Interaction')`,
+    [userId],
+  );
 }
 
 /**

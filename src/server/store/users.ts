@@ -18,6 +18,7 @@ export interface User {
   groups: string[];
   /** When the recovery email was last proven; null when it never was. */
   emailConfirmedAt: Date | null;
+  passwordChangedAt: Date;
   lockedUntil: Date | null;
   displayName: string | null;
   /** The user's language, for email sent outside a request; null: the tenant's default. */
@@ -35,6 +36,7 @@ interface UserRow {
   must_reset: boolean;
   groups: string[];
   email_confirmed_at: Date | null;
+  password_changed_at: Date;
   locked_until: Date | null;
   display_name: string | null;
   locale: string | null;
@@ -42,7 +44,7 @@ interface UserRow {
 }
 
 const columns = `id, tenant, email, password_hash, password_salt, password_params, must_reset,
-  groups, email_confirmed_at, locked_until, display_name, locale, created_at`;
+  groups, email_confirmed_at, password_changed_at, locked_until, display_name, locale, created_at`;
 
 function toUser(row: UserRow): User {
   return {
@@ -60,6 +62,7 @@ function toUser(row: UserRow): User {
     mustReset: row.must_reset,
     groups: row.groups,
     emailConfirmedAt: row.email_confirmed_at,
+    passwordChangedAt: row.password_changed_at,
     lockedUntil: row.locked_until,
     displayName: row.display_name,
     locale: row.locale,
