@@ -27,6 +27,7 @@ import { measureRoundTrips } from './oidc-round-trip.js';
 import { baselinePath, measureLoads, measureSwitches, withBrowser, type Switch } from './pages.js';
 import { makeDataDir, removeDataDir, startServer, type BenchServer } from './server.js';
 import { defaultSoakSeconds, measureSoak, soakRow, type SoakResult } from './soak.js';
+import { importRow, measureImport, type ImportResult } from './import.js';
 
 const quick = process.argv.includes('--quick');
 /** `--soak-seconds N`: the two-instance soak's length (5 minutes unless told; 30 s with --quick). */
@@ -188,6 +189,7 @@ function rows(
   server: Awaited<ReturnType<typeof measureServer>> & { firstStartRss: number; idleRss: number },
   kdf: Awaited<ReturnType<typeof measureKdf>>,
   cluster: SoakResult,
+  imported: ImportResult,
 ): Row[] {
   const gzip = total(files);
   const gatehouse = median(loads.gatehouse.map((load) => load.visibleMs));
@@ -292,6 +294,7 @@ function rows(
       verdict(soakGrowth < 5e6),
     ],
     soakRow(cluster),
+    importRow(imported),
   ];
 }
 
@@ -350,7 +353,17 @@ async function main() {
       say('KDF');
       const kdf = await measureKdf();
       const cluster = await measureSoak(outDir, plan.clusterSoakSeconds, say);
-      const summary = rows(files, goalBytes, loads, switches, serverFigures, kdf, cluster);
+      const imported = await measureImport(say);
+      const summary = rows(
+        files,
+        goalBytes,
+        loads,
+        switches,
+        serverFigures,
+        kdf,
+        cluster,
+        imported,
+      );
       const machine = {
         ...describeMachine(),
         chromium,
@@ -368,6 +381,7 @@ async function main() {
         server: serverFigures,
         kdf,
         cluster,
+        imported,
       };
       await mkdir('bench/results', { recursive: true });
       const json = `${JSON.stringify(results, null, 2)}\n`;

@@ -89,6 +89,8 @@ export interface SignInStepParts {
   alert: Failure | undefined;
   busy: boolean;
   showResetLink: boolean;
+  /** After a failed sign-in, offer "Set your password" (the policy's `passwordSetup`). */
+  showPasswordSetup?: boolean;
   resetHref: string;
   /** Rendered by the server: shown, typed into, but not yet able to submit. */
   prerendered?: boolean;
@@ -102,6 +104,7 @@ export function signInStepTemplate(parts: SignInStepParts): TemplateResult {
     ?busy=${parts.busy}
     ?prerendered=${parts.prerendered ?? false}
     ?show-reset-link=${parts.showResetLink}
+    ?show-password-setup=${parts.showPasswordSetup ?? false}
     reset-href=${parts.resetHref}
   ></gate-sign-in-page>`;
 }

@@ -110,7 +110,11 @@ export class GateApp extends LitElement {
     const flow = this.#flow;
     this.addEventListener('gate-step-submit', (event) => void flow.submit(event.submission));
     this.addEventListener('gate-forgot-password', (event) =>
-      flow.dispatch({ type: 'forgot-password', identifier: event.identifier }),
+      flow.dispatch({
+        type: 'forgot-password',
+        identifier: event.identifier,
+        ...(event.reason ? { reason: event.reason } : {}),
+      }),
     );
     this.addEventListener('gate-step-cancel', () => flow.dispatch({ type: 'cancel' }));
     // After an ending; without the tenant's settings there is nothing to go back to but a reload.
@@ -181,6 +185,10 @@ export class GateApp extends LitElement {
           passwordRules: config?.passwordRules,
           identifierHint: text?.usernameHint ?? '',
           showResetLink: hasResetLink(this.#flow.context),
+          showPasswordSetup:
+            hasResetLink(this.#flow.context) &&
+            this.#flow.context?.policy.kind === 'sign-in' &&
+            this.#flow.context.policy.passwordSetup === true,
           resetHref:
             route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
         }),

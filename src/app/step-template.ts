@@ -8,7 +8,7 @@ import { signInStepTemplate, type SignInStepParts } from './app-shell.js';
 /** What a step shows beyond its state: the app's busy flag, the tenant's rules, the sign-in's links. */
 export interface StepParts extends Pick<
   SignInStepParts,
-  'identifierHint' | 'showResetLink' | 'resetHref'
+  'identifierHint' | 'showResetLink' | 'showPasswordSetup' | 'resetHref'
 > {
   busy: boolean;
   /** The tenant's; there from the moment its settings have loaded, before any new-password step. */
@@ -35,6 +35,7 @@ export function stepTemplate(flow: FlowState | undefined, parts: StepParts): Tem
     case 'reset-email':
       return html`<gate-reset-email-page
         .email=${flow.email}
+        reason=${flow.reason ?? 'forgot'}
         .alert=${flow.alert}
         ?busy=${busy}
       ></gate-reset-email-page>`;

@@ -21,12 +21,18 @@ interface CodeStep {
   resent?: boolean;
 }
 
+/**
+ * Why a reset started, when not from "Can't access your account?": `password-setup`, the way in
+ * for a user who must set a password (imported without one) before signing in.
+ */
+export type ResetReason = 'password-setup';
+
 export type FlowState =
   | { step: 'sign-in'; identifier: string; alert?: ApiError }
   | { step: 'confirm-email'; flowId: string; email: string; alert?: ApiError }
   | ({ step: 'confirm-code' } & CodeStep)
   | { step: 'signed-in' }
-  | { step: 'reset-email'; email: string; alert?: ApiError }
+  | { step: 'reset-email'; email: string; reason?: ResetReason; alert?: ApiError }
   | ({ step: 'reset-code' } & CodeStep)
   | { step: 'new-password'; flowId: string; email: string; alert?: ApiError }
   | { step: 'reset-done' }

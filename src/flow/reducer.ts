@@ -12,12 +12,13 @@ import {
   type Failure,
   type FlowContext,
   type FlowState,
+  type ResetReason,
 } from './flow-state.js';
 
 export type FlowAction =
   /** What the user submitted on a form step, kept so that Back shows it again. */
   | { type: 'entered'; value: string }
-  | { type: 'forgot-password'; identifier: string }
+  | { type: 'forgot-password'; identifier: string; reason?: ResetReason }
   | { type: 'cancel' }
   | { type: 'continue' }
   | { type: 'signed-in'; ticket?: string }
@@ -53,7 +54,11 @@ export function nextFlowState(
         context.policy.kind === 'sign-in' &&
         context.policy.resetLink &&
         context.resetAllowed
-        ? { step: 'reset-email', email: looksLikeEmail(action.identifier) ? action.identifier : '' }
+        ? {
+            step: 'reset-email',
+            email: looksLikeEmail(action.identifier) ? action.identifier : '',
+            ...(action.reason ? { reason: action.reason } : {}),
+          }
         : state;
     case 'cancel':
       return leave(context);

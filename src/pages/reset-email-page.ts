@@ -17,16 +17,39 @@ import { resetStartRequestSchema } from '../api/contract.schema.js';
 export class GateResetEmailPage extends StepPage {
   @property() email = '';
 
+  /**
+   * `password-setup`: the user must set a password before signing in (imported without one, or
+   * asked to by an administrator), and the page says so; `forgot`: "Can't access your account?".
+   */
+  @property() reason: 'forgot' | 'password-setup' = 'forgot';
+
   @state() private error: string | undefined;
 
   override render() {
     return html`
-      ${this.renderHeading(msg('Reset your password', { id: 'reset_heading' }))}
-      <p class="gate-intro">
-        ${msg("Enter the email address of your account and we'll send you a verification code.", {
-          id: 'reset_intro',
-        })}
-      </p>
+      ${
+        this.reason === 'password-setup'
+          ? html`${this.renderHeading(msg('Set your password', { id: 'setup_heading' }))}
+              <p class="gate-intro">
+                ${msg(
+                  'Accounts that moved to this sign-in, and accounts whose administrator asked for a new password, need a password set before they can sign in. A password from the old sign-in does not work here.',
+                  { id: 'setup_why', desc: 'Why a user must set a password before signing in.' },
+                )}
+              </p>
+              <p class="gate-intro">
+                ${msg(
+                  "Enter the email address of your account. We'll send you a verification code, and then you choose your password.",
+                  { id: 'setup_intro' },
+                )}
+              </p>`
+          : html`${this.renderHeading(msg('Reset your password', { id: 'reset_heading' }))}
+              <p class="gate-intro">
+                ${msg(
+                  "Enter the email address of your account and we'll send you a verification code.",
+                  { id: 'reset_intro' },
+                )}
+              </p>`
+      }
       ${this.renderAlert()}
       <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({

@@ -11,7 +11,8 @@ import '../components/password-toggle.js';
  * The sign-in step: email (or username) and password.
  *
  * @fires gate-step-submit - With `{ step: 'sign-in', identifier, password }`.
- * @fires gate-forgot-password - The user followed "Can't access your account?".
+ * @fires gate-forgot-password - The user followed "Can't access your account?" (or, from
+ *   `<gate-password-setup-offer>`, "Set your password").
  */
 @customElement('gate-sign-in-page')
 @localized()
@@ -25,6 +26,12 @@ export class GateSignInPage extends StepPage {
   /** Shows "Can't access your account?" where the tenant allows self-service reset. */
   @property({ type: Boolean, attribute: 'show-reset-link' }) showResetLink = false;
 
+  /**
+   * After a failed sign-in, offer "Set your password": shown to everyone whose sign-in failed, so it
+   * says nothing about whether the account exists (docs/security.md#rule-36).
+   */
+  @property({ type: Boolean, attribute: 'show-password-setup' }) showPasswordSetup = false;
+
   /** Where the reset link points when opened in a new tab; a click is handled in place. */
   @property({ attribute: 'reset-href' }) resetHref = '#reset';
 
@@ -37,7 +44,7 @@ export class GateSignInPage extends StepPage {
       <p class="gate-intro">
         ${msg('Sign in with your email address.', { id: 'local_intro_email' })}
       </p>
-      ${this.renderAlert()}
+      ${this.renderAlert()} ${this.#offer()}
       <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'signInName',
@@ -92,6 +99,15 @@ export class GateSignInPage extends StepPage {
     this.dispatchEvent(
       new StepSubmitEvent({ step: 'sign-in', identifier, password: this.password }),
     );
+  }
+
+  #offer() {
+    if (!this.showPasswordSetup || this.alert?.error !== 'invalid_credentials') return nothing;
+    void import('./password-setup-offer.js');
+    return html`<gate-password-setup-offer
+      .identifier=${this.identifier}
+      href=${this.resetHref}
+    ></gate-password-setup-offer>`;
   }
 
   #forgotPassword = (event: MouseEvent) => {

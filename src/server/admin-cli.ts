@@ -1,107 +1,28 @@
 /**
- * `npm run admin -- <command>`: users, the audit funnel and undeliverable email, on the same storage as the server.
+ * `npm run admin -- <command>`: users, the audit funnel and undeliverable email, on the same
+ * storage as the server (the command line is read in admin/admin-arguments.ts).
  * With DATABASE_URL it talks to PostgreSQL directly. On the embedded database it opens DATA_DIR
  * itself when no server runs, and otherwise asks the running server (PGlite allows one process).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
+import { runAdminCommand } from './admin/admin-commands.js';
+import { parseCommand, usage } from './admin/admin-arguments.js';
 import {
   adminResultSchema,
-  runAdminCommand,
   type AdminRequest,
   type AdminResult,
-} from './admin/admin-commands.js';
+} from './admin/admin-request.schema.js';
 import { adminEndpointFile, adminSecretFile } from './admin/admin-endpoint.js';
+import { formatOf } from './admin/import-file.js';
+import { importFile, progressReporter, summaryLines } from './admin/import-users.js';
 import { systemClock } from './clock.js';
 import { readServerConfig, serverBase, type ServerConfig } from './config.js';
 import { createLogger } from './log.js';
 import { DataDirBusyError, openStorage } from './storage.js';
 import { loadTenants } from './tenants.js';
-
-const usage = `Usage: npm run admin -- <command> [options]
-
-Commands:
-  user add --tenant <t> --email <e> --password <p> [--group <g>]...
-  user list --tenant <t>
-  user remove --tenant <t> --email <e>
-  audit --tenant <t> [--since <ISO 8601 date>]
-  mail dead-letters --tenant <t>
-  keys list                   the ID tokens' signing keys
-  keys rotate                 a new signing key; the old ones stay published for 24 hours
-  run-now --tenant <t> --policy <p>
-                              the Run now link of a user flow (the tenant must enable runNow)
-
-Storage is read from the environment as the server reads it (DATA_DIR, DATABASE_URL).`;
-
-function parseCommand(argv: string[]): AdminRequest {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      tenant: { type: 'string' },
-      email: { type: 'string' },
-      password: { type: 'string' },
-      group: { type: 'string', multiple: true },
-      since: { type: 'string' },
-      policy: { type: 'string' },
-    },
-  });
-  const need = (name: 'tenant' | 'email' | 'password' | 'policy') => {
-    const value = values[name];
-    if (!value) throw new Error(`--${name} is required for "${positionals.join(' ')}"`);
-    return value;
-  };
-  const allow = (...names: string[]) => {
-    const extra = Object.keys(values).filter((name) => !names.includes(name));
-    if (extra.length > 0) {
-      throw new Error(
-        `"${positionals.join(' ')}" takes no ${extra.map((name) => `--${name}`).join(', ')}`,
-      );
-    }
-  };
-  switch (positionals.join(' ')) {
-    case 'user add':
-      allow('tenant', 'email', 'password', 'group');
-      return {
-        command: 'user-add',
-        tenant: need('tenant'),
-        email: need('email'),
-        password: need('password'),
-        groups: values.group ?? [],
-      };
-    case 'user list':
-      allow('tenant');
-      return { command: 'user-list', tenant: need('tenant') };
-    case 'user remove':
-      allow('tenant', 'email');
-      return { command: 'user-remove', tenant: need('tenant'), email: need('email') };
-    case 'audit':
-      allow('tenant', 'since');
-      return {
-        command: 'audit',
-        tenant: need('tenant'),
-        ...(values.since === undefined ? {} : { since: values.since }),
-      };
-    case 'mail dead-letters':
-      allow('tenant');
-      return { command: 'mail-dead-letters', tenant: need('tenant') };
-    case 'keys list':
-      allow();
-      return { command: 'keys-list' };
-    case 'keys rotate':
-      allow();
-      return { command: 'keys-rotate' };
-    default:
-      throw new Error(
-        positionals.length === 0
-          ? 'No command given'
-          : `Unknown command "${positionals.join(' ')}"`,
-      );
-  }
-}
 
 const endpointSchema = z.object({ url: z.string().url(), pid: z.number() });
 
@@ -126,7 +47,14 @@ async function viaServer(dataDir: string, request: AdminRequest): Promise<AdminR
   return adminResultSchema.parse(await response.json());
 }
 
-async function execute(config: ServerConfig, request: AdminRequest): Promise<AdminResult> {
+/**
+ * Runs `work` with a way to execute admin commands: on storage this process opens, or through the
+ * running server that holds the embedded database.
+ */
+async function withAdmin<T>(
+  config: ServerConfig,
+  work: (run: (request: AdminRequest) => Promise<AdminResult>) => Promise<T>,
+): Promise<T> {
   const tenants = await loadTenants(config.tenantsDir);
   const log = createLogger((line) => process.stderr.write(line));
   let storage;
@@ -134,7 +62,7 @@ async function execute(config: ServerConfig, request: AdminRequest): Promise<Adm
     storage = await openStorage(config, 'admin-cli', log);
   } catch (error) {
     if (error instanceof DataDirBusyError && error.role === 'server') {
-      return viaServer(config.dataDir, request);
+      return work((request) => viaServer(config.dataDir, request));
     }
     if (error instanceof DataDirBusyError) {
       throw new Error(`${error.message}; wait for it to finish and try again`);
@@ -142,10 +70,47 @@ async function execute(config: ServerConfig, request: AdminRequest): Promise<Adm
     throw error;
   }
   try {
-    return await runAdminCommand({ db: storage.database, tenants, clock: systemClock }, request);
+    const deps = { db: storage.database, tenants, clock: systemClock };
+    return await work((request) => runAdminCommand(deps, request));
   } finally {
     await storage.close();
   }
+}
+
+const execute = (config: ServerConfig, request: AdminRequest) =>
+  withAdmin(config, (run) => run(request));
+
+/** `user import`: streamed from the file here, written batch by batch where the storage is. */
+async function importCommand(config: ServerConfig, argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    strict: true,
+    options: {
+      tenant: { type: 'string' },
+      file: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+    },
+  });
+  const tenants = await loadTenants(config.tenantsDir);
+  const tenant = tenants.get(values.tenant ?? '');
+  if (!tenant) throw new Error(`--tenant must be one of: ${[...tenants.keys()].join(', ')}`);
+  if (!values.file) throw new Error('--file is required for "user import"');
+  const format = formatOf(values.file);
+  if (!format) throw new Error('--file must end in .csv, .json or .jsonl');
+  const size = (await stat(values.file)).size;
+  const dryRun = values['dry-run'] ?? false;
+  const summary = await withAdmin(config, (run) =>
+    importFile({
+      file: values.file!,
+      format,
+      tenant,
+      dryRun,
+      run,
+      progress: progressReporter(process.stderr, size),
+    }),
+  );
+  process.stdout.write(`${summaryLines(summary, dryRun, tenant.id).join('\n')}\n`);
+  return summary.refused.length > 0 ? 1 : 0;
 }
 
 /** A user flow's Run now link: where the server is reached, the tenant and the policy. */
@@ -166,27 +131,81 @@ async function runNowLink(config: ServerConfig, argv: string[]): Promise<string>
   return `${serverBase(config)}/${tenant.id}/${policy.id}/run-now`;
 }
 
+/**
+ * A password from a hidden prompt on a terminal, else the first line of stdin (`printf '%s' "$PW" |
+ * npm run admin -- user add ...`): never an argument, which ps and shell history keep.
+ */
+async function readPassword(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) text += String(chunk);
+    const password = text.split(/\r?\n/)[0] ?? '';
+    if (password === '') throw new Error('no password on stdin');
+    return password;
+  }
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.setEncoding('utf8');
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (chunk: string) => {
+        for (const char of chunk) {
+          if (char === '\r' || char === '\n') {
+            input.off('data', onData);
+            process.stderr.write('\n');
+            resolve(typed);
+            return;
+          }
+          if (char === '\u0003') {
+            input.off('data', onData);
+            reject(new Error('cancelled'));
+            return;
+          }
+          typed = char === '\u007f' ? [...typed].slice(0, -1).join('') : typed + char;
+        }
+      };
+      input.on('data', onData);
+    });
+  } finally {
+    input.setRawMode(false);
+    input.pause();
+  }
+}
+
 async function main() {
   const argv = process.argv.slice(2);
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${usage}\n`);
     return;
   }
+  if (argv[0] === 'user' && argv[1] === 'import') {
+    process.exitCode = await importCommand(readServerConfig(process.env), argv.slice(2));
+    return;
+  }
   if (argv[0] === 'run-now') {
     process.stdout.write(`${await runNowLink(readServerConfig(process.env), argv.slice(1))}\n`);
     return;
   }
-  let request: AdminRequest;
+  let command: ReturnType<typeof parseCommand>;
   try {
-    request = parseCommand(argv);
+    command = parseCommand(argv);
   } catch (error) {
     process.stderr.write(`admin: ${(error as Error).message}\n\n${usage}\n`);
     process.exitCode = 2;
     return;
   }
-  const result = await execute(readServerConfig(process.env), request);
+  if (command.request.command === 'user-add') {
+    command.request.password = await readPassword(`Password for ${command.request.email}: `);
+  }
+  const result = await execute(readServerConfig(process.env), command.request);
   if (result.ok) {
-    process.stdout.write(`${result.lines.join('\n')}\n`);
+    process.stdout.write(
+      command.json
+        ? `${JSON.stringify(result.data ?? null, null, 2)}\n`
+        : `${result.lines.join('\n')}\n`,
+    );
   } else {
     process.stderr.write(`admin: ${result.error}\n`);
     process.exitCode = 1;

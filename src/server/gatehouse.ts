@@ -34,6 +34,7 @@ import { pruneDeadLetters } from './store/mail-outbox.js';
 import { pruneSessions } from './store/sessions.js';
 import { pruneThrottleWindows } from './store/throttle.js';
 import { loadTenants, requireTenantThemes } from './tenants.js';
+import { logRefusal, swappablePages, warnEmptyResetGroups } from './settings-reload.js';
 
 export interface GatehouseOptions {
   config: ServerConfig;
@@ -50,6 +51,11 @@ export interface Gatehouse {
   mail: 'smtp' | 'outbox';
   /** Demo accounts created by this start (only the first start of a database has any). */
   demoUsers: DemoUser[];
+  /**
+   * Reads the tenants folder again (what SIGHUP does): true when the new settings now serve,
+   * false when a problem kept the running ones (each problem is logged).
+   */
+  reloadSettings(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -61,10 +67,12 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
   const clock = options.clock ?? systemClock;
   const log = options.log ?? createLogger();
   const limits: Limits = { ...defaultLimits, ...options.limits };
-  const tenants = await loadTenants(config.tenantsDir);
+  // One map, changed in place by a reload, so that every holder sees the new settings at once.
+  const tenants = new Map(await loadTenants(config.tenantsDir));
   const secrets = clientSecrets(tenants, config.tenantsDir, process.env);
   await requireTenantThemes(tenants, config.tenantsDir, config.distDir);
-  const hostedPages = await loadHostedPages(config.distDir, tenants, log);
+  const swappable = swappablePages(await loadHostedPages(config.distDir, tenants, log));
+  const hostedPages = swappable.pages;
   const storage = await openStorage(config, 'server', log);
   const cleanups: (() => Promise<void> | void)[] = [() => storage.close()];
   const close = async () => {
@@ -166,24 +174,59 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     const { port } = server.address() as AddressInfo;
     const internalBase = serverBase({ ...config, publicUrl: undefined }, port);
     const publicBase = serverBase(config, port);
-    frontDoor.frontDoor = await openFrontDoor({
-      db,
-      clock,
-      tenants,
-      pages: hostedPages,
-      publicBase,
-      https,
-      log,
-      secrets,
-      keyRefreshMs: config.signingKeyRefreshSeconds * 1000,
-    });
+    const openDoor = async (doorSecrets: typeof secrets) => {
+      const opened = await openFrontDoor({
+        db,
+        clock,
+        tenants,
+        pages: hostedPages,
+        publicBase,
+        https,
+        log,
+        secrets: doorSecrets,
+        keyRefreshMs: config.signingKeyRefreshSeconds * 1000,
+      });
+      return {
+        frontDoor: opened,
+        runNow: runNow({ frontDoor: opened, pages: hostedPages, publicBase, internalBase }),
+      };
+    };
+    Object.assign(frontDoor, await openDoor(secrets));
     cleanups.push(() => frontDoor.frontDoor?.close());
-    frontDoor.runNow = runNow({
-      frontDoor: frontDoor.frontDoor,
-      pages: hostedPages,
-      publicBase,
-      internalBase,
-    });
+    await warnEmptyResetGroups(db, tenants, log);
+
+    const reloadSettings = async () => {
+      let next: Awaited<ReturnType<typeof loadTenants>>;
+      let nextPages: Awaited<ReturnType<typeof loadHostedPages>>;
+      let nextSecrets: typeof secrets;
+      try {
+        next = await loadTenants(config.tenantsDir);
+        nextSecrets = clientSecrets(next, config.tenantsDir, process.env);
+        nextPages = await loadHostedPages(config.distDir, next, log);
+      } catch (error) {
+        logRefusal(log, error);
+        return false;
+      }
+      // Tenants and pages change together, synchronously; the front door follows once it is built.
+      const previous = new Map(tenants);
+      tenants.clear();
+      for (const [id, tenant] of next) tenants.set(id, tenant);
+      const previousPages = swappable.swap(nextPages);
+      const before = frontDoor.frontDoor;
+      try {
+        Object.assign(frontDoor, await openDoor(nextSecrets));
+      } catch (error) {
+        tenants.clear();
+        for (const [id, tenant] of previous) tenants.set(id, tenant);
+        swappable.swap(previousPages);
+        logRefusal(log, error);
+        return false;
+      }
+      before?.close();
+      log.info('settings_reloaded', { tenants: [...tenants.keys()].join(', ') });
+      await warnEmptyResetGroups(db, tenants, log);
+      return true;
+    };
 
     if (storage.database.kind === 'embedded') {
       const secret = await loadSecret(config.dataDir, adminSecretFile, 'ADMIN_SECRET', undefined);
@@ -203,6 +246,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
       storage: db.kind,
       mail: transport.kind,
       demoUsers,
+      reloadSettings,
       close,
     };
   } catch (error) {

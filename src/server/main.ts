@@ -1,6 +1,6 @@
 /**
  * `npm run serve` (and the end of `npm start`): the reference server, configured by the
- * environment (docs/server.md#environment), until SIGINT or SIGTERM.
+ * environment (docs/server.md#environment), until SIGINT or SIGTERM; SIGHUP reloads the tenants.
  */
 import { readServerConfig } from './config.js';
 import { startGatehouse, type Gatehouse } from './gatehouse.js';
@@ -34,7 +34,13 @@ async function banner(gatehouse: Gatehouse, base: string, tenantsDir: string, da
 
 async function main() {
   const config = readServerConfig(process.env);
+  // Tenant files changed: validated whole, then served without a restart
+  // (docs/server.md#changing-settings). Listening from the first moment, so that an early SIGHUP
+  // never ends the process (its default); the start reads the files anyway.
+  const running: { gatehouse?: Gatehouse } = {};
+  process.on('SIGHUP', () => void running.gatehouse?.reloadSettings());
   const gatehouse = await startGatehouse({ config });
+  running.gatehouse = gatehouse;
   await banner(
     gatehouse,
     config.publicUrl?.replace(/\/+$/, '') ?? gatehouse.url,

@@ -9,6 +9,11 @@ export const policySchema = z.discriminatedUnion('kind', [
     kind: z.literal('sign-in'),
     /** Offer "Can't access your account?" (shown only where the tenant's reset switch allows). */
     resetLink: z.boolean(),
+    /**
+     * After a failed sign-in, offer "Set your password": the way in for users imported without a
+     * password or marked must-reset (docs/operators.md#must-reset-users). Needs the reset link.
+     */
+    passwordSetup: z.optional(z.boolean()),
   }),
   z.strictObject({
     id: z.string().check(z.regex(policyIdPattern)),

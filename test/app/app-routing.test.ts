@@ -1,6 +1,6 @@
 import { expect, fixture, nextFrame } from '@open-wc/testing';
 import { html } from 'lit';
-import { getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
+import { findByRole, getByLabelText, getByRole, queryByRole, waitFor } from '../support/dom.js';
 import { alertText, enterCode, heading, signIn, startReset } from '../support/app-steps.js';
 import { typeInto } from '../support/interaction.js';
 import { contosoWith } from '../support/tenants.js';
@@ -292,6 +292,40 @@ describe('gate-app routing', () => {
       expect((getByLabelText(el, 'E-postadress') as HTMLInputElement).value).to.equal(ada.email);
       await waitFor(() => expect(pathNow()).to.equal('/contoso/B2C_1_signin?ui_locales=sv'));
     });
+
+    for (const [locale, page] of [
+      [
+        'nl',
+        {
+          email: 'E-mailadres',
+          password: 'Wachtwoord',
+          signIn: 'Inloggen',
+          link: 'Stel je wachtwoord in',
+          why: 'Een wachtwoord van het oude inlogsysteem werkt hier niet.',
+        },
+      ],
+      [
+        'sv',
+        {
+          email: 'E-postadress',
+          password: 'Lösenord',
+          signIn: 'Logga in',
+          link: 'Välj ditt lösenord',
+          why: 'Ett lösenord från den gamla inloggningen fungerar inte här.',
+        },
+      ],
+    ] as const) {
+      it(`explains in ${locale} why a password must be set`, async () => {
+        const { el } = await visit(`/contoso/B2C_1_signin?ui_locales=${locale}`);
+        await heading(el, new RegExp(`^${page.signIn}`));
+        await typeInto(getByLabelText(el, page.email), ada.email);
+        await typeInto(getByLabelText(el, page.password), 'from the old system');
+        getByRole(el, 'button', { name: page.signIn }).click();
+        (await findByRole(el, 'link', { name: page.link })).click();
+        await heading(el, page.link);
+        expect(el.textContent).to.contain(page.why);
+      });
+    }
 
     it('falls back for a malformed ui_locales', async () => {
       const { el } = await visit(

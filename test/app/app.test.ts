@@ -104,6 +104,32 @@ describe('gate-app', () => {
     expect(await alertText(el)).to.equal('Your email address or password is incorrect.');
   });
 
+  it('offers "Set your password" after a failed sign-in and explains why on the reset it leads into', async () => {
+    const { el, backend } = await openApp();
+    await heading(el, /^Sign in/);
+    expect(queryByRole(el, 'link', { name: 'Set your password' })).to.equal(null);
+    await signIn(el, ada.email, 'my password from the old system');
+    expect(await alertText(el)).to.equal('Your email address or password is incorrect.');
+    expect(el.textContent).to.contain(
+      'Has your account moved here, or were you asked to choose a new password?',
+    );
+    getByRole(el, 'link', { name: 'Set your password' }).click();
+    await heading(el, 'Set your password');
+    expect(el.textContent).to.contain('A password from the old sign-in does not work here.');
+    expect((getByLabelText(el, 'Email Address') as HTMLInputElement).value).to.equal(ada.email);
+    getByRole(el, 'button', { name: 'Send verification code' }).click();
+    await heading(el, 'Enter your verification code');
+    expect(backend.latestCode(ada.email)).to.match(/^\d{6}$/);
+  });
+
+  it('offers "Set your password" for an unknown address too: the offer says nothing about the account', async () => {
+    const { el } = await openApp();
+    await signIn(el, 'nobody@contoso.example', 'whatever it is');
+    await alertText(el);
+    getByRole(el, 'link', { name: 'Set your password' }).click();
+    await heading(el, 'Set your password');
+  });
+
   it('sends one request for a double submit', async () => {
     const { el, backend } = await openApp({ scenario: 'slow' });
     let calls = 0;

@@ -20,15 +20,19 @@ describe('server: admin CLI', () => {
   let dataDir: string;
   let server: TestServer | undefined;
 
-  const admin = (...args: string[]) =>
+  /** Runs the CLI; a `--password <p>` pair here goes to its stdin, where the CLI reads passwords. */
+  const admin = (...given: string[]) =>
     new Promise<Run>((resolve) => {
-      execFile(
+      const at = given.indexOf('--password');
+      const args = at === -1 ? given : [...given.slice(0, at), ...given.slice(at + 2)];
+      const child = execFile(
         process.execPath,
         ['--import', 'tsx', 'src/server/admin-cli.ts', ...args],
         { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' } },
         (error, stdout, stderr) =>
           resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
       );
+      child.stdin?.end(at === -1 ? '' : `${given[at + 1]}\n`);
     });
 
   before(async () => {
@@ -159,6 +163,24 @@ describe('server: admin CLI', () => {
         /--since "last tuesday" is not a date/,
       ],
       [['user', 'add', '--tenant', 'contoso'], 2, /--email is required/],
+      [
+        [
+          'user',
+          'add',
+          '--tenant',
+          'contoso',
+          '--email',
+          'x@contoso.example',
+          '--password=on-the-line',
+        ],
+        2,
+        /a password is never taken from the command line/,
+      ],
+      [
+        ['user', 'add', '--tenant', 'contoso', '--email', 'x@contoso.example'],
+        1,
+        /no password on stdin/,
+      ],
       [
         ['user', 'list', '--tenant', 'contoso', '--email', 'x@y'],
         2,

@@ -75,8 +75,9 @@ describe('end to end: sign-in and password reset in Chromium', () => {
       const t = words(locale);
       const account = accounts[locale];
       await adminCli(
-        ['user', 'add', '--tenant', 'contoso', '--email', account.email, '--password', account.old],
+        ['user', 'add', '--tenant', 'contoso', '--email', account.email],
         { DATA_DIR: dataDir, DATABASE_URL: '' },
+        `${account.old}\n`,
       );
 
       const page = await browser.context.newPage();

@@ -289,6 +289,60 @@ describe('OpenID Connect front door: an app signs its users in', () => {
     },
   );
 
+  it(
+    "signs a user out everywhere with admin user sessions revoke: apps' tokens too",
+    { timeout: 90_000 },
+    async () => {
+      const user = { email: 'revoke@contoso.example', password: 'signed in on two devices' };
+      await adminCli(
+        ['user', 'add', '--tenant', 'contoso', '--email', user.email],
+        { DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir },
+        user.password,
+      );
+      const devices = [
+        await browser.context.browser()!.newContext(),
+        await browser.context.browser()!.newContext(),
+      ];
+      try {
+        const refreshTokens: string[] = [];
+        for (const device of devices) {
+          const page = await device.newPage();
+          const request = await authorizeUrl(spa, callback.redirectUri);
+          const arrival = await arrive(page, request.url, () =>
+            signIn(page, user.email, user.password),
+          );
+          refreshTokens.push((await exchange(spa, arrival, request)).refresh_token!);
+        }
+        const cli = (...args: string[]) =>
+          adminCli(['user', ...args, '--tenant', 'contoso', '--email', user.email], {
+            DATA_DIR: dataDir,
+            DATABASE_URL: '',
+            TENANTS_DIR: tenantsDir,
+          });
+        const shown = JSON.parse((await cli('show', '--json')).stdout) as { sessions: number };
+        assert.equal(shown.sessions, 2);
+        const revoked = await cli('sessions', 'revoke');
+        assert.match(
+          revoked.stdout,
+          /^Signed revoke@contoso\.example out everywhere: 2 sessions ended/,
+        );
+
+        for (const [index, device] of devices.entries()) {
+          await assert.rejects(
+            client.refreshTokenGrant(spa, refreshTokens[index]!),
+            oauthError('invalid_grant'),
+          );
+          const page = await device.newPage();
+          const again = await authorizeUrl(spa, callback.redirectUri);
+          await page.goto(again.url.href);
+          await page.getByRole('heading', { name: signInHeading('en'), exact: true }).waitFor();
+        }
+      } finally {
+        for (const device of devices) await device.close();
+      }
+    },
+  );
+
   for (const locale of ['nl', 'sv'] as const) {
     it(`shows the pages in ${locale} for ui_locales=${locale}`, { timeout: 60_000 }, async () => {
       const context = await browser.context.browser()!.newContext();
@@ -315,8 +369,9 @@ describe('OpenID Connect front door: an app signs its users in', () => {
         next: 'a brand new passphrase here',
       };
       await adminCli(
-        ['user', 'add', '--tenant', 'contoso', '--email', user.email, '--password', user.old],
+        ['user', 'add', '--tenant', 'contoso', '--email', user.email],
         { DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir },
+        user.old,
       );
       const reset = await discover(server.url, 'contoso', 'B2C_1_passwordreset', 'test-spa');
       const context = await browser.context.browser()!.newContext();

@@ -117,16 +117,23 @@ describe('server: PostgreSQL', () => {
     const env = { ...process.env, DATABASE_URL: postgres.url, DATA_DIR: dataDir };
     const cli = (...args: string[]) =>
       run(process.execPath, ['--import', 'tsx', 'src/server/admin-cli.ts', ...args], { env });
-    const added = await cli(
-      'user',
-      'add',
-      '--tenant',
-      'contoso',
-      '--email',
-      'pg@contoso.example',
-      '--password',
-      'added straight to postgres',
+    const adding = run(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'src/server/admin-cli.ts',
+        'user',
+        'add',
+        '--tenant',
+        'contoso',
+        '--email',
+        'pg@contoso.example',
+      ],
+      { env },
     );
+    adding.child.stdin?.end('added straight to postgres\n');
+    const added = await adding;
     assert.match(added.stdout, /Added pg@contoso\.example to contoso/);
     const listed = await cli('user', 'list', '--tenant', 'contoso');
     assert.match(listed.stdout, /pg@contoso\.example/);

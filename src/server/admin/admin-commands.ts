@@ -1,54 +1,29 @@
 /**
  * What an operator can do from the command line: add, list and remove users, read the reset
- * funnel, and see the email given up on (dead letters). Runs on a database handle, so the CLI can run it directly or, while the server holds the
- * embedded database, the server can run it on the CLI's behalf. Answers are lines of text.
+ * funnel, and see the email given up on (dead letters). Runs on a database handle, so the CLI can
+ * run it directly or, while the server holds the embedded database, the server can run it on the
+ * CLI's behalf. Answers are lines of text; the requests are in admin-request.schema.ts.
  */
-import * as z from 'zod';
 import { resetStartRequestSchema } from '../../api/contract.schema.js';
 import { normaliseEmail } from '../../rules/email-address.js';
 import { assertNever } from '../../flow/policy-steps.js';
-import type { Clock } from '../clock.js';
-import type { Database } from '../database/database.js';
 import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/signing-keys.js';
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { auditCounts, type AuditEvent } from '../store/audit.js';
 import { listDeadLetters } from '../store/mail-outbox.js';
-import { countSessionsOfUser } from '../store/sessions.js';
-import { DuplicateUserError, insertUser, listUsers, removeUser } from '../store/users.js';
-import type { TenantRegistry } from '../tenants.js';
-
-const tenant = z.string().min(1);
-const email = z.string().min(1);
-
-export const adminRequestSchema = z.discriminatedUnion('command', [
-  z.strictObject({
-    command: z.literal('user-add'),
-    tenant,
-    email,
-    password: z.string().min(1).max(1024),
-    groups: z.array(z.string().min(1).max(100)).max(50),
-  }),
-  z.strictObject({ command: z.literal('user-list'), tenant }),
-  z.strictObject({ command: z.literal('user-remove'), tenant, email }),
-  z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
-  z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
-  z.strictObject({ command: z.literal('keys-list') }),
-  z.strictObject({ command: z.literal('keys-rotate') }),
-]);
-export type AdminRequest = z.infer<typeof adminRequestSchema>;
-
-export const adminResultSchema = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), lines: z.array(z.string()) }),
-  z.strictObject({ ok: z.literal(false), error: z.string() }),
-]);
-export type AdminResult = z.infer<typeof adminResultSchema>;
-
-export interface AdminDeps {
-  db: Database;
-  tenants: TenantRegistry;
-  clock: Clock;
-}
+import { sessionCountsOfTenant } from '../store/sessions.js';
+import {
+  DuplicateUserError,
+  existingEmails,
+  importUsers,
+  insertUser,
+  listUsers,
+  removeUser,
+} from '../store/users.js';
+import type { AdminDeps, AdminRequest, AdminResult } from './admin-request.schema.js';
+import { fail, table } from './admin-output.js';
+import { userCommand, userSummary } from './user-commands.js';
 
 const problemText = {
   too_short: 'too short',
@@ -75,18 +50,6 @@ const others: [AuditEvent, string][] = [
   ['email_confirmation_required', 'recovery email reconfirmations asked'],
   ['email_confirmed', 'recovery emails reconfirmed'],
 ];
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) =>
-    row
-      .map((cell, column) => cell.padEnd(widths[column]!))
-      .join('  ')
-      .trimEnd(),
-  );
-}
-
-const fail = (error: string): AdminResult => ({ ok: false, error });
 
 export async function runAdminCommand(
   deps: AdminDeps,
@@ -134,23 +97,39 @@ export async function runAdminCommand(
       const groups = request.groups.length > 0 ? ` (groups: ${request.groups.join(', ')})` : '';
       return { ok: true, lines: [`Added ${address} to ${found.id}${groups}`] };
     }
+    case 'user-import': {
+      let added: string[];
+      if (request.dryRun) {
+        const emails = request.users.map((user) => user.email);
+        const existing = new Set(await existingEmails(deps.db, found.id, emails));
+        added = emails.filter((address) => !existing.has(address));
+      } else {
+        added = await deps.db.transaction((tx) => importUsers(tx, found.id, request.users, now));
+      }
+      return { ok: true, lines: [], data: { added } };
+    }
     case 'user-list': {
       const users = await listUsers(deps.db, found.id);
-      if (users.length === 0) return { ok: true, lines: [`No users in ${found.id}`] };
+      const sessions = await sessionCountsOfTenant(deps.db, found.id, now);
+      const data = users.map((user) => userSummary(user, sessions.get(user.id) ?? 0, now));
+      if (users.length === 0) return { ok: true, lines: [`No users in ${found.id}`], data };
       const rows = [['email', 'groups', 'recovery email confirmed', 'locked until', 'sessions']];
-      for (const user of users) {
-        const locked =
-          user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : '-';
+      for (const user of data) {
         rows.push([
           JSON.stringify(user.email).slice(1, -1),
           user.groups.join(',') || '-',
-          user.emailConfirmedAt.toISOString(),
-          locked,
-          String(await countSessionsOfUser(deps.db, user.id)),
+          user.recoveryEmailConfirmedAt ?? '-',
+          user.lockedUntil ?? '-',
+          String(user.sessions),
         ]);
       }
-      return { ok: true, lines: table(rows) };
+      return { ok: true, lines: table(rows), data };
     }
+    case 'user-show':
+    case 'user-update':
+    case 'user-unlock':
+    case 'user-sessions-revoke':
+      return userCommand(deps, found, request, now);
     case 'user-remove': {
       const address = normaliseEmail(request.email);
       return (await removeUser(deps.db, found.id, address))

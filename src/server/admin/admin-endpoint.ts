@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { errorFields, type Logger } from '../log.js';
-import { adminRequestSchema, runAdminCommand, type AdminDeps } from './admin-commands.js';
+import { runAdminCommand } from './admin-commands.js';
+import { adminRequestSchema, type AdminDeps } from './admin-request.schema.js';
 
 export const adminEndpointFile = (dataDir: string) => join(dataDir, 'admin-endpoint.json');
 export const adminSecretFile = 'admin.secret';

@@ -158,6 +158,24 @@ export const migrations: readonly Migration[] = [
         WHERE supersede_key IS NOT NULL`,
     ],
   },
+  {
+    version: 5,
+    name: 'imported users: no password until a reset, display name, language, unverified recovery email',
+    statements: [
+      // A user imported without a password (B2C exports none) or marked by an operator sets one
+      // through the email-code reset before signing in (docs/operators.md#must-reset-users).
+      `ALTER TABLE users ADD COLUMN must_reset boolean NOT NULL DEFAULT false`,
+      `ALTER TABLE users ALTER COLUMN password_hash DROP NOT NULL`,
+      `ALTER TABLE users ALTER COLUMN password_salt DROP NOT NULL`,
+      `ALTER TABLE users ALTER COLUMN password_params DROP NOT NULL`,
+      `ALTER TABLE users ADD CONSTRAINT users_password_or_reset
+        CHECK (password_hash IS NOT NULL OR must_reset)`,
+      // NULL: the recovery email was never verified.
+      `ALTER TABLE users ALTER COLUMN email_confirmed_at DROP NOT NULL`,
+      `ALTER TABLE users ADD COLUMN display_name text`,
+      `ALTER TABLE users ADD COLUMN locale text`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

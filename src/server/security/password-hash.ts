@@ -94,3 +94,44 @@ export function needsRehash(params: ScryptParams): boolean {
     params.keyLength < currentParams.keyLength
   );
 }
+
+/**
+ * The server's hash as one string, in the PHC string format (`$scrypt$ln=17,r=8,p=1$salt$hash`,
+ * base64 without padding), the form an import file carries. The key length is the hash's.
+ */
+export function formatPasswordHash(stored: PasswordHash): string {
+  const b64 = (value: string) => value.replace(/=+$/, '');
+  const { N, r, p } = stored.params;
+  return `$scrypt$ln=${Math.log2(N)},r=${r},p=${p}$${b64(stored.salt)}$${b64(stored.hash)}`;
+}
+
+const phcPattern =
+  /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]{22,88})\$([A-Za-z0-9+/]{22,88})$/;
+
+/** Reads formatPasswordHash's string; undefined when it is not one with parameters this server accepts. */
+export function parsePasswordHash(text: string): PasswordHash | undefined {
+  const match = phcPattern.exec(text);
+  if (!match) return undefined;
+  const [, ln, r, p, salt, hash] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const key = Buffer.from(hash, 'base64');
+  const params = scryptParamsSchema.safeParse({
+    algorithm: 'scrypt',
+    N: 2 ** Number(ln),
+    r: Number(r),
+    p: Number(p),
+    keyLength: key.length,
+  });
+  if (!params.success || Buffer.from(salt, 'base64').length < 8) return undefined;
+  return {
+    hash: key.toString('base64'),
+    salt: Buffer.from(salt, 'base64').toString('base64'),
+    params: params.data,
+  };
+}

@@ -72,7 +72,7 @@ export async function startReset(
     tenant: tenant.id,
     email,
     userId: user?.id ?? null,
-    mayReset: user !== undefined && mayReset(tenant, user.groups),
+    mayReset: user !== undefined && (user.mustReset || mayReset(tenant, user.groups)),
     locale: meta.locale,
   };
   const { code, hash } = freshCode(context, flow.id);

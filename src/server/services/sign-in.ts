@@ -54,8 +54,13 @@ export async function judgePassword(
   const { db, limits } = context;
   // No stored password is longer than 128 code points, so a longer one is wrong before any hashing.
   const plausible = passwordLength(password) <= 128;
+  // A user who must set a password through the reset answers like a wrong password, after the
+  // same KDF run: the answer reveals nothing to whoever types the address (docs/security.md#rule-36).
+  const usable = user && !user.mustReset ? user.password : null;
   const correct =
-    plausible && (await verifyPassword(password, user?.password ?? context.dummyPassword));
+    plausible &&
+    (await verifyPassword(password, usable ?? context.dummyPassword)) &&
+    usable !== null;
   const locked = user?.lockedUntil != null && user.lockedUntil > now;
   if (user && correct && !locked) return true;
   if (user && !locked) {
@@ -102,13 +107,14 @@ export async function signIn(
   }
   // Right after all: the client's failure goes back.
   await run(db, together(clientFailureReturn(meta.ip, now), signInSuccessUpdate(user.id)));
-  if (needsRehash(user.password.params)) {
+  if (user.password && needsRehash(user.password.params)) {
     await replacePasswordHash(db, user.id, await hashPassword(password));
   }
   const reconfirmDays = tenant.reconfirmEmailAfterDays;
   if (
     reconfirmDays > 0 &&
-    now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs
+    (user.emailConfirmedAt === null ||
+      now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs)
   ) {
     const flowId = newFlowId();
     const flow = {

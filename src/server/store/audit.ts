@@ -22,6 +22,11 @@ export const auditEvents = [
   'email_confirmed',
   'password_changed',
   'signed_out',
+  // An operator's actions on a user, from the admin CLI.
+  'account_unlocked',
+  'sessions_revoked',
+  'reset_required',
+  'user_updated',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 

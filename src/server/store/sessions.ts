@@ -4,6 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../database/database.js';
+import { endGrants } from '../oidc/database-adapter.js';
 
 const hashOf = (id: string) => createHash('sha256').update(id).digest('base64');
 
@@ -63,12 +64,47 @@ export async function endSessionsOfUser(db: Queryable, userId: string): Promise<
   );
 }
 
+/**
+ * `admin user sessions revoke`: every session of the account ends, and every OpenID Connect grant
+ * it gave an app, with the codes and tokens issued under them, so refresh tokens stop working too
+ * (docs/security.md#rule-30).
+ */
+export async function revokeSessionsOfUser(db: Queryable, userId: string): Promise<number> {
+  const grants = await db.query<{ tenant: string; id: string }>(
+    `SELECT tenant, id FROM oidc_models WHERE model = 'Grant' AND account_id = $1`,
+    [userId],
+  );
+  for (const tenant of new Set(grants.map((grant) => grant.tenant))) {
+    const ids = grants.filter((grant) => grant.tenant === tenant).map((grant) => grant.id);
+    await endGrants(db, tenant, ids);
+  }
+  const ended = await db.query('DELETE FROM sessions WHERE user_id = $1 RETURNING id_hash', [
+    userId,
+  ]);
+  await db.query('DELETE FROM oidc_models WHERE account_id = $1', [userId]);
+  return ended.length;
+}
+
 export async function countSessionsOfUser(db: Queryable, userId: string): Promise<number> {
   const rows = await db.query<{ count: number }>(
     'SELECT count(*)::int AS count FROM sessions WHERE user_id = $1',
     [userId],
   );
   return rows[0]?.count ?? 0;
+}
+
+/** Live sessions per user of a tenant, in one query (a listing of 100,000 users makes one, not 100,000). */
+export async function sessionCountsOfTenant(
+  db: Queryable,
+  tenant: string,
+  now: Date,
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ user_id: string; count: number }>(
+    `SELECT user_id, count(*)::int AS count FROM sessions
+     WHERE tenant = $1 AND expires_at > $2 GROUP BY user_id`,
+    [tenant, now],
+  );
+  return new Map(rows.map((row) => [row.user_id, row.count]));
 }
 
 export async function pruneSessions(db: Queryable, now: Date): Promise<void> {

@@ -1,4 +1,7 @@
-/** Tenants' users: normalised email, password hash with its parameters, groups, lockout state. */
+/**
+ * Tenants' users: normalised email, password hash with its parameters (none for a user who must
+ * set one through the reset), groups, lockout state, and what an import brings along.
+ */
 import { randomUUID } from 'node:crypto';
 import type { Queryable, Statement } from '../database/database.js';
 import type { Limits } from '../../rules/limits.js';
@@ -8,11 +11,18 @@ export interface User {
   id: string;
   tenant: string;
   email: string;
-  password: PasswordHash;
+  /** None for a user imported without one. */
+  password: PasswordHash | null;
+  /** The password (if any) no longer signs in: the user sets a new one through the reset. */
+  mustReset: boolean;
   groups: string[];
-  emailConfirmedAt: Date;
+  /** When the recovery email was last proven; null when it never was. */
+  emailConfirmedAt: Date | null;
   passwordChangedAt: Date;
   lockedUntil: Date | null;
+  displayName: string | null;
+  /** The user's language, for email sent outside a request; null: the tenant's default. */
+  locale: string | null;
   createdAt: Date;
 }
 
@@ -20,33 +30,42 @@ interface UserRow {
   id: string;
   tenant: string;
   email: string;
-  password_hash: string;
-  password_salt: string;
+  password_hash: string | null;
+  password_salt: string | null;
   password_params: unknown;
+  must_reset: boolean;
   groups: string[];
-  email_confirmed_at: Date;
+  email_confirmed_at: Date | null;
   password_changed_at: Date;
   locked_until: Date | null;
+  display_name: string | null;
+  locale: string | null;
   created_at: Date;
 }
 
-const columns = `id, tenant, email, password_hash, password_salt, password_params, groups,
-  email_confirmed_at, password_changed_at, locked_until, created_at`;
+const columns = `id, tenant, email, password_hash, password_salt, password_params, must_reset,
+  groups, email_confirmed_at, password_changed_at, locked_until, display_name, locale, created_at`;
 
 function toUser(row: UserRow): User {
   return {
     id: row.id,
     tenant: row.tenant,
     email: row.email,
-    password: {
-      hash: row.password_hash,
-      salt: row.password_salt,
-      params: scryptParamsSchema.parse(row.password_params),
-    },
+    password:
+      row.password_hash === null || row.password_salt === null
+        ? null
+        : {
+            hash: row.password_hash,
+            salt: row.password_salt,
+            params: scryptParamsSchema.parse(row.password_params),
+          },
+    mustReset: row.must_reset,
     groups: row.groups,
     emailConfirmedAt: row.email_confirmed_at,
     passwordChangedAt: row.password_changed_at,
     lockedUntil: row.locked_until,
+    displayName: row.display_name,
+    locale: row.locale,
     createdAt: row.created_at,
   };
 }
@@ -168,6 +187,130 @@ export async function replacePasswordHash(db: Queryable, userId: string, passwor
   );
 }
 
+/**
+ * Imported users, one batch in one statement. A user already there (same tenant and email) is left
+ * as it is, so a rerun adds nothing. Returns the emails it added.
+ */
+export async function importUsers(
+  db: Queryable,
+  tenant: string,
+  users: readonly ImportedUser[],
+  now: Date,
+): Promise<string[]> {
+  if (users.length === 0) return [];
+  const rows = users.map((user) => ({
+    id: randomUUID(),
+    email: user.email,
+    hash: user.password?.hash ?? null,
+    salt: user.password?.salt ?? null,
+    params: user.password?.params ?? null,
+    must_reset: user.password === null,
+    groups: user.groups,
+    confirmed: user.emailVerified ? now.toISOString() : null,
+    display_name: user.displayName,
+    locale: user.locale,
+  }));
+  const inserted = await db.query<{ email: string }>(
+    `INSERT INTO users (id, tenant, email, password_hash, password_salt, password_params,
+       must_reset, groups, email_confirmed_at, display_name, locale, password_changed_at, created_at)
+     SELECT r.id, $2, r.email, r.hash, r.salt, r.params, r.must_reset,
+       ARRAY(SELECT jsonb_array_elements_text(r.groups)), r.confirmed, r.display_name, r.locale, $3, $3
+     FROM jsonb_to_recordset($1::jsonb) AS r(id text, email text, hash text, salt text,
+       params jsonb, must_reset boolean, groups jsonb, confirmed timestamptz,
+       display_name text, locale text)
+     ON CONFLICT (tenant, email) DO NOTHING
+     RETURNING email`,
+    [JSON.stringify(rows), tenant, now],
+  );
+  return inserted.map((row) => row.email);
+}
+
+export interface ImportedUser {
+  email: string;
+  /** None: the user sets one through the reset before signing in. */
+  password: PasswordHash | null;
+  groups: string[];
+  emailVerified: boolean;
+  displayName: string | null;
+  locale: string | null;
+}
+
+/** Which of `emails` already have an account in `tenant` (an import's dry run). */
+export async function existingEmails(
+  db: Queryable,
+  tenant: string,
+  emails: readonly string[],
+): Promise<string[]> {
+  const rows = await db.query<{ email: string }>(
+    'SELECT email FROM users WHERE tenant = $1 AND email = ANY($2::text[])',
+    [tenant, [...emails]],
+  );
+  return rows.map((row) => row.email);
+}
+
+/** An operator's changes to a user (`admin user update`); what is absent stays as it is. */
+export interface UserChanges {
+  addGroups: readonly string[];
+  removeGroups: readonly string[];
+  /** A new sign-in and recovery email (one address while accounts sign in with their email). */
+  email?: { address: string; verifiedAt: Date | null };
+  requireReset: boolean;
+}
+
+export async function updateUser(
+  db: Queryable,
+  userId: string,
+  changes: UserChanges,
+): Promise<void> {
+  await db.query(
+    `UPDATE users SET
+       groups = ARRAY(SELECT DISTINCT g FROM unnest(array_cat(groups, $2::text[])) AS g
+                      WHERE g <> ALL($3::text[]) ORDER BY g),
+       email = coalesce($4, email),
+       email_confirmed_at = CASE WHEN $4::text IS NULL THEN email_confirmed_at ELSE $5::timestamptz END,
+       must_reset = must_reset OR $6
+     WHERE id = $1`,
+    [
+      userId,
+      [...changes.addGroups],
+      [...changes.removeGroups],
+      changes.email?.address ?? null,
+      changes.email?.verifiedAt ?? null,
+      changes.requireReset,
+    ],
+  );
+}
+
+/** Ends a lock and forgets the failures that led to it (`admin user unlock`). */
+export async function unlockUser(db: Queryable, userId: string): Promise<void> {
+  await db.query(
+    'UPDATE users SET failed_sign_ins = 0, lock_count = 0, locked_until = NULL WHERE id = $1',
+    [userId],
+  );
+}
+
+/** The users of a tenant in one group (the reset switch's group, the rollout's audience). */
+export async function countGroupMembers(
+  db: Queryable,
+  tenant: string,
+  group: string,
+): Promise<number> {
+  const rows = await db.query<{ count: number }>(
+    'SELECT count(*)::int AS count FROM users WHERE tenant = $1 AND $2 = ANY(groups)',
+    [tenant, group],
+  );
+  return rows[0]?.count ?? 0;
+}
+
+/** When the user last signed in, from the audit trail; null when never. */
+export async function lastSignIn(db: Queryable, userId: string): Promise<Date | null> {
+  const rows = await db.query<{ at: Date | null }>(
+    `SELECT max(at) AS at FROM audit_events WHERE user_id = $1 AND event = 'sign_in_succeeded'`,
+    [userId],
+  );
+  return rows[0]?.at ?? null;
+}
+
 /** A completed reset: the new password, the account unlocked, the address proven (rule 15). */
 export async function resetPassword(
   db: Queryable,
@@ -177,7 +320,7 @@ export async function resetPassword(
 ): Promise<void> {
   await db.query(
     `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
-       password_changed_at = $5, email_confirmed_at = $5,
+       password_changed_at = $5, email_confirmed_at = $5, must_reset = false,
        failed_sign_ins = 0, lock_count = 0, locked_until = NULL
      WHERE id = $1`,
     [userId, password.hash, password.salt, JSON.stringify(password.params), now],

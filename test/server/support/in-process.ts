@@ -10,7 +10,7 @@ import type { ServerConfig } from '../../../src/server/config.js';
 import { startGatehouse, type Gatehouse } from '../../../src/server/gatehouse.js';
 import type { Limits } from '../../../src/rules/limits.js';
 import { createLogger } from '../../../src/server/log.js';
-import type { AdminRequest, AdminResult } from '../../../src/server/admin/admin-commands.js';
+import type { AdminRequest, AdminResult } from '../../../src/server/admin/admin-request.schema.js';
 import { adminEndpointFile, adminSecretFile } from '../../../src/server/admin/admin-endpoint.js';
 import { TestClock } from './test-clock.js';
 

@@ -14,6 +14,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** kill -9: no shutdown work at all, as in a crash. */
   kill(): Promise<void>;
+  /** Sends a signal, as `kill -HUP <pid>` does. */
+  signal(name: NodeJS.Signals): void;
 }
 
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
@@ -61,5 +63,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       child.once('exit', () => resolve());
       child.kill('SIGKILL');
     });
-  return { url: `http://127.0.0.1:${port}`, output, stop, kill };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output,
+    stop,
+    kill,
+    signal: (name) => void child.kill(name),
+  };
 }
