@@ -3,7 +3,7 @@
  * from the platform's generator, and the password rules with a short common-password list.
  */
 import type { PasswordProblem } from '../api/contract.schema.js';
-import { lengthProblems } from '../rules/password-rules.js';
+import { newPasswordProblems } from '../rules/new-password-problems.js';
 import type { Tenant } from '../tenant/tenant.schema.js';
 
 /** A few of the most common passwords of at least 8 characters; the server ships a full list. */
@@ -39,20 +39,11 @@ export function randomId(): string {
     .replace(/=+$/, '');
 }
 
-/** The tenant's rules for a new password, as the server applies them (length, common, context). */
+/** The tenant's rules for a new password, as the server applies them, with the short list above. */
 export function mockPasswordProblems(
   password: string,
   email: string,
   tenant: Tenant,
 ): PasswordProblem[] {
-  const length = lengthProblems(password, {
-    minLength: tenant.passwordRules.minLength,
-    maxLength: 128,
-  });
-  if (length.length > 0) return length;
-  const folded = password.normalize('NFKC').toLowerCase();
-  if (commonPasswords.has(folded)) return ['common'];
-  const localPart = email.split('@')[0] ?? '';
-  const context = [email, localPart, tenant.id, tenant.displayName.toLowerCase()];
-  return context.some((word) => word.length >= 3 && folded.includes(word)) ? ['context'] : [];
+  return newPasswordProblems(password, email, tenant, (folded) => commonPasswords.has(folded));
 }

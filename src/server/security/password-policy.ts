@@ -1,33 +1,13 @@
-/**
- * Which new passwords are refused, and why (docs/security.md, rules 1-3): length in code points
- * after NFKC within the tenant's bounds, not one of the most common passwords, and not containing
- * the tenant's name or the user's email address or its local part. No composition rules.
- */
+/** The server's judgement of a new password: the shared rules with the full common-password list. */
 import type { PasswordProblem } from '../../api/contract.schema.js';
-import { lengthProblems } from '../../rules/password-rules.js';
+import { newPasswordProblems as judge } from '../../rules/new-password-problems.js';
 import type { Tenant } from '../../tenant/tenant.schema.js';
 import { isCommonPassword } from './common-passwords.js';
-
-/** Context words shorter than this are part of too many good passwords to refuse them. */
-const minContextWordLength = 3;
 
 export function newPasswordProblems(
   password: string,
   email: string,
   tenant: Pick<Tenant, 'id' | 'displayName' | 'passwordRules'>,
 ): PasswordProblem[] {
-  const length = lengthProblems(password, {
-    minLength: tenant.passwordRules.minLength,
-    maxLength: 128,
-  });
-  if (length.length > 0) return length;
-  const folded = password.normalize('NFKC').toLowerCase();
-  const problems: PasswordProblem[] = [];
-  if (isCommonPassword(folded)) problems.push('common');
-  const address = email.normalize('NFKC').toLowerCase();
-  const context = [address, address.split('@')[0] ?? '', tenant.id, tenant.displayName]
-    .map((word) => word.normalize('NFKC').toLowerCase())
-    .filter((word) => word.length >= minContextWordLength);
-  if (context.some((word) => folded.includes(word))) problems.push('context');
-  return problems;
+  return judge(password, email, tenant, isCommonPassword);
 }

@@ -8,8 +8,7 @@ import { run } from '../database/database.js';
 import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { recordAudit } from '../store/audit.js';
-import { endFlowsOfUser } from '../store/code-flows.js';
-import { createSession, endSession, endSessionsOfUser, findSession } from '../store/sessions.js';
+import { createSession, endSession, findSession } from '../store/sessions.js';
 import { changePassword as storePassword, findUserById, type User } from '../store/users.js';
 import {
   clientFailureReturn,
@@ -20,6 +19,7 @@ import {
   type RequestMeta,
   type ServiceContext,
 } from './context.js';
+import { passwordReplaced } from './password-replaced.js';
 import { judgePassword } from './sign-in.js';
 
 /** The user whose live session of `tenant` the cookie names, if any. */
@@ -99,31 +99,7 @@ export async function changePassword(
   const hash = await hashPassword(body.password);
   const newSessionId = await db.transaction(async (tx) => {
     await storePassword(tx, user.id, hash, now);
-    await endSessionsOfUser(tx, user.id);
-    await endFlowsOfUser(tx, user.id, now);
-    await recordAudit(
-      tx,
-      {
-        tenant: tenant.id,
-        event: 'password_changed',
-        userId: user.id,
-        email: user.email,
-        ip: meta.ip,
-      },
-      now,
-    );
-    await run(
-      tx,
-      context.mailer.queued(
-        {
-          tenant,
-          to: user.email,
-          locale: meta.locale,
-          content: { kind: 'password-changed', changedAt: now.getTime() },
-        },
-        now,
-      ),
-    );
+    await passwordReplaced(tx, context, tenant, user, meta, now, { event: 'password_changed' });
     return createSession(tx, { tenant: tenant.id, userId: user.id }, now, limits.sessionLifetimeMs);
   });
   context.mailer.wake();

@@ -16,15 +16,9 @@ import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { run, together } from '../database/database.js';
 import { auditInsert, recordAudit } from '../store/audit.js';
-import {
-  completeFlow,
-  endFlowsOfUser,
-  findOpenFlow,
-  flowInsert,
-  markVerified,
-} from '../store/code-flows.js';
-import { endSessionsOfUser } from '../store/sessions.js';
+import { completeFlow, findOpenFlow, flowInsert, markVerified } from '../store/code-flows.js';
 import { findUser, findUserById, resetPassword } from '../store/users.js';
+import { passwordReplaced } from './password-replaced.js';
 import { checkCode, codeMail, freshCode, newFlowId, sendAnotherCode, takeSend } from './codes.js';
 import {
   refuse,
@@ -186,32 +180,7 @@ export async function setNewPassword(
   const changed = await db.transaction(async (tx) => {
     if (!(await completeFlow(tx, flow.id, now))) return false;
     await resetPassword(tx, user.id, hash, now);
-    await endSessionsOfUser(tx, user.id);
-    await endFlowsOfUser(tx, user.id, now);
-    await recordAudit(
-      tx,
-      {
-        tenant: tenant.id,
-        event: 'password_set',
-        userId: user.id,
-        email: user.email,
-        flowId,
-        ip: meta.ip,
-      },
-      now,
-    );
-    await run(
-      tx,
-      context.mailer.queued(
-        {
-          tenant,
-          to: user.email,
-          locale: meta.locale,
-          content: { kind: 'password-changed', changedAt: now.getTime() },
-        },
-        now,
-      ),
-    );
+    await passwordReplaced(tx, context, tenant, user, meta, now, { event: 'password_set', flowId });
     return true;
   });
   if (!changed) return refuse({ error: 'flow_not_found' });
