@@ -489,8 +489,9 @@ describe('OpenID Connect front door: an app signs its users in', () => {
         next: 'the passphrase after the change',
       };
       await adminCli(
-        ['user', 'add', '--tenant', 'contoso', '--email', user.email, '--password', user.old],
+        ['user', 'add', '--tenant', 'contoso', '--email', user.email],
         { DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir },
+        user.old,
       );
       const change = await discover(server.url, 'contoso', 'B2C_1_passwordchange', 'test-spa');
       // Another browser, signed in to an app with a refresh token: the change must end both.

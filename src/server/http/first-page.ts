@@ -130,20 +130,21 @@ export function renderShellPage(
 ): FirstPage {
   const theme =
     input.theme && withAssetUrls(input.theme, (path) => new URL(path, servedThemes).pathname);
-  const parts = shellParts(
-    input.locale,
-    { locales: input.locales, displayName: input.tenantName },
-    theme,
-    step,
-  );
-  // The logo loads when the app takes over, after the first frame (see the banner).
-  if (parts.logo) parts.logo.placeholder = true;
+  // In the page's language from here on: the step's own text is made by `shellParts`.
   rendering = {
     locale: input.locale,
     templates: localeTemplates(input.locale, input.overrides),
   };
   let markup: string;
   try {
+    const parts = shellParts(
+      input.locale,
+      { locales: input.locales, displayName: input.tenantName },
+      theme,
+      step,
+    );
+    // The logo loads when the app takes over, after the first frame (see the banner).
+    if (parts.logo) parts.logo.placeholder = true;
     markup = collectResultSync(
       render(
         // `data-gate-theme` and `data-gate-layout` as applyTheme sets them (theme/theme-css.ts).
