@@ -9,7 +9,7 @@ import { hashPassword } from '../security/password-hash.js';
 import { newPasswordProblems } from '../security/password-policy.js';
 import { recordAudit } from '../store/audit.js';
 import { createSession, endSession, findSession } from '../store/sessions.js';
-import { changePassword as storePassword, findUserById, type User } from '../store/users.js';
+import { findUserById, storeNewPassword, type User } from '../store/users.js';
 import {
   clientFailureReturn,
   refuse,
@@ -98,7 +98,7 @@ export async function changePassword(
   if (reasons.length > 0) return refuse({ error: 'password_rejected', reasons });
   const hash = await hashPassword(body.password);
   const newSessionId = await db.transaction(async (tx) => {
-    await storePassword(tx, user.id, hash, now);
+    await storeNewPassword(tx, user.id, hash, now, { addressProven: false });
     await passwordReplaced(tx, context, tenant, user, meta, now, { event: 'password_changed' });
     return createSession(tx, { tenant: tenant.id, userId: user.id }, now, limits.sessionLifetimeMs);
   });

@@ -17,7 +17,7 @@ import { newPasswordProblems } from '../security/password-policy.js';
 import { run, together } from '../database/database.js';
 import { auditInsert, recordAudit } from '../store/audit.js';
 import { completeFlow, findOpenFlow, flowInsert, markVerified } from '../store/code-flows.js';
-import { findUser, findUserById, resetPassword } from '../store/users.js';
+import { findUser, findUserById, storeNewPassword } from '../store/users.js';
 import { passwordReplaced } from './password-replaced.js';
 import { checkCode, codeMail, freshCode, newFlowId, sendAnotherCode, takeSend } from './codes.js';
 import {
@@ -179,7 +179,7 @@ export async function setNewPassword(
   const hash = await hashPassword(password);
   const changed = await db.transaction(async (tx) => {
     if (!(await completeFlow(tx, flow.id, now))) return false;
-    await resetPassword(tx, user.id, hash, now);
+    await storeNewPassword(tx, user.id, hash, now, { addressProven: true });
     await passwordReplaced(tx, context, tenant, user, meta, now, { event: 'password_set', flowId });
     return true;
   });

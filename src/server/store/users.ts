@@ -311,34 +311,24 @@ export async function lastSignIn(db: Queryable, userId: string): Promise<Date | 
   return rows[0]?.at ?? null;
 }
 
-/** A completed reset: the new password, the account unlocked, the address proven (rule 15). */
-export async function resetPassword(
+/**
+ * A new password: the account unlocked and out of "must reset". A reset also proves the address
+ * (rule 15); a change by the signed-in owner does not.
+ */
+export async function storeNewPassword(
   db: Queryable,
   userId: string,
   password: PasswordHash,
   now: Date,
+  { addressProven }: { addressProven: boolean },
 ): Promise<void> {
   await db.query(
     `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
-       password_changed_at = $5, email_confirmed_at = $5, must_reset = false,
+       password_changed_at = $5, must_reset = false,
+       email_confirmed_at = CASE WHEN $6 THEN $5 ELSE email_confirmed_at END,
        failed_sign_ins = 0, lock_count = 0, locked_until = NULL
      WHERE id = $1`,
-    [userId, password.hash, password.salt, JSON.stringify(password.params), now],
-  );
-}
-
-/** A password changed by its signed-in owner: the address is not proven by it, the lock is cleared. */
-export async function changePassword(
-  db: Queryable,
-  userId: string,
-  password: PasswordHash,
-  now: Date,
-): Promise<void> {
-  await db.query(
-    `UPDATE users SET password_hash = $2, password_salt = $3, password_params = $4,
-       password_changed_at = $5, failed_sign_ins = 0, lock_count = 0, locked_until = NULL
-     WHERE id = $1`,
-    [userId, password.hash, password.salt, JSON.stringify(password.params), now],
+    [userId, password.hash, password.salt, JSON.stringify(password.params), now, addressProven],
   );
 }
 
