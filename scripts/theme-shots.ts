@@ -48,6 +48,8 @@ export async function themeShots(pack: string, folder = join('shots', pack)): Pr
       for (const [width, pixels] of Object.entries(widths)) {
         const page = await browser.newPage({ viewport: { width: pixels, height: 900 } });
         await page.goto(`${origin}/studio-preview.html?locale=${locale}`);
+        // The frame listens only once its locale has loaded, which the load event does not await.
+        await page.locator('gate-studio-preview-grid').waitFor({ state: 'attached' });
         await page.evaluate((posted) => window.postMessage(posted, location.origin), data);
         const cells = page.locator('section.cell');
         await cells.last().waitFor();
