@@ -41,6 +41,8 @@ const startInputs = [
  * The work is done by its controllers: boot, flow (and its effects), theme, locale, history and
  * the takeover of the server's rendering; this element wires them to its properties and events.
  *
+ * @attr heading-level - Embedded: the level (1–6) the steps' headings take in the host page's
+ *   outline, read as each step renders (default 1).
  * @attr prerendered - Set by the server on the hosted page: what the element holds is the server's
  *   rendering of the first step, replaced once the element has rendered its own.
  * @fires gate-flow-change - After every step change, with the new step in `detail.step`.

@@ -77,8 +77,13 @@ export abstract class StepPage extends LitElement {
     this.querySelector<HTMLElement>('h1')?.focus();
   }
 
+  /**
+   * The step's heading: level 1 of its own page, or the level a host page gives with `heading-level`
+   * on the embedding `<gate-app>`, to fit its outline. (The server's DOM has no `closest`.)
+   */
   protected renderHeading(text: string) {
-    return html`<h1 class="gate-heading" tabindex="-1">${text}</h1>`;
+    const level = this.closest?.('[heading-level]')?.getAttribute('heading-level');
+    return html`<h1 class="gate-heading" tabindex="-1" aria-level=${level ?? nothing}>${text}</h1>`;
   }
 
   protected renderAlert(message = this.alert && failureTexts?.failureMessage(this.alert)) {

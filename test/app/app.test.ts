@@ -62,6 +62,16 @@ describe('gate-app', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("takes the host page's heading level, and keeps it from step to step", async () => {
+    await startMockApi({ now: () => Date.now() });
+    const el = await fixture<GateApp>(html`<gate-app tenant="contoso" heading-level="2"></gate-app>`);
+    await findByRole(el, 'heading', { level: 2, name: /^Sign in/ });
+    expect(queryByRole(el, 'heading', { level: 1 })).to.equal(null);
+    getByRole(el, 'link', { name: "Can't access your account?" }).click();
+    await findByRole(el, 'heading', { level: 2, name: 'Reset your password' });
+    await expect(el).to.be.accessible();
+  });
+
   it("adopts its styles beside content a host page gave it (only the server's rendering is taken over)", async () => {
     await startMockApi({ now: () => Date.now() });
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
