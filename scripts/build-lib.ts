@@ -16,10 +16,11 @@
  */
 import { execFile } from 'node:child_process';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
+import { analyzeElements } from './elements-manifest.js';
 import { readBudget } from './size-budget.js';
 import { compress } from './vite-precompress.js';
 
@@ -87,13 +88,10 @@ export async function buildLibrary(outDir = libDir): Promise<LibraryFile[]> {
     logLevel: 'error',
   });
 
-  // The analyzer writes below the working directory, whatever `--outdir` says.
-  const analyzed = relative(process.cwd(), join(outDir, '.cem'));
-  // What it reads: custom-elements-manifest.config.js.
-  await run('./node_modules/.bin/cem', ['analyze', '--outdir', analyzed]);
-  const manifest = await readFile(join(analyzed, 'custom-elements.json'), 'utf8');
-  await writeFile(join(outDir, 'custom-elements.json'), manifestForPackage(manifest));
-  await rm(analyzed, { recursive: true });
+  await writeFile(
+    join(outDir, 'custom-elements.json'),
+    manifestForPackage(await analyzeElements()),
+  );
 
   const root = JSON.parse(await readFile('package.json', 'utf8')) as {
     version: string;

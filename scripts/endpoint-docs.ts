@@ -5,7 +5,6 @@
  * page differs from what this makes.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { format, resolveConfig } from 'prettier';
 import * as z from 'zod/mini';
 import * as contract from '../src/api/contract.schema.js';
 import {
@@ -14,10 +13,9 @@ import {
   type Endpoint,
   type EndpointName,
 } from '../src/api/endpoints.js';
+import { withGeneratedBlock } from './generated-block.js';
 
 export const contractPage = 'docs/contract.md';
-const start = '<!-- endpoints:start -->';
-const end = '<!-- endpoints:end -->';
 
 const notes: Record<EndpointName, string> = {
   config: 'the settings the pages need; never groups, users or embedding origins',
@@ -127,14 +125,7 @@ export function endpointTable(): string {
 
 /** The page with a fresh endpoint table, formatted as the repository's prettier check wants it. */
 export async function pageWithTable(page: string): Promise<string> {
-  const from = page.indexOf(start);
-  const to = page.indexOf(end);
-  if (from < 0 || to < from) {
-    throw new Error(`${contractPage}: the ${start} … ${end} markers are missing`);
-  }
-  const fresh = `${page.slice(0, from + start.length)}\n\n${endpointTable()}\n\n${page.slice(to)}`;
-  const options = await resolveConfig(contractPage);
-  return format(fresh, { ...options, filepath: contractPage });
+  return withGeneratedBlock(contractPage, page, 'endpoints', endpointTable());
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

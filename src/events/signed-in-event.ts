@@ -1,7 +1,7 @@
 /**
- * An embedded `<gate-app>` signed the user in for the app its `client-id` names and is about to
- * send the browser to the front door (`detail.url`), which answers the app's `redirect-uri` with
- * an authorization code. The event names nobody: who signed in is what the app learns from the
+ * An embedded `<gate-app>` signed the user in for the app whose `authorization-url` it was given,
+ * and is about to send the browser to the front door (`detail.url`), which answers the app's
+ * redirect URI with an authorization code. The event names nobody: who signed in is what the app learns from the
  * tokens it gets for that code. Cancel it to navigate yourself (to `detail.url`).
  */
 export class SignedInEvent extends CustomEvent<{ url: string }> {

@@ -64,7 +64,9 @@ describe('gate-app', () => {
 
   it("takes the host page's heading level, and keeps it from step to step", async () => {
     await startMockApi({ now: () => Date.now() });
-    const el = await fixture<GateApp>(html`<gate-app tenant="contoso" heading-level="2"></gate-app>`);
+    const el = await fixture<GateApp>(
+      html`<gate-app tenant="contoso" heading-level="2"></gate-app>`,
+    );
     await findByRole(el, 'heading', { level: 2, name: /^Sign in/ });
     expect(queryByRole(el, 'heading', { level: 1 })).to.equal(null);
     getByRole(el, 'link', { name: "Can't access your account?" }).click();
