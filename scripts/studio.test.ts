@@ -126,6 +126,36 @@ describe('npm run studio', () => {
     await page.getByLabel('color-brand', { exact: true }).fill('#00665e');
   });
 
+  it('previews the three emails in every language, with the PNG logo, again after an edit', async () => {
+    const emails = page.locator('gate-studio-email-preview');
+    for (const locale of locales) {
+      await emails.locator(`section[data-locale="${locale}"] figure`).nth(2).waitFor();
+      assert.equal(await emails.locator(`section[data-locale="${locale}"] figure`).count(), 3);
+    }
+    await emails.getByText('Verification code (nl): Je verificatiecode voor Contoso').waitFor();
+    await emails
+      .getByText('Password changed (sv): Lösenordet till ditt Contoso-konto har ändrats')
+      .waitFor();
+    const code = emails.locator('section[data-locale="en"] figure[data-kind="verification-code"]');
+    const message = (await code.locator('iframe').elementHandle())!;
+    const mail = (await message.contentFrame())!;
+    assert.match(
+      String(await mail.locator('img').first().getAttribute('src')),
+      /^data:image\/png;base64,/,
+    );
+    assert.match((await code.locator('pre').textContent()) ?? '', /428617/);
+    await page.getByLabel('color-brand', { exact: true }).fill('#7a00cc');
+    await page.waitForFunction(() =>
+      [
+        ...document
+          .querySelector('gate-studio')!
+          .shadowRoot!.querySelector('gate-studio-email-preview')!
+          .shadowRoot!.querySelectorAll('iframe'),
+      ].every((frame) => frame.srcdoc.includes('#7a00cc')),
+    );
+    await page.getByLabel('color-brand', { exact: true }).fill('#00665e');
+  });
+
   it('shows a contrast error at the field with a colour that passes, and refuses to save', async () => {
     await page.getByLabel('color-text-quiet', { exact: true }).fill('#a0a0a0');
     const field = page.locator('gate-studio-color-field[name="color-text-quiet"]');

@@ -6,12 +6,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { previewMailKinds } from '../src/studio/email-preview.js';
 import { previewStates, previewSteps } from '../src/studio/preview-states.js';
 import { themeShots } from './theme-shots.js';
 
 describe('npm run theme:shots', () => {
   it(
-    'writes every step × state × locale × width, and an overview, as PNG',
+    'writes every step × state × locale × width, every email, and an overview, as PNG',
     { timeout: 300_000 },
     async () => {
       const folder = mkdtempSync(join(tmpdir(), 'gatehouse-shots-'));
@@ -24,8 +25,18 @@ describe('npm run theme:shots', () => {
             ),
           ),
         );
-        assert.deepEqual(readdirSync(folder).sort(), [...expected, 'overview.png'].sort());
-        for (const name of ['overview.png', 'sv-phone-sign-in-wrong-password.png']) {
+        const emails = ['en', 'nl', 'sv'].flatMap((locale) =>
+          previewMailKinds.map((kind) => `${locale}-email-${kind}.png`),
+        );
+        assert.deepEqual(
+          readdirSync(folder).sort(),
+          [...expected, ...emails, 'overview.png'].sort(),
+        );
+        for (const name of [
+          'overview.png',
+          'sv-phone-sign-in-wrong-password.png',
+          'nl-email-verification-code.png',
+        ]) {
           const png = readFileSync(join(folder, name));
           assert.equal(png.subarray(0, 8).toString('hex'), '89504e470d0a1a0a');
           // A phone-width shot is as wide as the phone, in CSS pixels.

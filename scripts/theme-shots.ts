@@ -1,19 +1,42 @@
 /**
  * `npm run theme:shots <pack> [folder]`: a contact sheet for brand reviews and pull requests.
  * PNG screenshots of every step in every state, in every locale, at phone and desktop width, as
- * the studio previews them (the mock API makes the states), and one overview image of them all.
+ * the studio previews them (the mock API makes the states), every email in every locale, and one
+ * overview image of them all.
  * Written to `shots/<pack>/` unless a folder is named. Debian's Chromium through playwright-core.
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../test/support/chromium.js';
 import { themeLocales } from '../src/theme/theme-text.schema.js';
+import type { EmailPreviewRequest, PreviewEmail } from '../src/studio/email-preview.js';
 import { startStudio } from './studio.js';
 import { packIds, shippedThemesDir } from './theme-packs.js';
 
 const widths = { phone: 390, desktop: 1280 } as const;
+
+/** Each email in each language, as the studio previews it (rendered by the server's mail code). */
+async function emailShots(
+  browser: Browser,
+  endpoint: string,
+  request: EmailPreviewRequest,
+  folder: string,
+): Promise<string[]> {
+  const response = await fetch(endpoint, { method: 'POST', body: JSON.stringify(request) });
+  const { emails } = (await response.json()) as { emails: PreviewEmail[] };
+  const page = await browser.newPage({ viewport: { width: 640, height: 900 } });
+  const written: string[] = [];
+  for (const email of emails) {
+    await page.setContent(email.html);
+    const file = join(folder, `${email.locale}-email-${email.kind}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    written.push(file);
+  }
+  await page.close();
+  return written;
+}
 
 export async function themeShots(pack: string, folder = join('shots', pack)): Promise<string[]> {
   const { server, url } = await startStudio(0);
@@ -24,25 +47,35 @@ export async function themeShots(pack: string, folder = join('shots', pack)): Pr
     const studio = await browser.newPage();
     await studio.goto(`${url}?pack=${pack}&lang=en`);
     // The studio has the resolved pack and the states the mock scenarios made.
-    const message = await studio.waitForFunction(
+    const found = await studio.waitForFunction(
       () => {
         const preview = document
           .querySelector('gate-studio')
           ?.shadowRoot?.querySelector('gate-studio-preview');
         const ready = preview?.theme && Object.keys(preview.failures).length > 0;
+        const studio = document.querySelector('gate-studio') as unknown as {
+          resolved: unknown;
+          tenantId: string;
+        };
         return (
           ready && {
-            type: 'gate-studio-preview',
-            theme: preview.theme,
-            failures: preview.failures,
-            tenantName: preview.tenantName,
+            message: {
+              type: 'gate-studio-preview',
+              theme: preview.theme,
+              failures: preview.failures,
+              tenantName: preview.tenantName,
+            },
+            emails: { tenant: studio.tenantId, theme: studio.resolved },
           }
         );
       },
       undefined,
       { timeout: 120_000 },
     );
-    const data = await message.jsonValue();
+    const shown = await found.jsonValue();
+    // waitForFunction settles only on a truthy value; this tells the type checker.
+    if (!shown) throw new Error('theme:shots: the studio never showed the pack');
+    const { message: data, emails } = shown;
     const origin = new URL(url).origin;
     for (const locale of themeLocales) {
       for (const [width, pixels] of Object.entries(widths)) {
@@ -62,6 +95,7 @@ export async function themeShots(pack: string, folder = join('shots', pack)): Pr
         await page.close();
       }
     }
+    written.push(...(await emailShots(browser, `${origin}/__studio/emails`, emails, folder)));
     const overview = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     const images = await Promise.all(
       written.map(async (file) => {

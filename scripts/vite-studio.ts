@@ -1,5 +1,6 @@
 /**
- * The brand studio's two requests to its dev server: the list of packs, and Save. Save writes
+ * The brand studio's requests to its dev server: the list of packs, the emails' preview
+ * (scripts/studio-emails.ts), and Save. Save writes
  * `themes/<id>/` (theme.json, text/<locale>.json, and a copied pack's assets) and nothing else,
  * and only after the pack, written to a scratch folder first, passes every check theme:check
  * runs: a broken pack is never saved.
@@ -12,6 +13,8 @@ import type { Plugin } from 'vite';
 import { themeIdPattern } from '../src/theme/pack-fields.js';
 import { themeLocales } from '../src/theme/theme-text.schema.js';
 import { checkPacks, packIds, shippedThemesDir } from './theme-packs.js';
+import type { EmailPreviewRequest } from '../src/studio/email-preview.js';
+import { previewEmails } from './studio-emails.js';
 
 /** What Save sends: the files a brand team edits, as data. */
 interface SaveRequest {
@@ -120,6 +123,15 @@ export function studioEndpoints(saveDir = shippedThemesDir): Plugin {
           (packs) => answer(response, 200, { packs }),
           () => answer(response, 500, { errors: ['no themes folder'] }),
         );
+      });
+      server.middlewares.use('/__studio/emails', (request, response) => {
+        if (request.method !== 'POST') return answer(response, 405, { errors: ['POST only'] });
+        readBody(request)
+          .then(async (body) => {
+            const preview = await previewEmails(root, JSON.parse(body) as EmailPreviewRequest);
+            answer(response, 'errors' in preview ? 400 : 200, preview);
+          })
+          .catch((error: Error) => answer(response, 400, { errors: [error.message] }));
       });
       server.middlewares.use('/__studio/save', (request, response) => {
         if (request.method !== 'POST') return answer(response, 405, { errors: ['POST only'] });

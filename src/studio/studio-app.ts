@@ -19,6 +19,7 @@ import {
 } from './pack-draft.js';
 import { previewFailures, type PreviewFailures } from './preview-states.js';
 import './studio-color-field.js';
+import './studio-email-preview.js';
 import './studio-preview.js';
 
 const textFields = ['signInHeading', 'signInIntro', 'usernameHint'] as const;
@@ -65,6 +66,8 @@ export class GateStudio extends LitElement {
   @state() private draft: PackDraft | undefined;
   @state() private problems: string[] = [];
   @state() private theme: ResolvedTheme | undefined;
+  /** The same, asset paths relative to themes/ (the emails' preview reads the files). */
+  @state() private resolved: ResolvedTheme | undefined;
   @state() private failures: PreviewFailures = {};
   @state() private status = '';
   @state() private copyId = '';
@@ -106,6 +109,7 @@ export class GateStudio extends LitElement {
     if (run !== this.#checking) return;
     if (checked.problems.length === 0) this.#lastGood = checked.theme;
     this.problems = checked.problems;
+    this.resolved = checked.theme;
     const owner = draft.copyFrom;
     this.theme =
       checked.theme &&
@@ -323,6 +327,14 @@ export class GateStudio extends LitElement {
                     .failures=${this.failures}
                     tenantName=${tenant?.displayName ?? ''}
                   ></gate-studio-preview>
+                </section>
+                <section aria-labelledby="emails-heading">
+                  <h2 id="emails-heading">${msg('Emails', { id: 'studio_emails' })}</h2>
+                  <gate-studio-email-preview
+                    .theme=${this.resolved}
+                    tenant=${this.tenantId}
+                    assets-from=${draft.copyFrom ?? ''}
+                  ></gate-studio-email-preview>
                 </section>`
             : html`<p>${msg('Loading…', { id: 'studio_loading' })}</p>`
         }

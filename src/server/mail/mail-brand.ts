@@ -87,22 +87,35 @@ export function themeBrandSource(distDir: string, log: Logger): BrandSource {
         footerLinks: [],
       };
     }
-    const { theme, logo } = found;
-    const tokens = theme.tokens;
-    return {
-      name: theme.id === themeId ? theme.name : fallbackName,
-      colours: {
-        brand: tokens['color-brand'],
-        onBrand: tokens['color-on-brand'],
-        background: tokens['color-background'],
-        surface: tokens['color-surface'],
-        text: tokens['color-text'],
-        textQuiet: tokens['color-text-quiet'],
-      },
-      fontFamily: tokens['font-family'],
-      radius: tokens.radius,
-      logo: theme.id === themeId ? logo : undefined,
-      footerLinks: Object.values(theme.text[locale]?.footerLinks ?? {}),
-    };
+    return brandFromTheme(found.theme, themeId, fallbackName, found.logo, locale);
+  };
+}
+
+/**
+ * A resolved pack as an email shows it. When the tenant's pack is not the one given (the default
+ * stood in for it), the email carries the tenant's name and no logo rather than another brand's.
+ */
+export function brandFromTheme(
+  theme: ResolvedTheme,
+  themeId: string,
+  fallbackName: string,
+  logo: MailBrand['logo'],
+  locale: ThemeLocale,
+): MailBrand {
+  const tokens = theme.tokens;
+  return {
+    name: theme.id === themeId ? theme.name : fallbackName,
+    colours: {
+      brand: tokens['color-brand'],
+      onBrand: tokens['color-on-brand'],
+      background: tokens['color-background'],
+      surface: tokens['color-surface'],
+      text: tokens['color-text'],
+      textQuiet: tokens['color-text-quiet'],
+    },
+    fontFamily: tokens['font-family'],
+    radius: tokens.radius,
+    logo: theme.id === themeId ? logo : undefined,
+    footerLinks: Object.values(theme.text[locale]?.footerLinks ?? {}),
   };
 }

@@ -84,7 +84,8 @@ export interface MailerOptions {
 const claimMs = 120_000;
 const batch = 20;
 
-function text(request: MailRequest): MailText {
+/** The words of a message, in the recipient's language with the tenant's overrides. */
+export function mailText(request: Pick<MailRequest, 'tenant' | 'locale' | 'content'>): MailText {
   const msg = translator(request.locale, request.tenant.textOverrides?.[request.locale]);
   const tenant = request.tenant.displayName;
   const content = request.content;
@@ -226,7 +227,7 @@ export class Mailer {
         content: JSON.parse(open(this.#options.key, message.content, message.id)) as MailContent,
       };
       const brand = await this.#options.brand(tenant.theme, tenant.displayName, request.locale);
-      const rendered = renderMail(text(request), brand, request.locale);
+      const rendered = renderMail(mailText(request), brand, request.locale);
       await this.#options.transport.deliver({
         messageId: `<${message.id}@gatehouse>`,
         // The sender name is the tenant's displayName, and nothing else (docs/server.md#environment).
