@@ -4,7 +4,7 @@ import { localized } from '@lit/localize';
 import type { TenantConfig } from '../api/contract.schema.js';
 import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
-import type { FlowState, StepId } from '../flow/flow-state.js';
+import type { FlowState } from '../flow/flow-state.js';
 import { hasResetLink, shellParts } from './first-step.js';
 import { routeUrl } from '../router/route.js';
 import { getLocale, prefetchLocale } from '../i18n/localization.js';
@@ -154,7 +154,7 @@ export class GateApp extends LitElement {
     // fails here is fetched again when needed.
     setTimeout(() => {
       [
-        ...Object.values(stepPages).map(([, load]) => load()),
+        ...Object.values(stepPages).map((load) => load()),
         import('./flow-effects.js'),
         // The schemas (and zod): a first answer, or a first switch to another theme, is then
         // checked without waiting for them.
@@ -170,7 +170,7 @@ export class GateApp extends LitElement {
 
   override willUpdate(changed: Map<PropertyKey, unknown>) {
     const step = this.#flow.state?.step;
-    if (step && step !== 'redirect') void stepPages[step][1]();
+    if (step && step !== 'redirect') void stepPages[step]();
     if (changed.has('themes')) this.#theme.prefetch();
     if (startInputs.some((name) => changed.has(name))) void this.#boot.start();
     else if (changed.has('theme') && this.#boot.config) void this.#theme.apply(this.#boot.config);
@@ -212,15 +212,18 @@ export class GateApp extends LitElement {
       void this.#flow.leave(this, state);
       return;
     }
-    void this.#settle(state.step, previous !== undefined);
+    void this.#settle(previous !== undefined);
     this.dispatchEvent(new FlowChangeEvent(state.step));
   }
 
   /** Once the step's element is defined and rendered: take over, focus its heading (after a step change) and name the document. */
-  async #settle(step: Exclude<StepId, 'redirect'>, moved: boolean) {
-    const tag = stepPages[step][0];
-    await customElements.whenDefined(tag);
-    const page = this.querySelector<StepPage>(`.gate-card > ${tag}`) ?? undefined;
+  async #settle(moved: boolean) {
+    // The step's page is the last element of this element's own card: the server's rendering,
+    // while held, comes before the shell, and the tenant's name before the page.
+    const page =
+      (this.lastElementChild?.querySelector('.gate-card')?.lastElementChild as StepPage | null) ??
+      undefined;
+    if (page) await customElements.whenDefined(page.localName);
     // Only awaited when there is something to take over: the heading takes focus as soon as it can.
     if (this.#takeover.holding) await this.#takeover.release(page);
     if (moved) await page?.focusHeading();
