@@ -7,6 +7,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { chromiumArgs, chromiumPath } from '../test/support/chromium.js';
 
 export const signInPath = '/contoso/B2C_1_signin';
+/** A tenant whose pack ships brand fonts (two WOFF2 faces): they must not hold back the form. */
+export const fontsSignInPath = '/fabrikam/B2C_1_signin';
 export const baselinePath = '/assets/baseline.html';
 
 export interface PageLoad {
@@ -119,15 +121,25 @@ async function load(page: Page, url: string): Promise<PageLoad> {
 }
 
 /**
- * `runs` loads of each page, interleaved (the order alternates every round), each in a fresh
+ * `runs` loads of each page, interleaved (the order rotates every round), each in a fresh
  * context with the cache disabled, after one unmeasured load of each.
  */
 export async function measureLoads(browser: Browser, origin: string, runs: number) {
-  const pages = { gatehouse: `${origin}${signInPath}`, baseline: `${origin}${baselinePath}` };
-  const results: Record<keyof typeof pages, PageLoad[]> = { gatehouse: [], baseline: [] };
+  const pages = {
+    gatehouse: `${origin}${signInPath}`,
+    baseline: `${origin}${baselinePath}`,
+    fonts: `${origin}${fontsSignInPath}`,
+  };
+  const names = Object.keys(pages) as (keyof typeof pages)[];
+  const results: Record<keyof typeof pages, PageLoad[]> = {
+    gatehouse: [],
+    baseline: [],
+    fonts: [],
+  };
   for (let round = -1; round < runs; round += 1) {
-    const order =
-      round % 2 === 0 ? (['gatehouse', 'baseline'] as const) : (['baseline', 'gatehouse'] as const);
+    // Each page goes first in turn.
+    const first = (round + names.length) % names.length;
+    const order = [...names.slice(first), ...names.slice(0, first)];
     for (const name of order) {
       const { context, page } = await freshPage(browser);
       try {

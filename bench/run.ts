@@ -194,6 +194,7 @@ function rows(
   const gzip = total(files);
   const gatehouse = median(loads.gatehouse.map((load) => load.visibleMs));
   const baseline = median(loads.baseline.map((load) => load.visibleMs));
+  const fonts = median(loads.fonts.map((load) => load.visibleMs));
   const wire = median(
     loads.gatehouse.map((load) => load.scripts.reduce((sum, file) => sum + file.encodedBytes, 0)),
   );
@@ -249,6 +250,12 @@ function rows(
       '<= 1.5x plain HTML',
       `${ms(gatehouse)} = ${(gatehouse / baseline).toFixed(2)}x (first contentful paint ${fcps.length > 0 ? ms(median(fcps)) : 'not reported'})`,
       verdict(gatehouse <= 1.5 * baseline),
+    ],
+    [
+      `password field visible, a pack with brand fonts (fabrikam, median of ${loads.fonts.length})`,
+      'as without fonts',
+      `${ms(fonts)} = ${(fonts / baseline).toFixed(2)}x`,
+      '',
     ],
     switchRow('locale switch, first to each locale', locale.first),
     switchRow('locale switch, repeated', locale.repeat),

@@ -75,9 +75,8 @@ export async function checkPacks(
 /** The files a resolved pack needs at run time: its JSON and the assets it points at, by path under `dir`. */
 export async function runtimeFiles(theme: ResolvedTheme, dir: string, root = process.cwd()) {
   const files = new Map<string, string | Uint8Array>([[`${theme.id}.json`, JSON.stringify(theme)]]);
-  for (const asset of Object.values(theme.assets)) {
-    files.set(asset, await readFile(join(root, dir, asset)));
-  }
+  const used = [...Object.values(theme.assets), ...(theme.fonts ?? []).map((font) => font.src)];
+  for (const asset of used) files.set(asset, await readFile(join(root, dir, asset)));
   return files;
 }
 

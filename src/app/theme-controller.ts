@@ -1,7 +1,7 @@
 import type { TenantConfig } from '../api/contract.schema.js';
 import { applyTextOverrides } from '../i18n/localization.js';
 import { pageTextOverrides } from './page-text-overrides.js';
-import { applyFavicon, applyTheme } from '../theme/runtime/apply-theme.js';
+import { applyTheme } from '../theme/runtime/apply-theme.js';
 import { loadTheme } from '../theme/runtime/load-theme.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import type { AppHost } from './app-host.js';
@@ -34,7 +34,10 @@ export class ThemeController {
       const theme = await this.#latest.fresh(loading);
       if (theme) {
         applyTheme(host, theme);
-        if (host.routing === 'history') applyFavicon(document, theme);
+        // Favicon and brand fonts: nothing the form waits for.
+        void import('../theme/runtime/theme-extras.js').then((extras) =>
+          extras.applyThemeExtras(theme, host.routing === 'history'),
+        );
         this.resolved = theme;
         host.requestUpdate();
       }

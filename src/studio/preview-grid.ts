@@ -7,6 +7,7 @@ import type { Failure } from '../flow/flow-state.js';
 import { applyTextOverrides, getLocale } from '../i18n/localization.js';
 import { pageTextOverrides } from '../app/page-text-overrides.js';
 import { applyTheme } from '../theme/runtime/apply-theme.js';
+import { addFontFaces } from '../theme/runtime/theme-extras.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import type { ThemeLocale } from '../theme/theme-text.schema.js';
 import {
@@ -101,6 +102,7 @@ export class GateStudioPreviewGrid extends LitElement {
     const theme = this.theme;
     if (!theme) return;
     for (const cell of this.querySelectorAll<HTMLElement>('.cell')) applyTheme(cell, theme);
+    addFontFaces(theme);
   }
 
   override render() {

@@ -5,7 +5,14 @@
  * nothing but checked token values can reach a page's CSS.
  */
 import * as z from 'zod/mini';
-import { colorSchemes, layouts, themeIdPattern } from './pack-fields.js';
+import {
+  colorSchemes,
+  fontFamilyPattern,
+  fontStyles,
+  layouts,
+  maxFonts,
+  themeIdPattern,
+} from './pack-fields.js';
 import { plainText, themeLocales, themeTextSchema } from './theme-text.schema.js';
 import { fontFamilyProblem, lengthProblem, resolvedColorPattern } from './theme-token-checks.js';
 import {
@@ -38,6 +45,11 @@ const assetReference = z
   .string()
   .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}\/assets\/[a-z0-9][a-z0-9_-]{0,62}\.(?:svg|png|jpe?g)$/));
 
+/** `contoso/assets/brand.woff2`, like the other assets. */
+const fontReference = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}\/assets\/[a-z0-9][a-z0-9_-]{0,62}\.woff2$/));
+
 export const resolvedThemeSchema = z.strictObject({
   id: z.string().check(z.regex(themeIdPattern)),
   name: plainText(60),
@@ -63,6 +75,19 @@ export const resolvedThemeSchema = z.strictObject({
     background: z.optional(assetReference),
     favicon: z.optional(assetReference),
   }),
+  /** Brand font faces, each added to the document with `font-display: swap`. */
+  fonts: z.optional(
+    z
+      .array(
+        z.strictObject({
+          family: z.string().check(z.regex(fontFamilyPattern)),
+          src: fontReference,
+          weight: z.int().check(z.gte(100), z.lte(900)),
+          style: z.enum(fontStyles),
+        }),
+      )
+      .check(z.maxLength(maxFonts)),
+  ),
   /**
    * The banner logo's size in CSS pixels, read from the file by the build, so that its place is
    * held before the image has loaded (and the server's first rendering can leave it out).

@@ -1,6 +1,7 @@
 /**
  * The images a theme names (banner logo, background, favicon): each file's size, type and
- * dimensions, and an SVG's safety. The build refuses a pack whose images break these rules.
+ * dimensions, and an SVG's safety; and its brand fonts: WOFF2, small, and named by the font
+ * tokens. The build refuses a pack whose files break these rules.
  */
 import { imageInfo, type ImageType } from './image-info.js';
 import { assetKinds, type AssetKind } from '../pack-fields.js';
@@ -101,4 +102,40 @@ export async function checkAssets(
     errors.push(`${chain[0]!.file}: layout: "split" needs an image in assets.background`);
   }
   return { errors, bannerLogoSize };
+}
+
+/** A face of a brand font; the latin subset of a text face is some 20–50 KB. */
+export const maxFontBytes = 100 * 1024;
+const woff2Signature = 'wOF2';
+
+/** Each font file is a WOFF2 within the limit, and `tokens.font-family` names each family. */
+export async function checkFonts(
+  merged: Merged,
+  source: ThemeSource,
+  chain: Pack[],
+): Promise<string[]> {
+  if (!merged.fonts) return [];
+  const owner = chain.find((pack) => pack.id === merged.fonts!.owner)!;
+  const errors: string[] = [];
+  const families = (merged.tokens['font-family'] ?? '')
+    .split(',')
+    .map((name) => name.trim().replace(/^(['"])(.*)\1$/, '$2'));
+  for (const [index, face] of merged.fonts.faces.entries()) {
+    const field = `fonts[${index}]`;
+    const bytes = await source.read(`${owner.dir}/${owner.id}/${face.file}`);
+    if (!bytes) errors.push(`${owner.file}: ${field}.file: ${face.file} does not exist`);
+    else if (bytes.length > maxFontBytes) {
+      errors.push(
+        `${owner.file}: ${field}.file: is ${formatBytes(bytes.length)}; at most ${formatBytes(maxFontBytes)} (subset the font to the scripts you need)`,
+      );
+    } else if (new TextDecoder().decode(bytes.subarray(0, 4)) !== woff2Signature) {
+      errors.push(`${owner.file}: ${field}.file: is not a WOFF2 font`);
+    }
+    if (!families.includes(face.family)) {
+      errors.push(
+        `${owner.file}: ${field}.family: "${face.family}" is not named in tokens.font-family, so no text would use it`,
+      );
+    }
+  }
+  return errors;
 }

@@ -1,6 +1,6 @@
 /**
  * An `extends` chain merged into one pack, key by key: what a pack sets overrides what its
- * ancestors set, down to single tokens, assets, texts and footer links.
+ * ancestors set, down to single tokens, assets, texts and footer links (fonts go as one list).
  */
 import { assetKinds, type AssetKind } from '../pack-fields.js';
 import type { Theme } from './theme.schema.js';
@@ -18,6 +18,8 @@ export interface Merged {
   dark: DarkTokens | undefined;
   /** Each asset with the pack whose folder holds it. */
   assets: Partial<Record<AssetKind, { owner: string; path: string }>>;
+  /** The nearest pack's fonts, whole: a family's faces belong together. */
+  fonts: { owner: string; faces: NonNullable<Theme['fonts']> } | undefined;
   text: Partial<Record<ThemeLocale, ThemeText>>;
 }
 
@@ -30,6 +32,7 @@ export function merge(chain: Pack[]): Merged {
     tokens: {},
     dark: mergeDark(chain.map((pack) => pack.manifest)),
     assets: {},
+    fonts: undefined,
     text: {},
   };
   for (const { id, manifest, text } of [...chain].reverse()) {
@@ -40,6 +43,7 @@ export function merge(chain: Pack[]): Merged {
       const path = manifest.assets?.[kind];
       if (path) merged.assets[kind] = { owner: id, path };
     }
+    if (manifest.fonts) merged.fonts = { owner: id, faces: manifest.fonts };
     for (const locale of themeLocales) {
       const own = text[locale];
       if (!own) continue;

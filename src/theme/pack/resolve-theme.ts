@@ -4,7 +4,7 @@
  * locale, the images in asset-checks.ts). Every error is "file: field: message".
  */
 import type { Result } from '../../shared/result.js';
-import { checkAssets, type ImageSize } from './asset-checks.js';
+import { checkAssets, checkFonts, type ImageSize } from './asset-checks.js';
 import { parseColor, toHex } from './color.js';
 import { contrastFailures, formatRatio } from './contrast.js';
 import { darkContrastErrors, resolvedDark } from './dark-scheme.js';
@@ -82,6 +82,16 @@ function resolved(
     tokens,
     ...(merged.dark ? { dark: resolvedDark(merged.tokens, merged.dark) } : {}),
     assets,
+    ...(merged.fonts
+      ? {
+          fonts: merged.fonts.faces.map((face) => ({
+            family: face.family,
+            src: `${merged.fonts!.owner}/${face.file}`,
+            weight: face.weight ?? 400,
+            style: face.style ?? 'normal',
+          })),
+        }
+      : {}),
     ...(bannerLogoSize ? { bannerLogoSize } : {}),
     text: merged.text,
   };
@@ -120,7 +130,11 @@ export async function resolveThemePack(id: string, source: ThemeSource): Promise
     }
   }
   const assets = await checkAssets(merged, source, chain);
-  problems.push(...textErrors(merged, leaf), ...assets.errors);
+  problems.push(
+    ...textErrors(merged, leaf),
+    ...assets.errors,
+    ...(await checkFonts(merged, source, chain)),
+  );
   // A field the schema refused is named once, not again as "missing" where it was dropped.
   const refusedFields = errors.map(fieldOf);
   const failure = problems.filter((problem) => {

@@ -5,7 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { colorProblem } from './color.js';
-import { colorSchemes, layouts, themeIdPattern } from '../pack-fields.js';
+import {
+  colorSchemes,
+  fontFamilyPattern,
+  fontStyles,
+  layouts,
+  maxFonts,
+  themeIdPattern,
+} from '../pack-fields.js';
 import { plainText } from '../theme-text.schema.js';
 import { fontFamilyProblem, lengthProblem } from '../theme-token-checks.js';
 import {
@@ -66,6 +73,26 @@ const assetPath = z
     ),
   );
 
+/** A brand font face: a `.woff2` file in the pack's `assets/` and what it is. */
+const fontSchema = z.strictObject({
+  family: z
+    .string()
+    .check(
+      z.regex(fontFamilyPattern, 'must be a font name of letters, digits, spaces and hyphens'),
+    ),
+  file: z
+    .string()
+    .check(
+      z.regex(
+        /^assets\/[a-z0-9][a-z0-9_-]{0,62}\.woff2$/,
+        'must name a .woff2 file in assets/, such as assets/brand-regular.woff2',
+      ),
+    ),
+  /** 400 (regular) unless said; a variable font names its range's one weight per face. */
+  weight: z.optional(z.int().check(z.gte(100), z.lte(900))),
+  style: z.optional(z.enum(fontStyles)),
+});
+
 export const themeSchema = z.strictObject({
   id: themeId,
   name: plainText(60),
@@ -83,5 +110,7 @@ export const themeSchema = z.strictObject({
       favicon: z.optional(assetPath),
     }),
   ),
+  /** Brand fonts, served from Gatehouse's origin; `tokens.font-family` names their family. */
+  fonts: z.optional(z.array(fontSchema).check(z.minLength(1), z.maxLength(maxFonts))),
 });
 export type Theme = z.infer<typeof themeSchema>;

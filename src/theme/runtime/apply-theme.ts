@@ -42,19 +42,3 @@ export function applyTheme(container: HTMLElement, theme: ResolvedTheme): void {
   container.setAttribute(themeAttribute, theme.id);
   container.dataset.gateLayout = theme.layout;
 }
-
-/** Points the document's icon at the pack's favicon, or removes the icon a previous pack set. */
-export function applyFavicon(document: Document, theme: ResolvedTheme): void {
-  let link = document.head.querySelector<HTMLLinkElement>('link[rel="icon"][data-gate-favicon]');
-  if (!theme.assets.favicon) {
-    link?.remove();
-    return;
-  }
-  if (!link) {
-    link = document.createElement('link');
-    link.rel = 'icon';
-    document.head.append(link);
-  }
-  link.dataset.gateFavicon = theme.id;
-  link.href = theme.assets.favicon;
-}

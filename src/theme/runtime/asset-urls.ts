@@ -13,5 +13,5 @@ export function withAssetUrls(theme: ResolvedTheme, url: (path: string) => strin
       return path ? [[kind, url(path)]] : [];
     }),
   );
-  return { ...theme, assets };
+  return { ...theme, assets, fonts: theme.fonts?.map((font) => ({ ...font, src: url(font.src) })) };
 }

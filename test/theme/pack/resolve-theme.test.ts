@@ -3,54 +3,13 @@ import fc from 'fast-check';
 import { shippedTenantFiles } from '../../../src/tenant/shipped-tenants.js';
 import { contrastFailures } from '../../../src/theme/pack/contrast.js';
 import { assetErrors } from '../../../src/theme/pack/asset-checks.js';
-import type { ThemeSource } from '../../../src/theme/pack/read-pack-chain.js';
 import { resolveThemePack } from '../../../src/theme/pack/resolve-theme.js';
 import { themeTokenNames } from '../../../src/theme/theme-tokens.js';
 import { pngHeader } from '../../support/images.js';
-import { rawFile, rawList, rawText, rawThemeSource } from '../../support/raw-files.js';
+import { rawFile, rawList, rawThemeSource } from '../../support/raw-files.js';
+import { defaultTokens, errorsOf, memorySource, withBase } from '../../support/theme-sources.js';
 
 const fixtures = 'test/fixtures/themes';
-
-/** Files by path; objects are written as JSON. */
-function memorySource(files: Record<string, unknown>): ThemeSource {
-  return {
-    dir: 'mem',
-    read: async (path) => {
-      if (!Object.hasOwn(files, path)) return undefined;
-      const content = files[path];
-      if (content instanceof Uint8Array) return content;
-      return new TextEncoder().encode(
-        typeof content === 'string' ? content : JSON.stringify(content),
-      );
-    },
-  };
-}
-
-async function defaultTokens() {
-  const manifest = JSON.parse(await rawText('themes/default/theme.json')) as {
-    tokens: Record<string, string>;
-  };
-  return manifest.tokens;
-}
-
-/** A complete root pack `base` in memory, plus whatever else a test adds. */
-async function withBase(files: Record<string, unknown>): Promise<ThemeSource> {
-  return memorySource({
-    'mem/base/theme.json': {
-      id: 'base',
-      name: 'Base',
-      colorScheme: 'light',
-      layout: 'centered',
-      tokens: await defaultTokens(),
-    },
-    ...files,
-  });
-}
-
-async function errorsOf(id: string, source: ThemeSource): Promise<string[]> {
-  const result = await resolveThemePack(id, source);
-  return result.ok ? [] : result.failure;
-}
 
 /** [fixture, every error it must produce] */
 const brokenFixtures = [

@@ -1,5 +1,6 @@
 import { expect, html } from '@open-wc/testing';
-import { applyFavicon, applyTheme } from '../../../src/theme/runtime/apply-theme.js';
+import { applyTheme } from '../../../src/theme/runtime/apply-theme.js';
+import { applyFavicon } from '../../../src/theme/runtime/theme-extras.js';
 import { loadTheme, preloadTheme } from '../../../src/theme/runtime/load-theme.js';
 import type { ResolvedTheme } from '../../../src/theme/resolved-theme.schema.js';
 import { themeCss } from '../../../src/theme/runtime/theme-css.js';
@@ -57,7 +58,7 @@ describe('theme/apply-theme', () => {
     expect(getComputedStyle(container).backgroundImage).to.contain(
       '/themes/fabrikam/assets/background.svg',
     );
-    expect(getComputedStyle(button()).fontFamily).to.contain('Georgia');
+    expect(getComputedStyle(button()).fontFamily).to.contain('Atkinson Hyperlegible');
     await expect(page).to.be.accessible();
 
     expect(button()).to.equal(buttonBefore);
