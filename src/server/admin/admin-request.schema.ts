@@ -5,6 +5,8 @@
 import * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
+import type { Mailer } from '../mail/mailer.js';
+import { rolloutTemplates } from '../store/rollout-sends.js';
 import { scryptParamsSchema } from '../security/password-hash.js';
 import type { TenantRegistry } from '../tenants.js';
 import { groupPattern } from './import-rows.js';
@@ -13,6 +15,8 @@ const tenant = z.string().min(1);
 /** Rows per import transaction: a crash loses at most one batch's work, which a rerun redoes. */
 export const importBatchSize = 500;
 const email = z.string().min(1);
+/** The most recipients one rollout request queues: `--rate` is at most this per second. */
+export const rolloutBatchMax = 500;
 
 export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({
@@ -63,6 +67,21 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
   z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
   z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
+  /** Who a rollout email would go to, by language, and how many already have it. */
+  z.strictObject({
+    command: z.literal('rollout-plan'),
+    tenant,
+    template: z.enum(rolloutTemplates),
+    group: z.optional(z.string().min(1).max(100)),
+  }),
+  /** Queues the next `limit` unsent recipients (0: only the counts); one transaction. */
+  z.strictObject({
+    command: z.literal('rollout-queue'),
+    tenant,
+    template: z.enum(rolloutTemplates),
+    group: z.optional(z.string().min(1).max(100)),
+    limit: z.int().min(0).max(rolloutBatchMax),
+  }),
   z.strictObject({ command: z.literal('keys-list') }),
   z.strictObject({ command: z.literal('keys-rotate') }),
 ]);
@@ -83,4 +102,6 @@ export interface AdminDeps {
   db: Database;
   tenants: TenantRegistry;
   clock: Clock;
+  /** Queues email; the rollout needs it, the other commands do not. */
+  mailer?: Pick<Mailer, 'queued' | 'wake'>;
 }

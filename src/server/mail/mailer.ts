@@ -35,6 +35,8 @@ import {
   type MailText,
 } from './mail-text.js';
 import { renderMail } from './render-mail.js';
+import { rolloutText } from './rollout-text.js';
+import type { RolloutTemplate } from '../store/rollout-sends.js';
 import { translator } from '../i18n/translate.js';
 import type { MailTransport } from './transports.js';
 
@@ -47,7 +49,8 @@ export type MailContent =
       expiresAt: number;
     }
   | { kind: 'reset-not-allowed' }
-  | { kind: 'password-changed'; changedAt: number };
+  | { kind: 'password-changed'; changedAt: number }
+  | { kind: 'rollout'; template: RolloutTemplate };
 
 export interface MailRequest {
   tenant: Tenant;
@@ -57,7 +60,7 @@ export interface MailRequest {
   /** A later request with the same key replaces this one while it waits. */
   supersedeKey?: string;
   /** Audited once the message is handed over; `mail_failed` is audited if it never is. */
-  audit?: { delivered: AuditEvent; userId: string | null; flowId: string };
+  audit?: { delivered: AuditEvent; userId: string | null; flowId?: string };
 }
 
 /** Ours: about ten minutes of retries, the lifetime of a code. */
@@ -84,7 +87,8 @@ export interface MailerOptions {
 const claimMs = 120_000;
 const batch = 20;
 
-function text(request: MailRequest): MailText {
+/** The words of `request`, in its locale with its tenant's overrides. */
+export function mailText(request: MailRequest): MailText {
   const msg = translator(request.locale, request.tenant.textOverrides?.[request.locale]);
   const tenant = request.tenant.displayName;
   const content = request.content;
@@ -105,6 +109,8 @@ function text(request: MailRequest): MailText {
         locale: request.locale,
         timeZone: request.tenant.timeZone,
       });
+    case 'rollout':
+      return rolloutText(msg, { tenant, template: content.template });
     default:
       return assertNever(content);
   }
@@ -226,7 +232,7 @@ export class Mailer {
         content: JSON.parse(open(this.#options.key, message.content, message.id)) as MailContent,
       };
       const brand = await this.#options.brand(tenant.theme, tenant.displayName, request.locale);
-      const rendered = renderMail(text(request), brand, request.locale);
+      const rendered = renderMail(mailText(request), brand, request.locale);
       await this.#options.transport.deliver({
         messageId: `<${message.id}@gatehouse>`,
         // The sender name is the tenant's displayName, and nothing else (docs/server.md#environment).
