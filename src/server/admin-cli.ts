@@ -24,6 +24,7 @@ import {
   parseRolloutArgs,
   sendProgress,
 } from './admin/rollout-send.js';
+import { parseReportArgs, runReport } from './admin/report-cli.js';
 import { systemClock } from './clock.js';
 import { themeBrandSource } from './mail/mail-brand.js';
 import { Mailer } from './mail/mailer.js';
@@ -237,6 +238,13 @@ async function main() {
   }
   if (argv[0] === 'user' && argv[1] === 'import') {
     process.exitCode = await importCommand(readServerConfig(process.env), argv.slice(2));
+    return;
+  }
+  if (argv[0] === 'report') {
+    const config = readServerConfig(process.env);
+    const options = parseReportArgs(argv.slice(1), await loadTenants(config.tenantsDir));
+    const lines = await withAdmin(config, (run) => runReport(options, run));
+    process.stdout.write(`${lines.join('\n')}\n`);
     return;
   }
   if (argv[0] === 'rollout' && argv[1] === 'send') {

@@ -17,6 +17,7 @@ export const importBatchSize = 500;
 const email = z.string().min(1);
 /** The most recipients one rollout request queues: `--rate` is at most this per second. */
 export const rolloutBatchMax = 500;
+export const maxReportDays = 366;
 
 export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({
@@ -66,6 +67,14 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('user-sessions-revoke'), tenant, email }),
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
   z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
+  z.strictObject({ command: z.literal('audit-user'), tenant, email }),
+  /** The report's numbers over the last `days` days; with `trail`, every audit event in them. */
+  z.strictObject({
+    command: z.literal('report'),
+    tenant,
+    days: z.int().min(1).max(maxReportDays),
+    trail: z.boolean(),
+  }),
   z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
   /** Who a rollout email would go to, by language, and how many already have it. */
   z.strictObject({
