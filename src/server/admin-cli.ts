@@ -93,7 +93,8 @@ async function withAdmin<T>(
         brand: themeBrandSource(config.distDir, log),
         from: config.mailFrom,
         clock: systemClock,
-        log,
+        // Its warnings and errors only: the progress line already tells what went out.
+        log: { ...log, info: () => {} },
       })
     : undefined;
   mailer?.start();

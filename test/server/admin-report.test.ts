@@ -72,7 +72,7 @@ describe('server: admin report and audit trail', () => {
             tenant: 'contoso',
             event,
             userId,
-            email: email ?? 'nobody@contoso.example',
+            email: email ?? '=1+1@contoso.example',
             ip: '198.51.100.7',
           },
           at,
@@ -166,6 +166,10 @@ describe('server: admin report and audit trail', () => {
     const trail = read('audit-trail.csv');
     assert.equal(trail[0], 'at,email,event,what,result,ip');
     assert.equal(trail.length, 1 + 17, 'every event of the 7 days');
+    assert.ok(
+      trail.some((row) => row.includes(",'=1+1@contoso.example,")),
+      'a formula is defused',
+    );
     for (const file of ['series.csv', 'coverage.csv', 'failure-reasons.csv', 'audit-trail.csv']) {
       const header = read(file)[0]!;
       assert.ok(guide.includes(`\`${header}\``), `docs/operators.md lists ${file}'s columns`);

@@ -48,6 +48,8 @@ export interface RolloutProgress {
   queued: number;
   /** Recipients still unsent after this request. */
   remaining: number;
+  /** Recipients with a recorded send, this request's included. */
+  alreadySent: number;
   /** Rollout messages of the tenant still in the mail queue. */
   waiting: number;
 }
@@ -107,6 +109,7 @@ export async function rolloutCommand(
   const data: RolloutProgress = {
     queued,
     remaining,
+    alreadySent: await countSent(deps.db, audience),
     waiting: await countWaitingRolloutMail(deps.db, tenant.id),
   };
   return { ok: true, lines: [], data };

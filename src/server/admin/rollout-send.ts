@@ -160,17 +160,29 @@ export async function rolloutSend(
     if (state.queued === 0) break;
     await pause(Math.max(0, pauseMs - (Date.now() - began)));
   }
-  while (state.waiting > 0 && delivered() < queued) {
+  // Followed while the queue moves: a mail server that refuses for long is retried in the
+  // background (by the server, or by this command's next run), not waited for here.
+  let movedAt = Date.now();
+  while (state.waiting > 0 && delivered() < queued && Date.now() - movedAt < stallMs) {
     await pause(Math.min(pauseMs, 500));
+    const before = state.waiting;
     state = await request(0);
+    if (state.waiting < before) movedAt = Date.now();
     progress.update({ queued, delivered: delivered(), total });
   }
   progress.done({ queued, delivered: delivered(), total });
-  return [
-    `Sent "${template}" to ${queued} users (${audienceText(options)}); the rest already had it.`,
+  const lines = [
+    `Sent "${template}" to ${queued} users (${audienceText(options)}); ${start.alreadySent} had it already.`,
   ];
+  if (state.waiting > 0) {
+    lines.push(
+      `${state.waiting} wait in the mail queue and are retried: by the server, or by the next "rollout send" when none runs ("mail dead-letters" lists those given up).`,
+    );
+  }
+  return lines;
 }
 
+const stallMs = 30_000;
 const pause = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** A bar redrawn in place on a terminal; a plain line per tenth elsewhere (logs, CI). */
