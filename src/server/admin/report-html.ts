@@ -9,7 +9,7 @@ import { dailySuccess, groupLabel, seriesLabels, share, successRate } from './re
 
 const width = 640;
 const height = 140;
-const pad = { left: 36, right: 8, top: 10, bottom: 22 };
+const pad = { left: 48, right: 8, top: 10, bottom: 22 };
 
 /** A bar a day; each bar's title says its day and value, the axis its largest value. */
 function barChart(
@@ -47,7 +47,7 @@ function barChart(
 function coverageChart(data: ReportData): string {
   const rowHeight = 26;
   const labelWidth = 160;
-  const barWidth = width - labelWidth - 80;
+  const barWidth = width - labelWidth - 130;
   const rows = data.coverage
     .map(({ group, users, verified }, index) => {
       const percent = share(verified, users);

@@ -2,8 +2,8 @@
  * The three emails that announce self-service reset (`admin rollout send`): before the rollout,
  * on launch day, and a reminder to users who have not confirmed their recovery email. Like every
  * email they are `msg(...)` calls with ids (`mail_rollout_*`), so a tenant overrides any of them
- * through textOverrides. They carry no link on purpose: users should reach the sign-in page they
- * know, and learn that a real announcement never asks them to click through to a password field.
+ * through textOverrides. They carry no link to sign in, on purpose: users should reach the
+ * sign-in page they know, and learn that a real announcement never leads to a password field.
  */
 import { str, type MsgFn } from '@lit/localize';
 import { assertNever } from '../../flow/policy-steps.js';
@@ -18,7 +18,7 @@ export function rolloutText(
   // The page's own words for the way into the reset, overrides included.
   const resetLink = msg("Can't access your account?", { id: 'forgotpassword_link' });
   const noLinks = msg(
-    str`This email has no links on purpose: always go to the ${tenant} sign-in page you know. ${tenant} never asks for your password or a code by email or phone.`,
+    str`On purpose, this email has no link to sign in: always go to the ${tenant} sign-in page you know. ${tenant} never asks for your password or a code by email or phone.`,
     { id: 'mail_rollout_no_links' },
   );
   const footer = mailFooter(msg, tenant);

@@ -59,7 +59,7 @@
 'mail_notice_heading': `Je kunt je wachtwoord niet zelf opnieuw instellen`,
 'mail_notice_ignore': `Was jij dit niet? Dan kun je deze e-mail negeren. Er is niets veranderd.`,
 'mail_notice_subject': str`Wachtwoord opnieuw instellen voor je ${0}-account`,
-'mail_rollout_no_links': str`Deze e-mail bevat met opzet geen links: ga altijd naar de inlogpagina van ${0} die je kent. ${0} vraagt nooit per e-mail of telefoon om je wachtwoord of een code.`,
+'mail_rollout_no_links': str`Met opzet staat in deze e-mail geen link om in te loggen: ga altijd naar de inlogpagina van ${0} die je kent. ${1} vraagt nooit per e-mail of telefoon om je wachtwoord of een code.`,
 'mail_rollout_now_body': str`Vanaf vandaag kun je het wachtwoord van je ${0}-account zelf opnieuw instellen als je het vergeten bent of als je account geblokkeerd is.`,
 'mail_rollout_now_heading': `Wachtwoord opnieuw instellen kan nu zelf`,
 'mail_rollout_now_steps': str`Kies op de inlogpagina van ${0} ‘${1}’, vul je e-mailadres in en typ de code die we ernaartoe sturen. Kies daarna een nieuw wachtwoord. Het duurt ongeveer een minuut.`,

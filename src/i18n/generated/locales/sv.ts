@@ -59,7 +59,7 @@
 'mail_notice_heading': `Du kan inte återställa ditt lösenord själv`,
 'mail_notice_ignore': `Om det inte var du kan du bortse från det här mejlet. Ingenting har ändrats.`,
 'mail_notice_subject': str`Återställning av lösenordet till ditt ${0}-konto`,
-'mail_rollout_no_links': str`Det här mejlet innehåller med avsikt inga länkar: gå alltid till den inloggningssida för ${0} som du känner till. ${0} ber aldrig om ditt lösenord eller en kod via mejl eller telefon.`,
+'mail_rollout_no_links': str`Det här mejlet innehåller med avsikt ingen länk för att logga in: gå alltid till den inloggningssida för ${0} som du känner till. ${1} ber aldrig om ditt lösenord eller en kod via mejl eller telefon.`,
 'mail_rollout_now_body': str`Från och med i dag kan du själv återställa lösenordet till ditt ${0}-konto när du har glömt det eller kontot är låst.`,
 'mail_rollout_now_heading': `Nu kan du återställa lösenordet själv`,
 'mail_rollout_now_steps': str`Välj ”${1}” på inloggningssidan för ${0}, ange din mejladress och skriv in koden som vi skickar dit. Välj sedan ett nytt lösenord. Det tar ungefär en minut.`,
