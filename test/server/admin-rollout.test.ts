@@ -120,6 +120,9 @@ describe('server: admin rollout send', () => {
     assert.match(sink.to(cia)[0]!.text, /Snart kan du byta lösenord hos Fabrikam/);
     assert.equal(sink.to(cia)[0]!.headers.get('content-language'), 'sv');
     assert.equal(sink.to(eve).length, 0, 'outside the group');
+    // Branded like every email of the tenant: its pack's logo inline, its footer links.
+    assert.match(sink.to(ann)[0]!.html, /<img src="cid:logo" alt="Fabrikam"/);
+    assert.match(sink.to(ann)[0]!.raw, /content-id:\s*<logo>/i);
 
     const again = await admin(['--template', 'coming-soon', '--group', 'pilot']);
     assert.match(again.stdout, /Sent "coming-soon" to 0 users/);
