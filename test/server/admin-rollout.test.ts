@@ -2,7 +2,8 @@
  * `npm run admin -- rollout send` against a running server (through its loopback endpoint), with
  * users imported from a CSV: a dry run counts the right recipients by language and writes
  * previews, a send reaches each user once in the user's language (a tenant's override winning),
- * a rerun sends nothing again, and the reminder skips users whose recovery email is confirmed.
+ * a rerun sends nothing again, and the reminder skips users whose recovery email is confirmed;
+ * the report and a user's trail read the same running server.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -148,5 +149,16 @@ describe('server: admin rollout send', () => {
     );
     assert.equal(sink.to(bram)[1]!.subject, 'Herinnering: bevestig je e-mailadres voor Fabrikam');
     assert.equal(sink.to(cia)[1]!.subject, 'Påminnelse: bekräfta din mejladress för Fabrikam');
+  });
+
+  it("reports and shows a user's trail through the running server", async () => {
+    const env = { DATA_DIR: dataDir, DATABASE_URL: '', TENANTS_DIR: tenantsDir };
+    const report = await adminCli(['report', '--tenant', 'fabrikam', '--days', '7'], env);
+    // fabrikam counts days in Europe/Amsterdam.
+    assert.match(report.stdout, /^Report for fabrikam, .* \(7 days, Europe\/Amsterdam\)$/m);
+    assert.match(report.stdout, /^ {2}pilot +4 +2 +50 % +█████░░░░░$/m);
+    const trail = await adminCli(['audit', '--tenant', 'fabrikam', '--user', bram], env);
+    assert.match(trail.stdout, /"Coming soon" email delivered +ok/);
+    assert.match(trail.stdout, /sign-up reminder email delivered +ok/);
   });
 });
