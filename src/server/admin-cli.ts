@@ -18,7 +18,18 @@ import {
 import { adminEndpointFile, adminSecretFile } from './admin/admin-endpoint.js';
 import { formatOf } from './admin/import-file.js';
 import { importFile, progressReporter, summaryLines } from './admin/import-users.js';
+import {
+  rolloutDryRun,
+  rolloutSend,
+  parseRolloutArgs,
+  sendProgress,
+} from './admin/rollout-send.js';
+import { parseReportArgs, runReport } from './admin/report-cli.js';
 import { systemClock } from './clock.js';
+import { themeBrandSource } from './mail/mail-brand.js';
+import { Mailer } from './mail/mailer.js';
+import { outboxTransport, smtpTransport } from './mail/transports.js';
+import { loadSecret } from './security/secrets.js';
 import { readServerConfig, serverBase, type ServerConfig } from './config.js';
 import { createLogger } from './log.js';
 import { DataDirBusyError, openStorage } from './storage.js';
@@ -54,6 +65,7 @@ async function viaServer(dataDir: string, request: AdminRequest): Promise<AdminR
 async function withAdmin<T>(
   config: ServerConfig,
   work: (run: (request: AdminRequest) => Promise<AdminResult>) => Promise<T>,
+  mail = false,
 ): Promise<T> {
   const tenants = await loadTenants(config.tenantsDir);
   const log = createLogger((line) => process.stderr.write(line));
@@ -69,10 +81,33 @@ async function withAdmin<T>(
     }
     throw error;
   }
+  // With no server holding the storage, this process delivers the email it queues itself.
+  const mailer = mail
+    ? new Mailer({
+        db: storage.database,
+        tenants,
+        key: await loadSecret(config.dataDir, 'mail.key', 'MAIL_KEY', config.mailKey),
+        transport: config.smtpUrl
+          ? smtpTransport(config.smtpUrl)
+          : outboxTransport(join(config.dataDir, 'outbox'), log),
+        brand: themeBrandSource(config.distDir, log),
+        from: config.mailFrom,
+        clock: systemClock,
+        // Its warnings and errors only: the progress line already tells what went out.
+        log: { ...log, info: () => {} },
+      })
+    : undefined;
+  mailer?.start();
   try {
-    const deps = { db: storage.database, tenants, clock: systemClock };
+    const deps = {
+      db: storage.database,
+      tenants,
+      clock: systemClock,
+      ...(mailer ? { mailer } : {}),
+    };
     return await work((request) => runAdminCommand(deps, request));
   } finally {
+    await mailer?.close();
     await storage.close();
   }
 }
@@ -111,6 +146,28 @@ async function importCommand(config: ServerConfig, argv: string[]): Promise<numb
   );
   process.stdout.write(`${summaryLines(summary, dryRun, tenant.id).join('\n')}\n`);
   return summary.refused.length > 0 ? 1 : 0;
+}
+
+/** `rollout send`: a dry run with previews, or the sends at a rate, delivery followed. */
+async function rolloutCommand(config: ServerConfig, argv: string[]): Promise<void> {
+  const options = parseRolloutArgs(argv, await loadTenants(config.tenantsDir));
+  const lines = options.dryRun
+    ? await withAdmin(config, (run) =>
+        rolloutDryRun(
+          options,
+          run,
+          themeBrandSource(
+            config.distDir,
+            createLogger((line) => process.stderr.write(line)),
+          ),
+        ),
+      )
+    : await withAdmin(
+        config,
+        (run) => rolloutSend(options, run, sendProgress(process.stderr)),
+        true,
+      );
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 /** A user flow's Run now link: where the server is reached, the tenant and the policy. */
@@ -182,6 +239,17 @@ async function main() {
   }
   if (argv[0] === 'user' && argv[1] === 'import') {
     process.exitCode = await importCommand(readServerConfig(process.env), argv.slice(2));
+    return;
+  }
+  if (argv[0] === 'report') {
+    const config = readServerConfig(process.env);
+    const options = parseReportArgs(argv.slice(1), await loadTenants(config.tenantsDir));
+    const lines = await withAdmin(config, (run) => runReport(options, run));
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return;
+  }
+  if (argv[0] === 'rollout' && argv[1] === 'send') {
+    await rolloutCommand(readServerConfig(process.env), argv.slice(2));
     return;
   }
   if (argv[0] === 'run-now') {

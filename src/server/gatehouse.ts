@@ -231,7 +231,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     if (storage.database.kind === 'embedded') {
       const secret = await loadSecret(config.dataDir, adminSecretFile, 'ADMIN_SECRET', undefined);
       const admin = await startAdminEndpoint(
-        { db, tenants, clock },
+        { db, tenants, clock, mailer },
         config.dataDir,
         secret.toString('hex'),
         log,

@@ -20,6 +20,15 @@ Commands:
   user list --tenant <t> [--json]
   user remove --tenant <t> --email <e>
   audit --tenant <t> [--since <ISO 8601 date>]
+                              the reset funnel's totals
+  audit --tenant <t> --user <email> [--json]
+                              one user's trail: what happened, when, and the result
+  report --tenant <t> [--days 30] [--html <report.html>] [--csv <dir>]
+                              coverage by group, resets and sign-in trouble per day, top
+                              failure reasons (columns: docs/operators.md#report-files)
+  rollout send --tenant <t> --template coming-soon|available-now|reminder [--group <g>]
+               [--rate <n>/s] [--dry-run [--preview <dir>]]
+                              announces self-service reset; a rerun sends no duplicates
   mail dead-letters --tenant <t>
   keys list                   the ID tokens' signing keys
   keys rotate                 a new signing key; the old ones stay published for 24 hours
@@ -39,7 +48,7 @@ export function parseCommand(argv: string[]): { request: AdminRequest; json: boo
 }
 
 /** Commands whose answer is a list or a record, which `--json` prints for scripts. */
-const listings = new Set<AdminRequest['command']>(['user-list', 'user-show']);
+const listings = new Set<AdminRequest['command']>(['user-list', 'user-show', 'audit-user']);
 
 function parseRequest(argv: string[]): AdminRequest {
   const { values, positionals } = parseArgs({
@@ -57,6 +66,7 @@ function parseRequest(argv: string[]): AdminRequest {
       verified: { type: 'boolean' },
       'require-reset': { type: 'boolean' },
       since: { type: 'string' },
+      user: { type: 'string' },
       policy: { type: 'string' },
     },
   });
@@ -141,6 +151,10 @@ function parseRequest(argv: string[]): AdminRequest {
       allow('tenant', 'email');
       return { command: 'user-remove', tenant: need('tenant'), email: need('email') };
     case 'audit':
+      if (values.user !== undefined) {
+        allow('tenant', 'user');
+        return { command: 'audit-user', tenant: need('tenant'), email: values.user };
+      }
       allow('tenant', 'since');
       return {
         command: 'audit',

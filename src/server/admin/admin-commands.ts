@@ -23,6 +23,9 @@ import {
 } from '../store/users.js';
 import type { AdminDeps, AdminRequest, AdminResult } from './admin-request.schema.js';
 import { fail, table } from './admin-output.js';
+import { auditUserCommand } from './audit-trail.js';
+import { reportData } from './report-data.js';
+import { rolloutCommand } from './rollout-commands.js';
 import { userCommand, userSummary } from './user-commands.js';
 
 const problemText = {
@@ -130,6 +133,13 @@ export async function runAdminCommand(
     case 'user-unlock':
     case 'user-sessions-revoke':
       return userCommand(deps, found, request, now);
+    case 'audit-user':
+      return auditUserCommand(deps, found, request.email);
+    case 'report':
+      return reportData(deps, found, request, now);
+    case 'rollout-plan':
+    case 'rollout-queue':
+      return rolloutCommand(deps, found, request, now);
     case 'user-remove': {
       const address = normaliseEmail(request.email);
       return (await removeUser(deps.db, found.id, address))

@@ -5,6 +5,8 @@
 import * as z from 'zod';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
+import type { Mailer } from '../mail/mailer.js';
+import { rolloutTemplates } from '../store/rollout-sends.js';
 import { scryptParamsSchema } from '../security/password-hash.js';
 import type { TenantRegistry } from '../tenants.js';
 import { groupPattern } from './import-rows.js';
@@ -13,6 +15,9 @@ const tenant = z.string().min(1);
 /** Rows per import transaction: a crash loses at most one batch's work, which a rerun redoes. */
 export const importBatchSize = 500;
 const email = z.string().min(1);
+/** The most recipients one rollout request queues: `--rate` is at most this per second. */
+export const rolloutBatchMax = 500;
+export const maxReportDays = 366;
 
 export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({
@@ -62,7 +67,30 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
   z.strictObject({ command: z.literal('user-sessions-revoke'), tenant, email }),
   z.strictObject({ command: z.literal('user-remove'), tenant, email }),
   z.strictObject({ command: z.literal('audit'), tenant, since: z.optional(z.string()) }),
+  z.strictObject({ command: z.literal('audit-user'), tenant, email }),
+  /** The report's numbers over the last `days` days; with `trail`, every audit event in them. */
+  z.strictObject({
+    command: z.literal('report'),
+    tenant,
+    days: z.int().min(1).max(maxReportDays),
+    trail: z.boolean(),
+  }),
   z.strictObject({ command: z.literal('mail-dead-letters'), tenant }),
+  /** Who a rollout email would go to, by language, and how many already have it. */
+  z.strictObject({
+    command: z.literal('rollout-plan'),
+    tenant,
+    template: z.enum(rolloutTemplates),
+    group: z.optional(z.string().min(1).max(100)),
+  }),
+  /** Queues the next `limit` unsent recipients (0: only the counts); one transaction. */
+  z.strictObject({
+    command: z.literal('rollout-queue'),
+    tenant,
+    template: z.enum(rolloutTemplates),
+    group: z.optional(z.string().min(1).max(100)),
+    limit: z.int().min(0).max(rolloutBatchMax),
+  }),
   z.strictObject({ command: z.literal('keys-list') }),
   z.strictObject({ command: z.literal('keys-rotate') }),
 ]);
@@ -83,4 +111,6 @@ export interface AdminDeps {
   db: Database;
   tenants: TenantRegistry;
   clock: Clock;
+  /** Queues email; the rollout needs it, the other commands do not. */
+  mailer?: Pick<Mailer, 'queued' | 'wake'>;
 }

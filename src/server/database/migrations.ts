@@ -176,6 +176,22 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN locale text`,
     ],
   },
+  {
+    version: 6,
+    name: 'rollout emails: one row per recipient and template, so a rerun sends no duplicates',
+    statements: [
+      // Written in the transaction that queues the message (admin/rollout-commands.ts).
+      `CREATE TABLE rollout_sends (
+        tenant text NOT NULL,
+        template text NOT NULL,
+        user_id text NOT NULL,
+        email text NOT NULL,
+        locale text NOT NULL,
+        queued_at timestamptz NOT NULL,
+        PRIMARY KEY (tenant, template, user_id)
+      )`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

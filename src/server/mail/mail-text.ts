@@ -19,7 +19,7 @@ export interface MailText {
 
 export type CodePurpose = 'reset' | 'confirm';
 
-function footer(msg: MsgFn, tenant: string) {
+export function mailFooter(msg: MsgFn, tenant: string) {
   return msg(str`Sent by ${tenant}. Replies to this address are not read.`, {
     id: 'mail_footer',
   });
@@ -55,7 +55,7 @@ export function verificationCodeText(
         { id: 'mail_code_ignore' },
       ),
     ],
-    footer: footer(msg, tenant),
+    footer: mailFooter(msg, tenant),
   };
 }
 
@@ -75,7 +75,7 @@ export function resetNotAllowedText(msg: MsgFn, values: { tenant: string }): Mai
       }),
     ],
     outro: [],
-    footer: footer(msg, tenant),
+    footer: mailFooter(msg, tenant),
   };
 }
 
@@ -126,6 +126,6 @@ export function passwordChangedText(
       ),
     ],
     outro: [],
-    footer: footer(msg, tenant),
+    footer: mailFooter(msg, tenant),
   };
 }

@@ -35,6 +35,8 @@ import {
   type MailText,
 } from './mail-text.js';
 import { renderMail } from './render-mail.js';
+import { rolloutText } from './rollout-text.js';
+import type { RolloutTemplate } from '../store/rollout-sends.js';
 import { translator } from '../i18n/translate.js';
 import type { MailTransport } from './transports.js';
 
@@ -47,7 +49,8 @@ export type MailContent =
       expiresAt: number;
     }
   | { kind: 'reset-not-allowed' }
-  | { kind: 'password-changed'; changedAt: number };
+  | { kind: 'password-changed'; changedAt: number }
+  | { kind: 'rollout'; template: RolloutTemplate };
 
 export interface MailRequest {
   tenant: Tenant;
@@ -57,7 +60,7 @@ export interface MailRequest {
   /** A later request with the same key replaces this one while it waits. */
   supersedeKey?: string;
   /** Audited once the message is handed over; `mail_failed` is audited if it never is. */
-  audit?: { delivered: AuditEvent; userId: string | null; flowId: string };
+  audit?: { delivered: AuditEvent; userId: string | null; flowId?: string };
 }
 
 /** Ours: about ten minutes of retries, the lifetime of a code. */
@@ -106,6 +109,8 @@ export function mailText(request: Pick<MailRequest, 'tenant' | 'locale' | 'conte
         locale: request.locale,
         timeZone: request.tenant.timeZone,
       });
+    case 'rollout':
+      return rolloutText(msg, { tenant, template: content.template });
     default:
       return assertNever(content);
   }

@@ -27,6 +27,10 @@ export const auditEvents = [
   'sessions_revoked',
   'reset_required',
   'user_updated',
+  // Delivered announcements of `admin rollout send`.
+  'rollout_coming_soon_sent',
+  'rollout_available_now_sent',
+  'rollout_reminder_sent',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 
