@@ -105,6 +105,35 @@ describe('npm run studio', () => {
     );
   });
 
+  it('shows one step in one state, language and width at a time, and all at once again', async () => {
+    await page.getByRole('radio', { name: 'One at a time' }).check();
+    const select = (name: string) =>
+      page.locator('gate-studio-preview label', { hasText: name }).locator('select');
+    await select('Step and state').selectOption({ label: 'Reset: code: wrong code' });
+    await select('Language').selectOption('nl');
+    await select('Width').selectOption('desktop');
+    const target = await frame('nl', 'desktop');
+    await target.locator('[data-preview="reset-code/wrong-code"] [role="alert"]').waitFor();
+    assert.equal(await target.locator('section.cell').count(), 1);
+    assert.equal(await page.locator('gate-studio-preview iframe').count(), 1);
+    assert.equal(
+      await page.locator('gate-studio-preview iframe').evaluate((frame) => frame.clientWidth),
+      1280,
+    );
+    await page.getByRole('radio', { name: 'All at once' }).check();
+    await page.locator('gate-studio-preview iframe').nth(5).waitFor();
+    assert.equal(await page.locator('gate-studio-preview iframe').count(), 6);
+    for (const locale of locales) {
+      for (const width of ['phone', 'desktop']) {
+        const shown = await frame(locale, width);
+        await shown
+          .locator('section.cell')
+          .nth(stepsAndStates - 1)
+          .waitFor();
+      }
+    }
+  });
+
   it('updates every preview when a colour changes, without reloading them', async () => {
     const frames = await Promise.all(locales.map((locale) => frame(locale)));
     for (const target of frames)

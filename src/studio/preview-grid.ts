@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
 import { adoptGateStyles } from '../app/adopt-styles.js';
 import { shellTemplate } from '../app/app-shell.js';
 import type { Failure } from '../flow/flow-state.js';
@@ -10,11 +10,11 @@ import { applyTheme } from '../theme/runtime/apply-theme.js';
 import { addFontFaces } from '../theme/runtime/theme-extras.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import type { ThemeLocale } from '../theme/theme-text.schema.js';
+import { previewLabel } from './preview-labels.js';
 import {
   previewStates,
   previewSteps,
   type PreviewFailures,
-  type PreviewStateName,
   type PreviewStep,
 } from './preview-states.js';
 import '../pages/new-password-page.js';
@@ -24,42 +24,6 @@ import '../pages/reset-email-page.js';
 import '../pages/reset-unavailable-page.js';
 
 const email = 'ada@contoso.example';
-
-function stepLabel(step: PreviewStep): string {
-  switch (step) {
-    case 'sign-in':
-      return msg('Sign-in', { id: 'studio_step_sign_in' });
-    case 'reset-email':
-      return msg('Reset: email', { id: 'studio_step_reset_email' });
-    case 'reset-code':
-      return msg('Reset: code', { id: 'studio_step_reset_code' });
-    case 'new-password':
-      return msg('Reset: new password', { id: 'studio_step_new_password' });
-    case 'reset-done':
-      return msg('Reset: done', { id: 'studio_step_reset_done' });
-    case 'reset-unavailable':
-      return msg('Reset unavailable', { id: 'studio_step_reset_unavailable' });
-  }
-}
-
-function stateLabel(state: PreviewStateName): string {
-  switch (state) {
-    case 'ready':
-      return msg('as it opens', { id: 'studio_state_ready' });
-    case 'wrong-password':
-      return msg('wrong password', { id: 'studio_state_wrong_password' });
-    case 'wrong-code':
-      return msg('wrong code', { id: 'studio_state_wrong_code' });
-    case 'expired-code':
-      return msg('expired code', { id: 'studio_state_expired_code' });
-    case 'password-rejected':
-      return msg('password refused', { id: 'studio_state_password_rejected' });
-    case 'throttled':
-      return msg('throttled', { id: 'studio_state_throttled' });
-    case 'server-down':
-      return msg('server down', { id: 'studio_state_server_down' });
-  }
-}
 
 function stepTemplate(step: PreviewStep, alert: Failure | undefined): TemplateResult {
   switch (step) {
@@ -88,6 +52,8 @@ export class GateStudioPreviewGrid extends LitElement {
   @property({ attribute: false }) theme: ResolvedTheme | undefined;
   @property({ attribute: false }) failures: PreviewFailures = {};
   @property() tenantName = '';
+  /** `step/state` to show that one alone (the studio's one-at-a-time view); empty shows all. */
+  @property() only = '';
 
   protected override createRenderRoot() {
     adoptGateStyles(document);
@@ -113,8 +79,9 @@ export class GateStudioPreviewGrid extends LitElement {
       ? { src: theme.assets.bannerLogo, size: theme.bannerLogoSize, label: this.tenantName }
       : undefined;
     return previewSteps.flatMap((step) =>
-      previewStates[step].map((state) => {
-        const label = `${stepLabel(step)}: ${stateLabel(state)}`;
+      previewStates[step].flatMap((state) => {
+        if (this.only && this.only !== `${step}/${state}`) return [];
+        const label = previewLabel(step, state);
         return html`<section class="cell" aria-label=${label} data-preview=${`${step}/${state}`}>
           <h2 class="preview-label">${label}</h2>
           ${shellTemplate({
