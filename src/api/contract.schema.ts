@@ -93,13 +93,25 @@ export const signInResponseSchema = z.discriminatedUnion('status', [
 ]);
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
-export const resetStartRequestSchema = z.strictObject({
-  email: requestText().check(
-    z.minLength(3),
-    z.maxLength(maxEmailLength),
-    z.regex(/^[^\s@]+@[^\s@]+$/),
-  ),
-});
+/** What the pages and the operators' tools take for an email address. */
+export const emailAddressSchema = requestText().check(
+  z.minLength(3),
+  z.maxLength(maxEmailLength),
+  z.regex(/^[^\s@]+@[^\s@]+$/),
+);
+
+/** A username account's sign-in name: letters, digits, `.`, `_` and `-`, never an `@`. */
+export const usernamePattern = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
+export const usernameSchema = requestText().check(z.regex(usernamePattern));
+
+/**
+ * An email tenant's reset starts with the address, a username tenant's (`signInName: "username"`)
+ * with the username; the code goes to the account's verified recovery email.
+ */
+export const resetStartRequestSchema = z.union([
+  z.strictObject({ email: emailAddressSchema }),
+  z.strictObject({ username: usernameSchema }),
+]);
 export type ResetStartRequest = z.infer<typeof resetStartRequestSchema>;
 
 /** The same body whether or not the address has an account (docs/security.md#rule-12). */

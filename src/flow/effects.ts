@@ -8,6 +8,7 @@ import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.
 import type { FlowContext, FlowState, StepSubmission } from './flow-state.js';
 import type { FlowAction } from './reducer.js';
 import { clientIdOf } from './authorize-url.js';
+import { resetStartBody } from './reset-start-body.js';
 
 // The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
 export { nextFlowState } from './reducer.js';
@@ -69,7 +70,7 @@ const effects: {
       : undefined,
   'reset-email': ({ email }) =>
     effect(
-      (client) => client.call('resetStart', { body: { email } }),
+      (client) => client.call('resetStart', { body: resetStartBody(email) }),
       (value, now) => ({ type: 'code-sent', email, now, ...value }),
     ),
   'reset-code': ({ code }, state) =>

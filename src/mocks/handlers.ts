@@ -103,7 +103,7 @@ export function createHandlers(
     passwordChange: (p, body, session) => backend.changePassword(p.tenant, session, body),
     emailConfirmSend: (p) => backend.sendConfirmation(p.tenant, p.flowId),
     emailConfirmVerify: (p, body) => backend.verifyConfirmation(p.tenant, p.flowId, body.code),
-    resetStart: (p, body) => backend.startReset(p.tenant, body.email),
+    resetStart: (p, body) => backend.startReset(p.tenant, body),
     resetStatus: (p) => backend.resetStatus(p.tenant, p.flowId),
     resetResend: (p) => backend.resend(p.tenant, p.flowId),
     resetVerify: (p, body) => backend.verify(p.tenant, p.flowId, body.code),

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { verificationCodeText } from '../../src/server/mail/mail-text.js';
-import { translator } from '../../src/server/i18n/translate.js';
+import { translator } from '../../src/i18n/translator.js';
 import { loadTenants } from '../../src/server/tenants.js';
 import { startGatehouse } from '../../src/server/gatehouse.js';
 import { testConfig } from './support/in-process.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
+import { publicTenantConfig } from '../../src/app/public-tenant-config.js';
 import { parseTenantFile, type Tenant } from '../../src/tenant/tenant.schema.js';
 import { shippedTenantFiles, shippedTenants } from '../../src/tenant/shipped-tenants.js';
 import { tenantConfigSchema } from '../../src/api/contract.schema.js';

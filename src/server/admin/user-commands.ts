@@ -1,5 +1,5 @@
 /** The admin commands on one user: show, update (groups, recovery email, reset), unlock, sessions. */
-import { resetStartRequestSchema } from '../../api/contract.schema.js';
+import { emailAddressSchema } from '../../api/contract.schema.js';
 import { assertNever } from '../../flow/policy-steps.js';
 import { normaliseEmail } from '../../rules/email-address.js';
 import type { Tenant } from '../../tenant/tenant.schema.js';
@@ -85,7 +85,7 @@ export async function userCommand(
       let email: { address: string; verifiedAt: Date | null } | undefined;
       if (request.recoveryEmail !== undefined) {
         const next = normaliseEmail(request.recoveryEmail);
-        if (!resetStartRequestSchema.shape.email.safeParse(next).success) {
+        if (!emailAddressSchema.safeParse(next).success) {
           return fail(`"${request.recoveryEmail}" is not an email address`);
         }
         if (next !== user.email && (await findUser(deps.db, tenant.id, next))) {

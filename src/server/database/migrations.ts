@@ -176,6 +176,16 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN locale text`,
     ],
   },
+  {
+    version: 6,
+    name: 'username accounts: a recovery email beside the sign-in name',
+    statements: [
+      // A username account's sign-in name is in `email` (a username never has an @); its codes
+      // and notices go here. NULL for an email account, and for a username account until it
+      // registers one; email_confirmed_at says when this address was proven.
+      `ALTER TABLE users ADD COLUMN recovery_email text`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

@@ -35,7 +35,7 @@ import {
   type MailText,
 } from './mail-text.js';
 import { renderMail } from './render-mail.js';
-import { translator } from '../i18n/translate.js';
+import { translator } from '../../i18n/translator.js';
 import type { MailTransport } from './transports.js';
 
 export type MailContent =

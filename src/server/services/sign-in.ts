@@ -1,5 +1,5 @@
 /**
- * Sign-in with email and password (docs/security.md, rules 14, 15, 22). Unknown user, wrong
+ * Sign-in with email (or a username tenant's username) and password (docs/security.md, rules 14, 15, 22). Unknown user, wrong
  * password and locked account get one answer, and each costs one KDF run. Success starts a session,
  * unless the tenant wants the recovery email reconfirmed first.
  */
@@ -16,6 +16,7 @@ import { createSession, createTicket } from '../store/sessions.js';
 import {
   findUser,
   recordSignInFailure,
+  recoveryAddress,
   type User,
   replacePasswordHash,
   signInSuccessUpdate,
@@ -111,7 +112,9 @@ export async function signIn(
     await replacePasswordHash(db, user.id, await hashPassword(password));
   }
   const reconfirmDays = tenant.reconfirmEmailAfterDays;
+  const address = recoveryAddress(user);
   if (
+    address !== null &&
     reconfirmDays > 0 &&
     (user.emailConfirmedAt === null ||
       now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs)
@@ -121,7 +124,7 @@ export async function signIn(
       id: flowId,
       kind: 'confirm',
       tenant: tenant.id,
-      email: user.email,
+      email: address,
       userId: user.id,
       mayReset: false,
       locale: meta.locale,
@@ -137,7 +140,7 @@ export async function signIn(
       ip: meta.ip,
     } as const;
     await run(db, together(flowInsert(flow, now, limits), auditInsert(audit, now)));
-    return succeed({ response: { status: 'confirm-email', flowId, email: user.email } });
+    return succeed({ response: { status: 'confirm-email', flowId, email: address } });
   }
   const who = { tenant: tenant.id, userId: user.id };
   await recordAudit(
