@@ -217,7 +217,11 @@ describe('mocks/mock-backend', () => {
     });
 
     it('answers tenant_not_found for an unknown tenant', () => {
-      expectError(backend.startReset('initech', { email: ada }), { error: 'tenant_not_found' }, 404);
+      expectError(
+        backend.startReset('initech', { email: ada }),
+        { error: 'tenant_not_found' },
+        404,
+      );
       expect(backend.outbox).to.deep.equal([]);
     });
   });
@@ -352,7 +356,9 @@ describe('mocks/mock-backend', () => {
     it(`sends at most ${codesPerAddressPerHour} codes per address per hour, answering the same`, () => {
       const answers = [];
       for (let i = 0; i < codesPerAddressPerHour + 1; i += 1) {
-        const answer = backend.startReset('contoso', { email: adaVariants[i % adaVariants.length]! });
+        const answer = backend.startReset('contoso', {
+          email: adaVariants[i % adaVariants.length]!,
+        });
         answers.push({ status: answer.status, keys: Object.keys(answer.body as object) });
         t += 60_000;
       }
