@@ -46,16 +46,25 @@ const effects: {
       (value): FlowAction =>
         value.status === 'signed-in'
           ? { type: 'signed-in', ...(value.ticket ? { ticket: value.ticket } : {}) }
-          : { type: 'confirm-email-required', flowId: value.flowId, email: value.email },
+          : {
+              type: 'confirm-email-required',
+              flowId: value.flowId,
+              // No address yet: the user registers one.
+              email: value.status === 'confirm-email' ? value.email : '',
+            },
     ),
-  'confirm-email': (_, state) =>
+  'confirm-email': ({ email }, state) =>
     state.step === 'confirm-email'
       ? effect(
-          (client) => client.call('emailConfirmSend', { flowId: state.flowId, body: {} }),
+          (client) =>
+            client.call('emailConfirmSend', {
+              flowId: state.flowId,
+              body: email === undefined ? {} : { email },
+            }),
           (value, now) => ({
             type: 'code-sent',
             flowId: state.flowId,
-            email: state.email,
+            email: email ?? state.email,
             now,
             ...value,
           }),

@@ -101,7 +101,7 @@ export function createHandlers(
     session: (p, _, session) => backend.session(p.tenant, session),
     signOut: (p, _, session) => backend.signOut(p.tenant, session),
     passwordChange: (p, body, session) => backend.changePassword(p.tenant, session, body),
-    emailConfirmSend: (p) => backend.sendConfirmation(p.tenant, p.flowId),
+    emailConfirmSend: (p, body) => backend.sendConfirmation(p.tenant, p.flowId, body),
     emailConfirmVerify: (p, body) => backend.verifyConfirmation(p.tenant, p.flowId, body.code),
     resetStart: (p, body) => backend.startReset(p.tenant, body),
     resetStatus: (p) => backend.resetStatus(p.tenant, p.flowId),

@@ -52,7 +52,7 @@ export interface MockAnswer {
 
 /** A reset flow, or the reconfirmation of a recovery email during sign-in. */
 interface CodeFlow {
-  kind: 'reset' | 'confirm';
+  kind: 'reset' | 'confirm' | 'register';
   tenant: string;
   email: string;
   account: Account | undefined;
@@ -120,9 +120,13 @@ export class MockBackend {
     if (!account || !this.#judge(account, password)) return fail({ error: 'invalid_credentials' });
     const now = this.#now();
     const days = found.tenant.reconfirmEmailAfterDays;
-    if (days > 0 && now - (account.emailConfirmedAt ?? 0) > days * dayMs) {
-      const flowId = this.#newFlow({ kind: 'confirm', tenant: tenantId, account, mayReset: false });
-      return ok({ status: 'confirm-email', flowId, email: account.recovery });
+    const register = !!found.tenant.requireRecoveryRegistration && !account.emailConfirmedAt;
+    if (register || (days > 0 && now - (account.emailConfirmedAt ?? 0) > days * dayMs)) {
+      // A username account registers its recovery email; an email account confirms its own.
+      const kind = register && found.tenant.signInName === 'username' ? 'register' : 'confirm';
+      const to = kind === 'register' ? '' : account.recovery;
+      const flowId = this.#newFlow({ kind, tenant: tenantId, account, mayReset: false }, to);
+      return ok(to ? { status: 'confirm-email', flowId, email: to } : { status: kind, flowId });
     }
     return this.#signedIn(tenantId, account, ok({ status: 'signed-in' }));
   }
@@ -215,8 +219,14 @@ export class MockBackend {
     return ok({ status: 'password-changed' });
   }
 
-  sendConfirmation(tenantId: string, flowId: string): MockAnswer {
-    return this.#sendAgain(this.#flow('confirm', tenantId, flowId));
+  /** A registration names its address; a new one ends the code sent before. */
+  sendConfirmation(tenantId: string, flowId: string, { email }: { email?: string } = {}) {
+    const flow = this.#flow('confirm', tenantId, flowId);
+    if (flow && (flow.kind === 'register') !== (email !== undefined)) {
+      return fail({ error: 'invalid_request' });
+    }
+    if (flow && email && !flow.verified) Object.assign(flow, { email, code: undefined });
+    return this.#sendAgain(flow);
   }
 
   verifyConfirmation(tenantId: string, flowId: string, code: string): MockAnswer {
@@ -225,6 +235,7 @@ export class MockBackend {
     const refused = this.#check(flow, code);
     if (refused) return refused;
     flow.account!.emailConfirmedAt = this.#now();
+    if (flow.kind === 'register') flow.account!.recovery = flow.email;
     this.#flows.delete(flowId);
     return this.#signedIn(tenantId, flow.account!, ok({ status: 'signed-in' }));
   }
@@ -248,7 +259,9 @@ export class MockBackend {
 
   #flow(kind: CodeFlow['kind'], tenantId: string, flowId: string): CodeFlow | undefined {
     const flow = this.#flows.get(flowId);
-    return flow?.kind === kind && flow.tenant === tenantId ? flow : undefined;
+    // A registration goes through the confirmation's endpoints.
+    const kinds = kind === 'confirm' ? ['confirm', 'register'] : [kind];
+    return flow && kinds.includes(flow.kind) && flow.tenant === tenantId ? flow : undefined;
   }
 
   #resendWait(flow: CodeFlow): number {

@@ -114,7 +114,8 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
       setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
       return succeed({ status: outcome.value.status });
     },
-    emailConfirmSend: (c) => sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta),
+    emailConfirmSend: (c, body) =>
+      sendConfirmationCode(context, c.var.tenant, flowId(c), body, c.var.meta),
     emailConfirmVerify: async (c, { code }) => {
       const outcome = await verifyConfirmationCode(
         context,

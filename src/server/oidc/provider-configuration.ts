@@ -159,10 +159,10 @@ export function providerConfiguration(
       },
     },
     interactions: {
-      policy: loginPrompts(
-        db,
-        tenant.policies.find((p) => p.id === policy)?.kind === 'password-change',
-      ),
+      policy: loginPrompts(db, {
+        passwordChange: tenant.policies.find((p) => p.id === policy)?.kind === 'password-change',
+        requireRegistration: tenant.requireRecoveryRegistration === true,
+      }),
       // A sign-in is asked for on the hosted pages; consent (prompt=consent, which offline_access
       // needs) is given at once, since the clients are the tenant's own apps.
       url: (_ctx, interaction) =>

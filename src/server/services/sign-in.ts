@@ -15,6 +15,7 @@ import { flowInsert } from '../store/code-flows.js';
 import { createSession, createTicket } from '../store/sessions.js';
 import {
   findUser,
+  isRegistered,
   recordSignInFailure,
   recoveryAddress,
   type User,
@@ -113,18 +114,23 @@ export async function signIn(
   }
   const reconfirmDays = tenant.reconfirmEmailAfterDays;
   const address = recoveryAddress(user);
+  // Prefilled data counts: an address an administrator marked as verified is registered.
+  const mustRegister = tenant.requireRecoveryRegistration === true && !isRegistered(user);
   if (
-    address !== null &&
-    reconfirmDays > 0 &&
-    (user.emailConfirmedAt === null ||
-      now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs)
+    mustRegister ||
+    (address !== null &&
+      reconfirmDays > 0 &&
+      (user.emailConfirmedAt === null ||
+        now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs))
   ) {
     const flowId = newFlowId();
+    // A username account gives (or replaces) its recovery email; an email account confirms its own.
+    const registers = mustRegister && tenant.signInName === 'username';
     const flow = {
       id: flowId,
-      kind: 'confirm',
+      kind: registers ? 'register' : 'confirm',
       tenant: tenant.id,
-      email: address,
+      email: registers ? '' : address!,
       userId: user.id,
       mayReset: false,
       locale: meta.locale,
@@ -140,7 +146,11 @@ export async function signIn(
       ip: meta.ip,
     } as const;
     await run(db, together(flowInsert(flow, now, limits), auditInsert(audit, now)));
-    return succeed({ response: { status: 'confirm-email', flowId, email: address } });
+    return succeed({
+      response: registers
+        ? { status: 'register-email', flowId }
+        : { status: 'confirm-email', flowId, email: address! },
+    });
   }
   const who = { tenant: tenant.id, userId: user.id };
   await recordAudit(

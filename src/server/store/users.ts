@@ -83,6 +83,11 @@ export function recoveryAddress(user: Pick<User, 'email' | 'recoveryEmail'>): st
   return user.recoveryEmail ?? (user.email.includes('@') ? user.email : null);
 }
 
+/** Whether the account has a verified recovery address (what enforced registration asks for). */
+export function isRegistered(user: Pick<User, 'email' | 'recoveryEmail' | 'emailConfirmedAt'>) {
+  return recoveryAddress(user) !== null && user.emailConfirmedAt !== null;
+}
+
 export class DuplicateUserError extends Error {
   override readonly name = 'DuplicateUserError';
 }
