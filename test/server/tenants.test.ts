@@ -24,7 +24,10 @@ describe('server/tenants', () => {
   });
 
   it('loads the shipped tenants', async () => {
-    assert.deepEqual([...(await loadTenants('tenants')).keys()], ['contoso', 'fabrikam']);
+    assert.deepEqual(
+      [...(await loadTenants('tenants')).keys()],
+      ['contoso', 'fabrikam', 'northwind'],
+    );
   });
 
   it('names every problem of every file and refuses to start', async () => {

@@ -31,7 +31,7 @@ function errorsFor(data: unknown): string[] {
 describe('tenant files', () => {
   it('ships tenants that all parse and serve a valid public config', () => {
     const tenants = shippedTenants();
-    expect(tenants.map((tenant) => tenant.id)).to.deep.equal(['contoso', 'fabrikam']);
+    expect(tenants.map((tenant) => tenant.id)).to.deep.equal(['contoso', 'fabrikam', 'northwind']);
     for (const tenant of tenants) {
       expect(tenantConfigSchema.safeParse(publicTenantConfig(tenant)).success).to.equal(true);
       expect(tenant.policies.map((policy) => policy.id)).to.include.members([
