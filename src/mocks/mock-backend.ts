@@ -219,13 +219,15 @@ export class MockBackend {
     return ok({ status: 'password-changed' });
   }
 
-  /** A registration names its address; a new one ends the code sent before. */
+  /** Registrations use these endpoints too: they name the address; a new one ends the old code. */
   sendConfirmation(tenantId: string, flowId: string, { email }: { email?: string } = {}) {
     const flow = this.#flow('confirm', tenantId, flowId);
     if (flow && (flow.kind === 'register') !== (email !== undefined)) {
       return fail({ error: 'invalid_request' });
     }
-    if (flow && email && !flow.verified) Object.assign(flow, { email, code: undefined });
+    if (flow && email && !flow.verified) {
+      Object.assign(flow, { email: normaliseEmail(email), code: undefined });
+    }
     return this.#sendAgain(flow);
   }
 
@@ -259,7 +261,6 @@ export class MockBackend {
 
   #flow(kind: CodeFlow['kind'], tenantId: string, flowId: string): CodeFlow | undefined {
     const flow = this.#flows.get(flowId);
-    // A registration goes through the confirmation's endpoints.
     const kinds = kind === 'confirm' ? ['confirm', 'register'] : [kind];
     return flow && kinds.includes(flow.kind) && flow.tenant === tenantId ? flow : undefined;
   }

@@ -75,6 +75,7 @@
 'portal_heading': `Hulp bij je wachtwoord`,
 'portal_help_heading': `Meer hulp`,
 'portal_intro': str`Wat wil je doen met je account bij ${0}?`,
+'portal_register': `Mijn herstel-e-mailadres registreren of bevestigen`,
 'portal_reset': `Ik ben mijn wachtwoord vergeten`,
 'portal_sign_in': `Inloggen`,
 'portal_signed_in_as': str`Je bent ingelogd als ${0}.`,

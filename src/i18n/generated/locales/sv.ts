@@ -75,6 +75,7 @@
 'portal_heading': `Hjälp med ditt lösenord`,
 'portal_help_heading': `Mer hjälp`,
 'portal_intro': str`Vad behöver du göra med ditt konto hos ${0}?`,
+'portal_register': `Registrera eller bekräfta min e-postadress för återställning`,
 'portal_reset': `Jag har glömt mitt lösenord`,
 'portal_sign_in': `Logga in`,
 'portal_signed_in_as': str`Du är inloggad som ${0}.`,
