@@ -118,15 +118,16 @@ export class MockBackend {
     const account = found.accounts.get(normaliseEmail(identifier));
     // Unknown, locked and wrong all get the same answer (docs/security.md#rule-14).
     if (!account || !this.#judge(account, password)) return fail({ error: 'invalid_credentials' });
-    const now = this.#now();
     const days = found.tenant.reconfirmEmailAfterDays;
     const register = !!found.tenant.requireRecoveryRegistration && !account.emailConfirmedAt;
-    if (register || (days > 0 && now - (account.emailConfirmedAt ?? 0) > days * dayMs)) {
+    if (register || (days > 0 && this.#now() - (account.emailConfirmedAt ?? 0) > days * dayMs)) {
       // A username account registers its recovery email; an email account confirms its own.
       const kind = register && found.tenant.signInName === 'username' ? 'register' : 'confirm';
       const to = kind === 'register' ? '' : account.recovery;
       const flowId = this.#newFlow({ kind, tenant: tenantId, account, mayReset: false }, to);
-      return ok(to ? { status: 'confirm-email', flowId, email: to } : { status: kind, flowId });
+      return ok(
+        to ? { status: 'confirm-email', flowId, email: to } : { status: 'register-email', flowId },
+      );
     }
     return this.#signedIn(tenantId, account, ok({ status: 'signed-in' }));
   }
@@ -182,8 +183,7 @@ export class MockBackend {
       account?.recovery ?? name,
     );
     this.#send(this.#flows.get(flowId)!);
-    const answer: ResetStartResponse = { flowId, resendAfter: resendAfterSeconds };
-    return ok(answer, 202);
+    return ok({ flowId, resendAfter: resendAfterSeconds } satisfies ResetStartResponse, 202);
   }
 
   resetStatus(tenantId: string, flowId: string): MockAnswer {
