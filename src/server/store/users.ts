@@ -215,6 +215,8 @@ export interface UserChanges {
   removeGroups: readonly string[];
   /** A new sign-in and recovery email (one address while accounts sign in with their email). */
   email?: { address: string; verifiedAt: Date | null };
+  /** A username account's new recovery email (its username stays). */
+  recoveryEmail?: { address: string; verifiedAt: Date | null };
   requireReset: boolean;
 }
 
@@ -228,7 +230,9 @@ export async function updateUser(
        groups = ARRAY(SELECT DISTINCT g FROM unnest(array_cat(groups, $2::text[])) AS g
                       WHERE g <> ALL($3::text[]) ORDER BY g),
        email = coalesce($4, email),
-       email_confirmed_at = CASE WHEN $4::text IS NULL THEN email_confirmed_at ELSE $5::timestamptz END,
+       recovery_email = coalesce($7, recovery_email),
+       email_confirmed_at = CASE WHEN coalesce($4, $7)::text IS NULL THEN email_confirmed_at
+         ELSE $5::timestamptz END,
        must_reset = must_reset OR $6
      WHERE id = $1`,
     [
@@ -236,8 +240,9 @@ export async function updateUser(
       [...changes.addGroups],
       [...changes.removeGroups],
       changes.email?.address ?? null,
-      changes.email?.verifiedAt ?? null,
+      (changes.email ?? changes.recoveryEmail)?.verifiedAt ?? null,
       changes.requireReset,
+      changes.recoveryEmail?.address ?? null,
     ],
   );
 }
