@@ -39,7 +39,7 @@ describe('tenant files', () => {
         'B2C_1_passwordreset',
       ]);
     }
-    expect(Object.keys(shippedTenantFiles)).to.have.length(2);
+    expect(Object.keys(shippedTenantFiles)).to.have.length(3);
   });
 
   it('describes contoso as resetting for all and fabrikam for a selected group', () => {
