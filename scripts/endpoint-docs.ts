@@ -20,14 +20,16 @@ export const contractPage = 'docs/contract.md';
 const notes: Record<EndpointName, string> = {
   config: 'the settings the pages need; never groups, users or embedding origins',
   signIn:
-    "`confirm-email` when the user must reconfirm their recovery email first; sets the session cookie when signed in, except with `clientId` (an element embedded for one of the tenant's apps), which gets a single-use `ticket` for the front door instead",
+    "`confirm-email` when the user must reconfirm their recovery email first, `register-email` when a username account must register one (`requireRecoveryRegistration`); sets the session cookie when signed in, except with `clientId` (an element embedded for one of the tenant's apps), which gets a single-use `ticket` for the front door instead",
   session: 'who is signed in to this tenant in this browser (from the session cookie)',
   signOut: 'ends the session and clears its cookie; signing out twice is no error',
   passwordChange:
     '`session_required` without a live session of this tenant; a wrong current password counts toward the lock; every session and token of the account ends and a new session starts here',
-  emailConfirmSend: 'a code goes to the recovery email',
-  emailConfirmVerify: 'sets the session cookie',
-  resetStart: 'the same whether or not the address has an account',
+  emailConfirmSend:
+    'a code goes to the recovery email; a registration names the address (`email`), and a new one ends the code sent before',
+  emailConfirmVerify: 'sets the session cookie; a registration stores the address as proven',
+  resetStart:
+    'the same whether or not the address (or username) has an account; `email` for an email tenant, `username` for a username tenant, else `invalid_request`',
   resetStatus: 'where the flow stands, so that a reload can resume it',
   resetResend: 'another code, once the wait is over',
   resetVerify: 'the code is used up',

@@ -28,7 +28,7 @@ describe('npm run tenant:check', { concurrency: true }, () => {
     const result = await check();
     assert.deepEqual(result.errors, []);
     assert.equal(result.code, 0);
-    assert.match(result.summary, /2 tenant\(s\), 2 pack\(s\), no problems/);
+    assert.match(result.summary, /3 tenant\(s\), 3 pack\(s\), no problems/);
   });
 
   it('catches a tenant whose pack does not exist, naming file and field', async () => {

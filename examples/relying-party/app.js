@@ -126,7 +126,11 @@ async function handle(req, res) {
           },
         );
         const claims = tokens.claims();
-        session.user = { sub: claims.sub, email: claims.email, tfp: claims.tfp };
+        session.user = {
+          sub: claims.sub,
+          email: claims.email ?? claims.preferred_username,
+          tfp: claims.tfp,
+        };
         session.policy = pending.policy;
         session.idToken = tokens.id_token;
       } catch (error) {

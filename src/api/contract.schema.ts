@@ -76,8 +76,10 @@ export const signInRequestSchema = z.strictObject({
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 /**
- * Signed in, or (when the tenant asks users to reconfirm their recovery email periodically and
- * this user is due) one more step: confirm the recovery email with a code first.
+ * Signed in, or one more step first: confirm the recovery email with a code (when the tenant
+ * asks users to reconfirm it periodically and this user is due, or requires a verified one), or
+ * register a recovery email and verify it with a code (a username account without a verified one,
+ * where the tenant sets `requireRecoveryRegistration`).
  */
 export const signInResponseSchema = z.discriminatedUnion('status', [
   z.strictObject({
@@ -90,16 +92,29 @@ export const signInResponseSchema = z.discriminatedUnion('status', [
     flowId: flowIdSchema,
     email: z.string().check(z.minLength(3), z.maxLength(maxEmailLength)),
   }),
+  z.strictObject({ status: z.literal('register-email'), flowId: flowIdSchema }),
 ]);
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
-export const resetStartRequestSchema = z.strictObject({
-  email: requestText().check(
-    z.minLength(3),
-    z.maxLength(maxEmailLength),
-    z.regex(/^[^\s@]+@[^\s@]+$/),
-  ),
-});
+/** What the pages and the operators' tools take for an email address. */
+export const emailAddressSchema = requestText().check(
+  z.minLength(3),
+  z.maxLength(maxEmailLength),
+  z.regex(/^[^\s@]+@[^\s@]+$/),
+);
+
+/** A username account's sign-in name: letters, digits, `.`, `_` and `-`, never an `@`. */
+export const usernamePattern = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
+export const usernameSchema = requestText().check(z.regex(usernamePattern));
+
+/**
+ * An email tenant's reset starts with the address, a username tenant's (`signInName: "username"`)
+ * with the username; the code goes to the account's verified recovery email.
+ */
+export const resetStartRequestSchema = z.union([
+  z.strictObject({ email: emailAddressSchema }),
+  z.strictObject({ username: usernameSchema }),
+]);
 export type ResetStartRequest = z.infer<typeof resetStartRequestSchema>;
 
 /** The same body whether or not the address has an account (docs/security.md#rule-12). */
@@ -137,7 +152,14 @@ export const resetPasswordResponseSchema = z.strictObject({
   status: z.literal('password-changed'),
 });
 
-export const emailConfirmSendRequestSchema = z.strictObject({});
+/**
+ * A registration gives the address to send the code to (and may give another, which ends the
+ * code sent before); a reconfirmation sends to the address on the account and gives none.
+ */
+export const emailConfirmSendRequestSchema = z.strictObject({
+  email: z.optional(emailAddressSchema),
+});
+export type EmailConfirmSendRequest = z.infer<typeof emailConfirmSendRequestSchema>;
 export const emailConfirmSendResponseSchema = z.strictObject({ resendAfter: seconds });
 export const emailConfirmVerifyRequestSchema = resetVerifyRequestSchema;
 export const emailConfirmVerifyResponseSchema = z.strictObject({ status: z.literal('signed-in') });

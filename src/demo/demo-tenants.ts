@@ -2,11 +2,16 @@ import { shippedTenants } from '../tenant/shipped-tenants.js';
 import type { Tenant } from '../tenant/tenant.schema.js';
 
 export interface DemoUser {
+  /** A username tenant's sign-in name; then `email` is the account's recovery email. */
+  username?: string;
   email: string;
   password: string;
   groups?: string[];
-  /** When the recovery email was last confirmed, in days before the backend (mock or server) starts. */
-  emailConfirmedDaysAgo?: number;
+  /**
+   * When the recovery email was last confirmed, in days before the backend (mock or server)
+   * starts; null: never (an administrator's prefilled address, not yet proven).
+   */
+  emailConfirmedDaysAgo?: number | null;
 }
 
 export interface DemoTenant {
@@ -34,7 +39,21 @@ const demoUsers: Record<string, DemoUser[]> = {
     // Outside fabrikam's reset group: same pages, but an email saying to ask an administrator.
     { email: 'joan@fabrikam.example', password: 'clarke codes well' },
   ],
+  // Sign in with a username; codes go to the recovery email.
+  northwind: [
+    { username: 'mona', email: 'mona@northwind.example', password: 'lighthouse keeper ledger' },
+    // Her recovery email was prefilled by an administrator and never proven: asked to register it.
+    {
+      username: 'nils',
+      email: 'nils@northwind.example',
+      password: 'harbour cranes at dawn',
+      emailConfirmedDaysAgo: null,
+    },
+  ],
 };
+
+/** The name a demo user signs in with. */
+export const signInNameOf = (user: DemoUser): string => user.username ?? user.email;
 
 /** Tenants with their demo accounts; a tenant the demo does not know has none. */
 export function demoTenants(tenants: Tenant[] = shippedTenants()): DemoTenant[] {

@@ -8,6 +8,7 @@ import { ApiClient, type ApiClientOptions, type ApiResult } from '../api/client.
 import type { FlowContext, FlowState, StepSubmission } from './flow-state.js';
 import type { FlowAction } from './reducer.js';
 import { clientIdOf } from './authorize-url.js';
+import { resetStartBody } from './reset-start-body.js';
 
 // The reducer loads with the effects: every action the first page can take waits for a chunk anyway.
 export { nextFlowState } from './reducer.js';
@@ -45,16 +46,25 @@ const effects: {
       (value): FlowAction =>
         value.status === 'signed-in'
           ? { type: 'signed-in', ...(value.ticket ? { ticket: value.ticket } : {}) }
-          : { type: 'confirm-email-required', flowId: value.flowId, email: value.email },
+          : {
+              type: 'confirm-email-required',
+              flowId: value.flowId,
+              // No address yet: the user registers one.
+              email: value.status === 'confirm-email' ? value.email : '',
+            },
     ),
-  'confirm-email': (_, state) =>
+  'confirm-email': ({ email }, state) =>
     state.step === 'confirm-email'
       ? effect(
-          (client) => client.call('emailConfirmSend', { flowId: state.flowId, body: {} }),
+          (client) =>
+            client.call('emailConfirmSend', {
+              flowId: state.flowId,
+              body: email === undefined ? {} : { email },
+            }),
           (value, now) => ({
             type: 'code-sent',
             flowId: state.flowId,
-            email: state.email,
+            email: email ?? state.email,
             now,
             ...value,
           }),
@@ -69,7 +79,7 @@ const effects: {
       : undefined,
   'reset-email': ({ email }) =>
     effect(
-      (client) => client.call('resetStart', { body: { email } }),
+      (client) => client.call('resetStart', { body: resetStartBody(email) }),
       (value, now) => ({ type: 'code-sent', email, now, ...value }),
     ),
   'reset-code': ({ code }, state) =>

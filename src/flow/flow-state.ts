@@ -29,6 +29,7 @@ export type ResetReason = 'password-setup';
 
 export type FlowState =
   | { step: 'sign-in'; identifier: string; alert?: ApiError }
+  /** `email` empty: the user registers a recovery email (the server's `register-email`). */
   | { step: 'confirm-email'; flowId: string; email: string; alert?: ApiError }
   | ({ step: 'confirm-code' } & CodeStep)
   | { step: 'signed-in' }
@@ -91,7 +92,8 @@ export type StepSubmission =
   | { step: 'sign-in'; identifier: string; password: string }
   | { step: 'reset-email'; email: string }
   | { step: 'reset-code'; code: string }
-  | { step: 'confirm-email' }
+  /** `email`: the address a registration gives (see the confirm-email step). */
+  | { step: 'confirm-email'; email?: string }
   | { step: 'confirm-code'; code: string }
   | { step: 'new-password'; password: string }
   | { step: 'change-password'; currentPassword: string; password: string };

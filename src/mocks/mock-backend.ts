@@ -5,12 +5,18 @@
  * rules hold, accounts lock, and recovery emails must be reconfirmed when the tenant says so.
  */
 import type { DemoTenant } from '../demo/demo-tenants.js';
-import { errorStatus, type ErrorBody, type ResetStartResponse } from '../api/contract.schema.js';
+import {
+  errorStatus,
+  type ErrorBody,
+  type ResetStartRequest,
+  type ResetStartResponse,
+} from '../api/contract.schema.js';
+import { mockAccounts, type Account } from './mock-accounts.js';
 import { normaliseEmail } from '../rules/email-address.js';
 import { dayMs, defaultLimits, hourMs } from '../rules/limits.js';
 import { mockPasswordProblems, randomDigits, randomId } from './mock-secrets.js';
 import { MockSessions, sessionCookie } from './mock-sessions.js';
-import { publicTenantConfig } from '../api/public-tenant-config.js';
+import { publicTenantConfig } from '../app/public-tenant-config.js';
 import type { Tenant } from '../tenant/tenant.schema.js';
 
 // The mock keeps the server's limits (rules/limits.ts); its tests read them here by name.
@@ -44,19 +50,9 @@ export interface MockAnswer {
   headers?: Record<string, string>;
 }
 
-interface Account {
-  email: string;
-  password: string;
-  groups: string[];
-  emailConfirmedAt: number;
-  failures: number;
-  locks: number;
-  lockedUntil: number;
-}
-
 /** A reset flow, or the reconfirmation of a recovery email during sign-in. */
 interface CodeFlow {
-  kind: 'reset' | 'confirm';
+  kind: 'reset' | 'confirm' | 'register';
   tenant: string;
   email: string;
   account: Account | undefined;
@@ -101,20 +97,7 @@ export class MockBackend {
     this.#onMail = options.onMail;
     const now = this.#now();
     for (const { tenant, users } of options.tenants) {
-      const accounts = new Map<string, Account>();
-      for (const user of users) {
-        const email = normaliseEmail(user.email);
-        accounts.set(email, {
-          email,
-          password: user.password,
-          groups: user.groups ?? [],
-          emailConfirmedAt: now - (user.emailConfirmedDaysAgo ?? 0) * dayMs,
-          failures: 0,
-          locks: 0,
-          lockedUntil: 0,
-        });
-      }
-      this.#tenants.set(tenant.id, { tenant, accounts });
+      this.#tenants.set(tenant.id, { tenant, accounts: mockAccounts(users, now) });
     }
   }
 
@@ -135,11 +118,16 @@ export class MockBackend {
     const account = found.accounts.get(normaliseEmail(identifier));
     // Unknown, locked and wrong all get the same answer (docs/security.md#rule-14).
     if (!account || !this.#judge(account, password)) return fail({ error: 'invalid_credentials' });
-    const now = this.#now();
     const days = found.tenant.reconfirmEmailAfterDays;
-    if (days > 0 && now - account.emailConfirmedAt > days * dayMs) {
-      const flowId = this.#newFlow({ kind: 'confirm', tenant: tenantId, account, mayReset: false });
-      return ok({ status: 'confirm-email', flowId, email: account.email });
+    const register = !!found.tenant.requireRecoveryRegistration && !account.emailConfirmedAt;
+    if (register || (days > 0 && this.#now() - (account.emailConfirmedAt ?? 0) > days * dayMs)) {
+      // A username account registers its recovery email; an email account confirms its own.
+      const kind = register && found.tenant.signInName === 'username' ? 'register' : 'confirm';
+      const to = kind === 'register' ? '' : account.recovery;
+      const flowId = this.#newFlow({ kind, tenant: tenantId, account, mayReset: false }, to);
+      return ok(
+        to ? { status: 'confirm-email', flowId, email: to } : { status: 'register-email', flowId },
+      );
     }
     return this.#signedIn(tenantId, account, ok({ status: 'signed-in' }));
   }
@@ -171,24 +159,31 @@ export class MockBackend {
     const reasons = mockPasswordProblems(password, account.email, found.tenant);
     if (reasons.length > 0) return fail({ error: 'password_rejected', reasons });
     account.password = password;
-    this.#mail({ to: account.email, tenant: tenantId, kind: 'password-changed' });
+    this.#mail({ to: account.recovery, tenant: tenantId, kind: 'password-changed' });
     // Every session of the account ends; this browser goes on with a new one.
     this.#sessions.endAllOf(account);
     return this.#signedIn(tenantId, account, ok({ status: 'password-changed' }));
   }
 
-  startReset(tenantId: string, email: string): MockAnswer {
+  /** A username tenant takes the username, whose code goes to a verified recovery email. */
+  startReset(tenantId: string, body: ResetStartRequest): MockAnswer {
     const found = this.#tenants.get(tenantId);
     if (!found) return fail({ error: 'tenant_not_found' });
-    const account = found.accounts.get(normaliseEmail(email));
+    const usernames = found.tenant.signInName === 'username';
+    if ('username' in body !== usernames) return fail({ error: 'invalid_request' });
+    const name = 'username' in body ? body.username : body.email;
+    const named = found.accounts.get(normaliseEmail(name));
+    const account = usernames && named?.emailConfirmedAt === null ? undefined : named;
     const reset = found.tenant.selfServiceReset;
     const mayReset =
       reset.enabled === 'all' ||
       (reset.enabled === 'selected' && (account?.groups.includes(reset.group) ?? false));
-    const flowId = this.#newFlow({ kind: 'reset', tenant: tenantId, account, mayReset }, email);
+    const flowId = this.#newFlow(
+      { kind: 'reset', tenant: tenantId, account, mayReset },
+      account?.recovery ?? name,
+    );
     this.#send(this.#flows.get(flowId)!);
-    const body: ResetStartResponse = { flowId, resendAfter: resendAfterSeconds };
-    return ok(body, 202);
+    return ok({ flowId, resendAfter: resendAfterSeconds } satisfies ResetStartResponse, 202);
   }
 
   resetStatus(tenantId: string, flowId: string): MockAnswer {
@@ -224,8 +219,16 @@ export class MockBackend {
     return ok({ status: 'password-changed' });
   }
 
-  sendConfirmation(tenantId: string, flowId: string): MockAnswer {
-    return this.#sendAgain(this.#flow('confirm', tenantId, flowId));
+  /** Registrations use these endpoints too: they name the address; a new one ends the old code. */
+  sendConfirmation(tenantId: string, flowId: string, { email }: { email?: string } = {}) {
+    const flow = this.#flow('confirm', tenantId, flowId);
+    if (flow && (flow.kind === 'register') !== (email !== undefined)) {
+      return fail({ error: 'invalid_request' });
+    }
+    if (flow && email && !flow.verified) {
+      Object.assign(flow, { email: normaliseEmail(email), code: undefined });
+    }
+    return this.#sendAgain(flow);
   }
 
   verifyConfirmation(tenantId: string, flowId: string, code: string): MockAnswer {
@@ -234,13 +237,14 @@ export class MockBackend {
     const refused = this.#check(flow, code);
     if (refused) return refused;
     flow.account!.emailConfirmedAt = this.#now();
+    if (flow.kind === 'register') flow.account!.recovery = flow.email;
     this.#flows.delete(flowId);
     return this.#signedIn(tenantId, flow.account!, ok({ status: 'signed-in' }));
   }
 
   #newFlow(
     flow: Pick<CodeFlow, 'kind' | 'tenant' | 'account' | 'mayReset'>,
-    email = flow.account?.email ?? '',
+    email = flow.account?.recovery ?? '',
   ): string {
     const flowId = randomId();
     this.#flows.set(flowId, {
@@ -257,7 +261,8 @@ export class MockBackend {
 
   #flow(kind: CodeFlow['kind'], tenantId: string, flowId: string): CodeFlow | undefined {
     const flow = this.#flows.get(flowId);
-    return flow?.kind === kind && flow.tenant === tenantId ? flow : undefined;
+    const kinds = kind === 'confirm' ? ['confirm', 'register'] : [kind];
+    return flow && kinds.includes(flow.kind) && flow.tenant === tenantId ? flow : undefined;
   }
 
   #resendWait(flow: CodeFlow): number {

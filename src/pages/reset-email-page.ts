@@ -5,9 +5,11 @@ import { StepPage } from './step-page.js';
 import { textField } from './text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { resetStartRequestSchema } from '../api/contract.schema.js';
+import { resetStartBody } from '../flow/reset-start-body.js';
 
 /**
- * The first reset step: the address that should receive a verification code.
+ * The first reset step: the address that should receive a verification code, or (for a username
+ * tenant) the username whose recovery email should.
  *
  * @fires gate-step-submit - With `{ step: 'reset-email', email }`.
  * @fires gate-step-cancel - The user chose Cancel.
@@ -71,7 +73,8 @@ export class GateResetEmailPage extends StepPage {
 
   #submit() {
     const email = this.email.trim();
-    if (!resetStartRequestSchema.safeParse({ email }).success) {
+    // A username tenant's page says "Username" (its tenant text); a name without @ is one.
+    if (!resetStartRequestSchema.safeParse(resetStartBody(email)).success) {
       this.error = msg('Enter a valid email address.', { id: 'email_pattern' });
       void this.focusFirstInvalid();
       return;

@@ -6,7 +6,7 @@ export interface TextFieldOptions {
   id: string;
   label: string;
   value: string;
-  autocomplete: 'username' | 'current-password' | 'new-password' | 'one-time-code';
+  autocomplete: 'username' | 'email' | 'current-password' | 'new-password' | 'one-time-code';
   type?: 'text' | 'password';
   inputmode?: 'email' | 'numeric' | 'text';
   /** Shown under the field and tied to it with aria-describedby. */

@@ -2,7 +2,7 @@
  * The demo accounts of README's quick start (the same as the mock API's, src/demo/demo-tenants.ts),
  * created once, on the first start of a database that hosts the demo tenants.
  */
-import { demoTenants } from '../demo/demo-tenants.js';
+import { demoTenants, signInNameOf } from '../demo/demo-tenants.js';
 import type { Clock } from './clock.js';
 import type { Database } from './database/database.js';
 import { dayMs } from '../rules/limits.js';
@@ -14,6 +14,7 @@ import { normaliseEmail } from '../rules/email-address.js';
 
 export interface DemoUser {
   tenant: string;
+  /** The sign-in name: the email, or a username tenant's username. */
   email: string;
   password: string;
   groups: string[];
@@ -35,23 +36,28 @@ export async function createDemoUsers(
       accounts.map(async (account) => ({
         demo: {
           tenant: tenant.id,
-          email: normaliseEmail(account.email),
+          email: normaliseEmail(signInNameOf(account)),
           password: account.password,
           groups: account.groups ?? [],
         },
+        recoveryEmail: account.username ? normaliseEmail(account.email) : undefined,
         hash: await hashPassword(account.password),
-        confirmedAt: new Date(now.getTime() - (account.emailConfirmedDaysAgo ?? 0) * dayMs),
+        confirmedAt:
+          account.emailConfirmedDaysAgo === null
+            ? null
+            : new Date(now.getTime() - (account.emailConfirmedDaysAgo ?? 0) * dayMs),
       })),
     ),
   );
   return db.transaction(async (tx) => {
     if (!(await claimSetting(tx, settingKey, now.toISOString()))) return [];
-    for (const { demo: user, hash, confirmedAt } of users) {
+    for (const { demo: user, recoveryEmail, hash, confirmedAt } of users) {
       await insertUser(
         tx,
         {
           tenant: user.tenant,
           email: user.email,
+          ...(recoveryEmail ? { recoveryEmail } : {}),
           password: hash,
           groups: user.groups,
           emailConfirmedAt: confirmedAt,

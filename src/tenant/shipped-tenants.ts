@@ -5,11 +5,13 @@
  */
 import contoso from '../../tenants/contoso.json';
 import fabrikam from '../../tenants/fabrikam.json';
+import northwind from '../../tenants/northwind.json';
 import { requireTenantFile, type Tenant } from './tenant.schema.js';
 
 export const shippedTenantFiles: Record<string, unknown> = {
   'tenants/contoso.json': contoso,
   'tenants/fabrikam.json': fabrikam,
+  'tenants/northwind.json': northwind,
 };
 
 export function shippedTenants(): Tenant[] {

@@ -124,6 +124,16 @@ export const tenantSchema = z
     locales: z.array(localeTag).check(z.minLength(1), z.refine(unique, 'must not repeat a locale')),
     defaultLocale: localeTag,
     selfServiceReset: selfServiceResetSchema,
+    /**
+     * What users sign in with: their email address (the default), or a username, beside which
+     * the account keeps a recovery email of its own for codes and notices.
+     */
+    signInName: z.optional(z.enum(['email', 'username'])),
+    /**
+     * A user without a verified recovery email registers one, verified by code, at sign-in
+     * before going on. An email account whose sign-in email is verified counts as registered.
+     */
+    requireRecoveryRegistration: z.optional(z.boolean()),
     /** Days before a user must confirm their recovery email again; 0 never asks. */
     reconfirmEmailAfterDays: z.int().check(z.gte(0), z.lte(maxReconfirmDays)),
     passwordRules: z.strictObject({ minLength: z.int().check(z.gte(8), z.lte(128)) }),

@@ -15,7 +15,7 @@ import { startMockApi, type MockApiOptions } from '../../src/mocks/browser.js';
 import type { GateApp } from '../../src/app/app.js';
 import type { TenantConfig } from '../../src/api/contract.schema.js';
 import { demoTenants } from '../../src/demo/demo-tenants.js';
-import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
+import { publicTenantConfig } from '../../src/app/public-tenant-config.js';
 import { contosoWith } from '../support/tenants.js';
 import '../../src/app/app.js';
 

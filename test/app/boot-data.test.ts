@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { bootDataScript, readBootData, type BootData } from '../../src/app/boot-data.js';
-import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
+import { publicTenantConfig } from '../../src/app/public-tenant-config.js';
 import { demoTenants } from '../../src/demo/demo-tenants.js';
 import { loadTheme } from '../../src/theme/runtime/load-theme.js';
 

@@ -335,6 +335,46 @@ export function contractSuite(name: string, start: () => Promise<ConformanceTarg
       assert.equal(allow, 'POST');
     });
 
+    it('resets a username account by its username only, and answers an unknown one alike', async () => {
+      const northwind = (body: unknown) => call('resetStart', { tenant: 'northwind', body });
+      failed('invalid_request', await northwind({ email: 'mona@northwind.example' }));
+      failed('invalid_request', await call('resetStart', { body: { username: 'signer' } }));
+      const known = succeeded('resetStart', await northwind({ username: 'Mona' }));
+      const unknown = succeeded('resetStart', await northwind({ username: 'nobody' }));
+      assert.deepEqual(Object.keys(unknown).sort(), Object.keys(known).sort());
+      assert.equal(unknown.resendAfter, known.resendAfter);
+      // The code goes to the recovery email.
+      const code = await target.code('mona@northwind.example', 1);
+      const flowId = known.flowId as string;
+      succeeded(
+        'resetVerify',
+        await call('resetVerify', { tenant: 'northwind', flowId, body: { code } }),
+      );
+    });
+
+    it('has a username account register its recovery email by code before it is signed in', async () => {
+      const nils = { identifier: 'nils', password: 'harbour cranes at dawn' };
+      const first = await call('signIn', { tenant: 'northwind', body: nils });
+      assert.deepEqual(Object.keys(succeeded('signIn', first)).sort(), ['flowId', 'status']);
+      assert.equal(first.body.status, 'register-email');
+      assert.equal(first.session, undefined);
+      const flowId = first.body.flowId as string;
+      const send = (body: unknown) =>
+        call('emailConfirmSend', { tenant: 'northwind', flowId, body });
+      failed('invalid_request', await send({}));
+      succeeded('emailConfirmSend', await send({ email: 'nils.own@example.org' }));
+      const code = await target.code('nils.own@example.org', 1);
+      const verified = await call('emailConfirmVerify', {
+        tenant: 'northwind',
+        flowId,
+        body: { code },
+      });
+      assert.deepEqual(succeeded('emailConfirmVerify', verified), { status: 'signed-in' });
+      assert.ok(verified.session);
+      const again = await call('signIn', { tenant: 'northwind', body: nils });
+      assert.equal(succeeded('signIn', again).status, 'signed-in');
+    });
+
     // Last: it moves the clock past every account's reconfirmation period.
     it('asks a user whose recovery email is due to reconfirm it with a code, then signs them in', async () => {
       target.advance(181 * dayMs);

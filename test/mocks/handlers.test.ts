@@ -147,7 +147,7 @@ const badRequests = [
   [
     'a key on email confirmation send',
     path(endpoints.emailConfirmSend.path, unknownFlow),
-    { email: ada },
+    { address: ada },
     {},
   ],
   [

@@ -161,7 +161,7 @@ describe('mocks/mock-backend', () => {
 
   /** Starts a reset and returns its flow id, checking the answer against the contract. */
   function startFlow(email = ada, tenant = 'contoso'): string {
-    const answer = backend.startReset(tenant, email);
+    const answer = backend.startReset(tenant, { email: email });
     expect(answer.status).to.equal(202);
     return resetStartResponseSchema.parse(answer.body).flowId;
   }
@@ -190,8 +190,8 @@ describe('mocks/mock-backend', () => {
 
   describe('reset start', () => {
     it('answers an unknown address exactly as a known one, and mails only the known one', () => {
-      const known = backend.startReset('contoso', ada);
-      const unknown = backend.startReset('contoso', nobody);
+      const known = backend.startReset('contoso', { email: ada });
+      const unknown = backend.startReset('contoso', { email: nobody });
       expect(unknown.status).to.equal(known.status);
       expect(unknown.headers).to.deep.equal(known.headers);
       const knownBody = resetStartResponseSchema.parse(known.body);
@@ -217,7 +217,11 @@ describe('mocks/mock-backend', () => {
     });
 
     it('answers tenant_not_found for an unknown tenant', () => {
-      expectError(backend.startReset('initech', ada), { error: 'tenant_not_found' }, 404);
+      expectError(
+        backend.startReset('initech', { email: ada }),
+        { error: 'tenant_not_found' },
+        404,
+      );
       expect(backend.outbox).to.deep.equal([]);
     });
   });
@@ -352,7 +356,9 @@ describe('mocks/mock-backend', () => {
     it(`sends at most ${codesPerAddressPerHour} codes per address per hour, answering the same`, () => {
       const answers = [];
       for (let i = 0; i < codesPerAddressPerHour + 1; i += 1) {
-        const answer = backend.startReset('contoso', adaVariants[i % adaVariants.length]!);
+        const answer = backend.startReset('contoso', {
+          email: adaVariants[i % adaVariants.length]!,
+        });
         answers.push({ status: answer.status, keys: Object.keys(answer.body as object) });
         t += 60_000;
       }
@@ -618,7 +624,7 @@ describe('mocks/mock-backend', () => {
 
     /** Everything a browser can see of one reset attempt that does not get to verify. */
     function walkReset(tenant: string, email: string) {
-      const started = backend.startReset(tenant, email);
+      const started = backend.startReset(tenant, { email: email });
       const { flowId, resendAfter } = resetStartResponseSchema.parse(started.body);
       const seen: unknown[] = [
         {

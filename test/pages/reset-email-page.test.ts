@@ -126,7 +126,16 @@ describe('gate-reset-email-page', () => {
 
   itCancelsByKeyboard(render, 'Enter');
 
-  for (const bad of ['', '   ', 'ada', 'ada@', '@contoso.example', 'ada @contoso.example']) {
+  // Without an @ the name is a username (a username tenant's reset); the server says whether the
+  // tenant takes one.
+  for (const bad of [
+    '',
+    '   ',
+    'ada@',
+    '@contoso.example',
+    'ada @contoso.example',
+    'ada lovelace',
+  ]) {
     it(`refuses ${JSON.stringify(bad)} with an inline error, focused`, async () => {
       const el = await render();
       const submits = countEvents(el, 'gate-step-submit');
@@ -155,11 +164,18 @@ describe('gate-reset-email-page', () => {
     expect(submits.count).to.equal(0);
   });
 
+  it('emits a username as typed, trimmed', async () => {
+    const el = await render();
+    const event = nextEvent(el, 'gate-step-submit');
+    await typeAndSubmit(el, ' mona ');
+    expect((await event).submission).to.deep.equal({ step: 'reset-email', email: 'mona' });
+  });
+
   it('clears the error once the address is valid', async () => {
     const el = await render();
-    await typeAndSubmit(el, 'ada');
+    await typeAndSubmit(el, 'ada@');
     const event = nextEvent(el, 'gate-step-submit');
-    await sendKeys({ type: '@contoso.example' });
+    await sendKeys({ type: 'contoso.example' });
     await sendKeys({ press: 'Enter' });
     expect((await event).submission).to.deep.equal({
       step: 'reset-email',

@@ -111,6 +111,7 @@ describe('server: admin user import', () => {
       locale: 'en',
       groups: ['pilot', 'staff'],
       state: 'must-reset',
+      recoveryEmail: 'user3@fabrikam.example',
       recoveryEmailConfirmedAt: null,
       lockedUntil: null,
       sessions: 0,

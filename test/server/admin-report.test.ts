@@ -11,7 +11,8 @@ import { after, before, describe, it } from 'node:test';
 import { createLogger } from '../../src/server/log.js';
 import { openStorage } from '../../src/server/storage.js';
 import { recordAudit, type AuditEvent } from '../../src/server/store/audit.js';
-import { findUser, importUsers } from '../../src/server/store/users.js';
+import { importUsers } from '../../src/server/store/user-import.js';
+import { findUser } from '../../src/server/store/users.js';
 import { adminCli } from './support/admin-cli.js';
 import { freshDataDir, removeDir } from './support/data-dir.js';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
@@ -49,6 +50,7 @@ describe('server: admin report and audit trail', () => {
       'contoso',
       seeded.map(([email, groups, emailVerified]) => ({
         email: email!,
+        recoveryEmail: null,
         password: null,
         groups: [...groups],
         emailVerified,

@@ -37,6 +37,7 @@ describe('server: must-reset users', () => {
     const hash = formatPasswordHash(await hashPassword(importedPassword));
     const user = (email: string, password: string | null, emailVerified: boolean) => ({
       email,
+      recoveryEmail: null,
       password: password === null ? null : parsePasswordHash(password)!,
       groups: [],
       emailVerified,

@@ -32,6 +32,9 @@ function writeTenants(dir: string) {
     clients: [],
   };
   writeFileSync(join(dir, 'northwind.json'), JSON.stringify(northwind));
+  // A username tenant that requires a verified recovery email.
+  const wingtip = JSON.parse(readFileSync('tenants/northwind.json', 'utf8')) as object;
+  writeFileSync(join(dir, 'wingtip.json'), JSON.stringify({ ...wingtip, id: 'wingtip' }));
 }
 
 /** Text as the server writes it into HTML. */
@@ -107,6 +110,19 @@ describe('the password portal', () => {
     );
     assert.doesNotMatch(html, /<b>Call/);
   });
+
+  for (const locale of ['en', 'nl', 'sv'] as const satisfies Locale[]) {
+    it(`links the registration of a recovery email where the tenant requires it, in ${locale}`, async () => {
+      const t = words(locale);
+      const html = await (await portal('wingtip', { 'accept-language': locale })).text();
+      assert.deepEqual(linksOf(html), [
+        ['/wingtip/B2C_1_signin', t('portal_sign_in', 'Sign in')],
+        ['/wingtip/B2C_1_signin', t('portal_register', 'Register or confirm my recovery email')],
+        ['/wingtip/B2C_1_passwordreset', t('portal_reset', 'I forgot my password')],
+        ['/wingtip/B2C_1_passwordchange', t('portal_change', 'Change my password')],
+      ]);
+    });
+  }
 
   it('answers 404 for a tenant that does not exist', async () => {
     assert.equal((await portal('nobody')).status, 404);

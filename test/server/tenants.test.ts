@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
 import { verificationCodeText } from '../../src/server/mail/mail-text.js';
-import { translator } from '../../src/server/i18n/translate.js';
+import { translator } from '../../src/i18n/translator.js';
 import { loadTenants } from '../../src/server/tenants.js';
 import { startGatehouse } from '../../src/server/gatehouse.js';
 import { testConfig } from './support/in-process.js';
@@ -24,7 +24,10 @@ describe('server/tenants', () => {
   });
 
   it('loads the shipped tenants', async () => {
-    assert.deepEqual([...(await loadTenants('tenants')).keys()], ['contoso', 'fabrikam']);
+    assert.deepEqual(
+      [...(await loadTenants('tenants')).keys()],
+      ['contoso', 'fabrikam', 'northwind'],
+    );
   });
 
   it('names every problem of every file and refuses to start', async () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { publicTenantConfig } from '../../src/api/public-tenant-config.js';
+import { publicTenantConfig } from '../../src/app/public-tenant-config.js';
 import { parseTenantFile, type Tenant } from '../../src/tenant/tenant.schema.js';
 import { shippedTenantFiles, shippedTenants } from '../../src/tenant/shipped-tenants.js';
 import { tenantConfigSchema } from '../../src/api/contract.schema.js';
@@ -31,7 +31,7 @@ function errorsFor(data: unknown): string[] {
 describe('tenant files', () => {
   it('ships tenants that all parse and serve a valid public config', () => {
     const tenants = shippedTenants();
-    expect(tenants.map((tenant) => tenant.id)).to.deep.equal(['contoso', 'fabrikam']);
+    expect(tenants.map((tenant) => tenant.id)).to.deep.equal(['contoso', 'fabrikam', 'northwind']);
     for (const tenant of tenants) {
       expect(tenantConfigSchema.safeParse(publicTenantConfig(tenant)).success).to.equal(true);
       expect(tenant.policies.map((policy) => policy.id)).to.include.members([
@@ -39,7 +39,7 @@ describe('tenant files', () => {
         'B2C_1_passwordreset',
       ]);
     }
-    expect(Object.keys(shippedTenantFiles)).to.have.length(2);
+    expect(Object.keys(shippedTenantFiles)).to.have.length(3);
   });
 
   it('describes contoso as resetting for all and fabrikam for a selected group', () => {

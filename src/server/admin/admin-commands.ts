@@ -4,7 +4,7 @@
  * run it directly or, while the server holds the embedded database, the server can run it on the
  * CLI's behalf. Answers are lines of text; the requests are in admin-request.schema.ts.
  */
-import { resetStartRequestSchema } from '../../api/contract.schema.js';
+import { emailAddressSchema } from '../../api/contract.schema.js';
 import { normaliseEmail } from '../../rules/email-address.js';
 import { assertNever } from '../../flow/policy-steps.js';
 import { listSigningKeys, rotateSigningKey, signingKeyGraceMs } from '../oidc/signing-keys.js';
@@ -13,14 +13,8 @@ import { newPasswordProblems } from '../security/password-policy.js';
 import { auditCounts, type AuditEvent } from '../store/audit.js';
 import { listDeadLetters } from '../store/mail-outbox.js';
 import { sessionCountsOfTenant } from '../store/sessions.js';
-import {
-  DuplicateUserError,
-  existingEmails,
-  importUsers,
-  insertUser,
-  listUsers,
-  removeUser,
-} from '../store/users.js';
+import { DuplicateUserError, insertUser, listUsers, removeUser } from '../store/users.js';
+import { existingEmails, importUsers } from '../store/user-import.js';
 import type { AdminDeps, AdminRequest, AdminResult } from './admin-request.schema.js';
 import { fail, table } from './admin-output.js';
 import { auditUserCommand } from './audit-trail.js';
@@ -69,7 +63,7 @@ export async function runAdminCommand(
   switch (request.command) {
     case 'user-add': {
       const address = normaliseEmail(request.email);
-      if (!resetStartRequestSchema.shape.email.safeParse(address).success) {
+      if (!emailAddressSchema.safeParse(address).success) {
         return fail(`"${request.email}" is not an email address`);
       }
       const problems = newPasswordProblems(request.password, address, found);

@@ -36,6 +36,7 @@ export const adminRequestSchema = z.discriminatedUnion('command', [
       .array(
         z.strictObject({
           email,
+          recoveryEmail: z.nullable(z.string().min(3).max(254)),
           password: z.nullable(
             z.strictObject({
               hash: z.string().min(1),

@@ -2,11 +2,11 @@
  * One import record checked against the tenant: the user it makes, or every field that is wrong.
  * The columns are documented in docs/operators.md#the-import-file.
  */
-import { resetStartRequestSchema } from '../../api/contract.schema.js';
+import { emailAddressSchema, usernameSchema } from '../../api/contract.schema.js';
 import { normaliseEmail } from '../../rules/email-address.js';
 import type { Tenant } from '../../tenant/tenant.schema.js';
 import { parsePasswordHash } from '../security/password-hash.js';
-import type { ImportedUser } from '../store/users.js';
+import type { ImportedUser } from '../store/user-import.js';
 
 export const importColumns = [
   'identifier',
@@ -51,22 +51,35 @@ export function checkImportRow(
   const identifierField =
     ['identifier', ...identifierAliases].find((name) => fields[name] !== undefined) ?? 'identifier';
   const rawIdentifier = text(fields[identifierField]);
+  const usernames = tenant.signInName === 'username';
   let email = '';
   if (rawIdentifier === undefined || rawIdentifier.trim() === '') {
     problems.push({ field: identifierField, problem: 'is required' });
   } else {
     email = normaliseEmail(rawIdentifier);
-    if (!resetStartRequestSchema.shape.email.safeParse(email).success) {
+    const shown = JSON.stringify(rawIdentifier).slice(1, -1);
+    if (usernames && !usernameSchema.safeParse(email).success) {
       problems.push({
         field: identifierField,
-        problem: `"${JSON.stringify(rawIdentifier).slice(1, -1)}" is not an email address (accounts sign in with their email)`,
+        problem: `"${shown}" is not a username (letters, digits, . _ -; up to 64; accounts sign in with a username)`,
+      });
+    } else if (!usernames && !emailAddressSchema.safeParse(email).success) {
+      problems.push({
+        field: identifierField,
+        problem: `"${shown}" is not an email address (accounts sign in with their email)`,
       });
     }
   }
 
   const recovery = text(fields.recovery_email);
   if (fields.recovery_email !== undefined && recovery === undefined) wrongType('recovery_email');
-  if (recovery && email && normaliseEmail(recovery) !== email) {
+  let recoveryEmail: string | null = null;
+  if (usernames && recovery?.trim()) {
+    recoveryEmail = normaliseEmail(recovery);
+    if (!emailAddressSchema.safeParse(recoveryEmail).success) {
+      problems.push({ field: 'recovery_email', problem: 'is not an email address' });
+    }
+  } else if (recovery && email && normaliseEmail(recovery) !== email) {
     problems.push({
       field: 'recovery_email',
       problem:
@@ -150,6 +163,15 @@ export function checkImportRow(
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    user: { email, password: password ?? null, groups, emailVerified, displayName, locale },
+    user: {
+      email,
+      recoveryEmail,
+      password: password ?? null,
+      groups,
+      // A username account without a recovery email has nothing to be verified.
+      emailVerified: emailVerified && (!usernames || recoveryEmail !== null),
+      displayName,
+      locale,
+    },
   };
 }

@@ -5,7 +5,7 @@
  * say) adds exactly what is missing.
  */
 import type { Tenant } from '../../tenant/tenant.schema.js';
-import type { ImportedUser } from '../store/users.js';
+import type { ImportedUser } from '../store/user-import.js';
 import { importBatchSize, type AdminRequest, type AdminResult } from './admin-request.schema.js';
 import { readRecords, type ImportFormat } from './import-file.js';
 import { checkImportRow, unknownColumns, type FieldProblem } from './import-rows.js';

@@ -1,11 +1,19 @@
 /** The admin commands on one user: show, update (groups, recovery email, reset), unlock, sessions. */
-import { resetStartRequestSchema } from '../../api/contract.schema.js';
+import { emailAddressSchema } from '../../api/contract.schema.js';
 import { assertNever } from '../../flow/policy-steps.js';
 import { normaliseEmail } from '../../rules/email-address.js';
 import type { Tenant } from '../../tenant/tenant.schema.js';
 import { recordAudit } from '../store/audit.js';
 import { countSessionsOfUser, revokeSessionsOfUser } from '../store/sessions.js';
-import { findUser, lastSignIn, unlockUser, updateUser, type User } from '../store/users.js';
+import {
+  findUser,
+  findUserById,
+  recoveryAddress,
+  lastSignIn,
+  unlockUser,
+  updateUser,
+  type User,
+} from '../store/users.js';
 import { fail, table } from './admin-output.js';
 import type { AdminDeps, AdminRequest, AdminResult } from './admin-request.schema.js';
 
@@ -18,6 +26,8 @@ export function userSummary(user: User, sessions: number, now: Date) {
     groups: user.groups,
     /** `must-reset`: signs in only after setting a password through the reset. */
     state: user.mustReset ? ('must-reset' as const) : ('active' as const),
+    /** Where codes go: the sign-in email, or a username account's own (null: none yet). */
+    recoveryEmail: recoveryAddress(user),
     recoveryEmailConfirmedAt: user.emailConfirmedAt?.toISOString() ?? null,
     lockedUntil: user.lockedUntil && user.lockedUntil > now ? user.lockedUntil.toISOString() : null,
     sessions,
@@ -48,9 +58,7 @@ export async function userCommand(
       const summary = userSummary(user, await countSessionsOfUser(deps.db, user.id), now);
       const last = await lastSignIn(deps.db, user.id);
       const data = { ...summary, lastSignIn: last?.toISOString() ?? null };
-      const recovery = data.recoveryEmailConfirmedAt
-        ? `verified ${data.recoveryEmailConfirmedAt}`
-        : 'not verified';
+      const recovery = `${data.recoveryEmail ?? 'none'}, ${data.recoveryEmailConfirmedAt ? `verified ${data.recoveryEmailConfirmedAt}` : 'not verified'}`;
       return {
         ok: true,
         data,
@@ -85,10 +93,11 @@ export async function userCommand(
       let email: { address: string; verifiedAt: Date | null } | undefined;
       if (request.recoveryEmail !== undefined) {
         const next = normaliseEmail(request.recoveryEmail);
-        if (!resetStartRequestSchema.shape.email.safeParse(next).success) {
+        if (!emailAddressSchema.safeParse(next).success) {
           return fail(`"${request.recoveryEmail}" is not an email address`);
         }
-        if (next !== user.email && (await findUser(deps.db, tenant.id, next))) {
+        const usernames = tenant.signInName === 'username';
+        if (!usernames && next !== user.email && (await findUser(deps.db, tenant.id, next))) {
           return fail(`${next} already has an account in ${tenant.id}`);
         }
         email = { address: next, verifiedAt: request.recoveryEmailVerified ? now : null };
@@ -96,7 +105,8 @@ export async function userCommand(
       const changes = {
         addGroups: request.addGroups,
         removeGroups: request.removeGroups,
-        ...(email ? { email } : {}),
+        // A username account keeps its username; the address is its recovery email alone.
+        ...(email ? { [tenant.signInName === 'username' ? 'recoveryEmail' : 'email']: email } : {}),
         requireReset: request.requireReset,
       };
       await deps.db.transaction(async (tx) => {
@@ -105,7 +115,7 @@ export async function userCommand(
         if (request.requireReset) await revokeSessionsOfUser(tx, user.id);
       });
       await audit(request.requireReset ? 'reset_required' : 'user_updated');
-      const updated = (await findUser(deps.db, tenant.id, email?.address ?? user.email))!;
+      const updated = (await findUserById(deps.db, user.id))!;
       const lines = [
         `Updated ${updated.email} in ${tenant.id}: groups ${updated.groups.join(', ') || '-'}`,
       ];

@@ -192,6 +192,21 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: 'username accounts: a recovery email beside the sign-in name',
+    statements: [
+      // A username account's sign-in name is in `email` (a username never has an @); its codes
+      // and notices go here. NULL for an email account, and for a username account until it
+      // registers one; email_confirmed_at says when this address was proven.
+      `ALTER TABLE users ADD COLUMN recovery_email text`,
+      // A username account registering its recovery email at sign-in: the address is the user's
+      // (empty until given), and a new one ends the code sent to the one before.
+      `ALTER TABLE code_flows DROP CONSTRAINT code_flows_kind_check`,
+      `ALTER TABLE code_flows ADD CONSTRAINT code_flows_kind_check
+        CHECK (kind IN ('reset', 'confirm', 'register'))`,
+    ],
+  },
 ];
 
 /** Applies every migration newer than the database; returns the versions applied. */

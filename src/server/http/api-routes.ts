@@ -13,7 +13,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from '../../api/endpoints.js';
-import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { publicTenantConfig } from '../../app/public-tenant-config.js';
 import { type Tenant } from '../../tenant/tenant.schema.js';
 import {
   succeed,
@@ -114,7 +114,8 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
       setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
       return succeed({ status: outcome.value.status });
     },
-    emailConfirmSend: (c) => sendConfirmationCode(context, c.var.tenant, flowId(c), c.var.meta),
+    emailConfirmSend: (c, body) =>
+      sendConfirmationCode(context, c.var.tenant, flowId(c), body, c.var.meta),
     emailConfirmVerify: async (c, { code }) => {
       const outcome = await verifyConfirmationCode(
         context,
@@ -127,7 +128,7 @@ export function apiRoutes({ context, tenants, trustedProxies, https, publicUrl }
       setSessionCookie(c, outcome.value.sessionId, limits.sessionLifetimeMs, https);
       return succeed({ status: 'signed-in' as const });
     },
-    resetStart: (c, { email }) => startReset(context, c.var.tenant, email, c.var.meta),
+    resetStart: (c, body) => startReset(context, c.var.tenant, body, c.var.meta),
     resetStatus: (c) => resetStatus(context, c.var.tenant, flowId(c)),
     resetResend: (c) => resendResetCode(context, c.var.tenant, flowId(c), c.var.meta),
     resetVerify: (c, { code }) =>

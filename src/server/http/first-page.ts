@@ -23,7 +23,7 @@ import { themeLayoutStyles } from '../../theme/runtime/theme-layout.styles.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import type { ThemeText } from '../../theme/theme-text.schema.js';
 import { withAssetUrls } from '../../theme/runtime/asset-urls.js';
-import { localeTemplates } from '../i18n/translate.js';
+import { localeTemplates } from '../../i18n/translator.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
 
 /**

@@ -21,7 +21,7 @@ import { pageTextOverrides } from '../../app/page-text-overrides.js';
 import { initialFlowState } from '../../flow/flow-state.js';
 import { firstStep, hasResetLink } from '../../app/first-step.js';
 import { parseRoute, routeUrl, type Route } from '../../router/route.js';
-import { publicTenantConfig } from '../../api/public-tenant-config.js';
+import { publicTenantConfig } from '../../app/public-tenant-config.js';
 import { type Tenant } from '../../tenant/tenant.schema.js';
 import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import { readBuiltTheme } from '../built-themes.js';

@@ -16,8 +16,16 @@ function flowLinks(tenant: Tenant, signedIn: boolean) {
   const signIn = policy('sign-in');
   const reset = tenant.selfServiceReset.enabled === 'none' ? undefined : policy('password-reset');
   const change = policy('password-change');
+  // Where the tenant requires a verified recovery email, signing in asks for it (or its
+  // confirmation) from everyone who has none: the way to register.
+  const register = tenant.requireRecoveryRegistration ? signIn : undefined;
   return [
     !signedIn && signIn && [signIn, msg('Sign in', { id: 'portal_sign_in' })],
+    !signedIn &&
+      register && [
+        register,
+        msg('Register or confirm my recovery email', { id: 'portal_register' }),
+      ],
     reset && [reset, msg('I forgot my password', { id: 'portal_reset' })],
     change && [change, msg('Change my password', { id: 'portal_change' })],
   ].flatMap((link) => (link ? [link] : []));

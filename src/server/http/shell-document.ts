@@ -7,7 +7,7 @@ import { html } from 'lit';
 import { html as document, raw } from 'hono/html';
 import { renderShellPage, type ShellInput } from './first-page.js';
 import { pageCsp } from './security-headers.js';
-import { translator } from '../i18n/translate.js';
+import { translator } from '../../i18n/translator.js';
 
 export interface RenderedPage {
   html: string;

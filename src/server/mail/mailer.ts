@@ -37,7 +37,7 @@ import {
 import { renderMail } from './render-mail.js';
 import { rolloutText } from './rollout-text.js';
 import type { RolloutTemplate } from '../store/rollout-sends.js';
-import { translator } from '../i18n/translate.js';
+import { translator } from '../../i18n/translator.js';
 import type { MailTransport } from './transports.js';
 
 export type MailContent =

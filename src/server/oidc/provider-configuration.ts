@@ -10,7 +10,7 @@ import type { Tenant } from '../../tenant/tenant.schema.js';
 import type { Clock } from '../clock.js';
 import type { Database } from '../database/database.js';
 import type { HostedPages } from '../http/pages.js';
-import { findUserById } from '../store/users.js';
+import { findUserById, recoveryAddress, type User } from '../store/users.js';
 import { DatabaseAdapter } from './database-adapter.js';
 import {
   refusalPage,
@@ -22,6 +22,21 @@ import {
 import { continuePath } from './interaction-paths.js';
 import { loginPrompts } from './login-prompts.js';
 import { ticketParam } from './ticket-login.js';
+
+/**
+ * Who the user is, for the app: an email account's address; a username account's username, and
+ * its recovery email only once proven.
+ */
+function identityClaims(user: User): Record<string, string | boolean> {
+  if (user.recoveryEmail === null && user.email.includes('@')) {
+    return { email: user.email, email_verified: true };
+  }
+  const email = recoveryAddress(user);
+  return {
+    preferred_username: user.email,
+    ...(email !== null && user.emailConfirmedAt !== null ? { email, email_verified: true } : {}),
+  };
+}
 
 /** B2C's endpoint paths under `/{tenant}/{policy}`. */
 const routes = {
@@ -112,14 +127,14 @@ export function providerConfiguration(
       if (!user || user.tenant !== tenant.id) return undefined;
       return {
         accountId: sub,
-        claims: () => ({ sub, email: user.email, email_verified: true, tfp: policy }),
+        claims: () => ({ sub, ...identityClaims(user), tfp: policy }),
       };
     },
     // As B2C does: how and when the user signed in, and the policy, in every ID token.
     claims: {
       openid: ['sub', 'tfp', 'acr', 'amr', 'auth_time'],
       email: ['email', 'email_verified'],
-      profile: ['name'],
+      profile: ['name', 'preferred_username'],
     },
     scopes: ['openid', 'email', 'profile', 'offline_access'],
     // As B2C does: the scopes' claims in the ID token itself, not only at userinfo.
@@ -159,10 +174,10 @@ export function providerConfiguration(
       },
     },
     interactions: {
-      policy: loginPrompts(
-        db,
-        tenant.policies.find((p) => p.id === policy)?.kind === 'password-change',
-      ),
+      policy: loginPrompts(db, {
+        passwordChange: tenant.policies.find((p) => p.id === policy)?.kind === 'password-change',
+        requireRegistration: tenant.requireRecoveryRegistration === true,
+      }),
       // A sign-in is asked for on the hosted pages; consent (prompt=consent, which offline_access
       // needs) is given at once, since the clients are the tenant's own apps.
       url: (_ctx, interaction) =>

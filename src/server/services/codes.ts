@@ -59,7 +59,7 @@ export function codeMail(
   now: Date,
   event: AuditEvent,
 ): MailRequest & { supersedeKey: string } {
-  const sendsCode = flow.kind === 'confirm' || flow.mayReset;
+  const sendsCode = flow.kind !== 'reset' || flow.mayReset;
   return {
     tenant,
     to: flow.email,
@@ -68,7 +68,7 @@ export function codeMail(
     content: sendsCode
       ? {
           kind: 'verification-code',
-          purpose: flow.kind,
+          purpose: flow.kind === 'reset' ? 'reset' : 'confirm',
           code,
           validMinutes: Math.round(context.limits.codeLifetimeMs / 60_000),
           expiresAt: now.getTime() + context.limits.codeLifetimeMs,
@@ -104,7 +104,7 @@ export async function sendAnotherCode(
     });
   }
   const { code, hash } = freshCode(context, flow.id);
-  const sendsCode = flow.userId !== null && (flow.kind === 'confirm' || flow.mayReset);
+  const sendsCode = flow.userId !== null && (flow.kind !== 'reset' || flow.mayReset);
   // The conditional update lets one of any number of parallel resends through; only that one
   // takes an hourly send, so a burst of resends does not use up the hour.
   if (!(await issueCode(context.db, flow.id, sendsCode ? hash : null, now, limits))) {

@@ -4,6 +4,7 @@
  * whether or not the address has an account or may reset (rules 12 and 13).
  */
 import type {
+  ResetStartRequest,
   ResetResendResponse,
   ResetStartResponse,
   ResetStatusResponse,
@@ -17,7 +18,7 @@ import { newPasswordProblems } from '../security/password-policy.js';
 import { run, together } from '../database/database.js';
 import { auditInsert, recordAudit } from '../store/audit.js';
 import { completeFlow, findOpenFlow, flowInsert, markVerified } from '../store/code-flows.js';
-import { findUser, findUserById, storeNewPassword } from '../store/users.js';
+import { findUser, findUserById, recoveryAddress, storeNewPassword } from '../store/users.js';
 import { passwordReplaced } from './password-replaced.js';
 import { checkCode, codeMail, freshCode, newFlowId, sendAnotherCode, takeSend } from './codes.js';
 import {
@@ -45,46 +46,52 @@ export function mayReset(tenant: Tenant, groups: readonly string[]): boolean {
 }
 
 /**
- * Every start runs the same statements in the same order, whatever the address: the user lookup,
- * taking one of the address's hourly sends, a code and its MAC, and the flow with its audit event. Only the
- * queued email differs, and it leaves after the answer.
+ * Every start runs the same statements in the same order, whatever the name: the user lookup,
+ * taking one of the name's hourly sends, a code and its MAC, and the flow with its audit event. Only the
+ * queued email differs, and it leaves after the answer. An email tenant takes the address, a
+ * username tenant the username, whose code goes to the account's verified recovery email; a
+ * username account without one answers like an unknown name.
  */
 export async function startReset(
   context: ServiceContext,
   tenant: Tenant,
-  typedEmail: string,
+  body: ResetStartRequest,
   meta: RequestMeta,
 ): Promise<Outcome<ResetStartResponse>> {
   const { db, limits } = context;
+  const usernames = tenant.signInName === 'username';
+  if ('username' in body !== usernames) return refuse({ error: 'invalid_request' });
   const now = new Date(context.clock.now());
-  const email = normaliseEmail(typedEmail);
-  const user = await findUser(db, tenant.id, email);
-  const mails = await takeSend(context, tenant.id, email, now);
+  const name = normaliseEmail('username' in body ? body.username : body.email);
+  const user = await findUser(db, tenant.id, name);
+  const address = user ? recoveryAddress(user) : null;
+  const reachable = !!user && address !== null && (!usernames || user.emailConfirmedAt !== null);
+  const mails = await takeSend(context, tenant.id, name, now);
   const flow = {
     id: newFlowId(),
     kind: 'reset' as const,
     tenant: tenant.id,
-    email,
-    userId: user?.id ?? null,
-    mayReset: user !== undefined && (user.mustReset || mayReset(tenant, user.groups)),
+    email: reachable ? address : name,
+    userId: reachable ? user.id : null,
+    mayReset: reachable && (user.mustReset || mayReset(tenant, user.groups)),
     locale: meta.locale,
   };
   const { code, hash } = freshCode(context, flow.id);
   const sendsCode = mails && flow.mayReset;
   const mail = codeMail(context, tenant, flow, code, meta, now, 'code_sent');
-  // The flow, its email (for an unknown address, none, by the same statement) and its audit
+  // The flow, its email (for an unknown name, none, by the same statement) and its audit
   // record commit together, as one statement, before the answer.
   await run(
     db,
     together(
       flowInsert({ ...flow, codeHash: sendsCode ? hash : null, sent: true }, now, limits),
-      context.mailer.queued(mail, now, mails && user !== undefined),
+      context.mailer.queued(mail, now, mails && reachable),
       auditInsert(
         {
           tenant: tenant.id,
           event: 'reset_started',
           userId: flow.userId,
-          email,
+          email: name,
           flowId: flow.id,
           ip: meta.ip,
         },

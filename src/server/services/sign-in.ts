@@ -1,5 +1,5 @@
 /**
- * Sign-in with email and password (docs/security.md, rules 14, 15, 22). Unknown user, wrong
+ * Sign-in with email (or a username tenant's username) and password (docs/security.md, rules 14, 15, 22). Unknown user, wrong
  * password and locked account get one answer, and each costs one KDF run. Success starts a session,
  * unless the tenant wants the recovery email reconfirmed first.
  */
@@ -15,7 +15,9 @@ import { flowInsert } from '../store/code-flows.js';
 import { createSession, createTicket } from '../store/sessions.js';
 import {
   findUser,
+  isRegistered,
   recordSignInFailure,
+  recoveryAddress,
   type User,
   replacePasswordHash,
   signInSuccessUpdate,
@@ -111,17 +113,24 @@ export async function signIn(
     await replacePasswordHash(db, user.id, await hashPassword(password));
   }
   const reconfirmDays = tenant.reconfirmEmailAfterDays;
+  const address = recoveryAddress(user);
+  // Prefilled data counts: an address an administrator marked as verified is registered.
+  const mustRegister = tenant.requireRecoveryRegistration === true && !isRegistered(user);
   if (
-    reconfirmDays > 0 &&
-    (user.emailConfirmedAt === null ||
-      now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs)
+    mustRegister ||
+    (address !== null &&
+      reconfirmDays > 0 &&
+      (user.emailConfirmedAt === null ||
+        now.getTime() - user.emailConfirmedAt.getTime() > reconfirmDays * dayMs))
   ) {
     const flowId = newFlowId();
+    // A username account gives (or replaces) its recovery email; an email account confirms its own.
+    const registers = mustRegister && tenant.signInName === 'username';
     const flow = {
       id: flowId,
-      kind: 'confirm',
+      kind: registers ? 'register' : 'confirm',
       tenant: tenant.id,
-      email: user.email,
+      email: registers ? '' : address!,
       userId: user.id,
       mayReset: false,
       locale: meta.locale,
@@ -137,7 +146,11 @@ export async function signIn(
       ip: meta.ip,
     } as const;
     await run(db, together(flowInsert(flow, now, limits), auditInsert(audit, now)));
-    return succeed({ response: { status: 'confirm-email', flowId, email: user.email } });
+    return succeed({
+      response: registers
+        ? { status: 'register-email', flowId }
+        : { status: 'confirm-email', flowId, email: address! },
+    });
   }
   const who = { tenant: tenant.id, userId: user.id };
   await recordAudit(

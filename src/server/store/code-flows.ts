@@ -1,10 +1,10 @@
 /**
- * Reset flows and recovery-email reconfirmations: who, which step, and the current code (as its
+ * Reset flows, recovery-email reconfirmations and registrations: who, which step, and the current code (as its
  * keyed hash only). Every change that a race could double is a conditional update.
  */
 import type { Queryable, Statement } from '../database/database.js';
 
-export type FlowKind = 'reset' | 'confirm';
+export type FlowKind = 'reset' | 'confirm' | 'register';
 
 export interface CodeFlow {
   id: string;
@@ -88,11 +88,11 @@ export function flowInsert(
   };
 }
 
-/** A flow that exists, is of this kind and tenant, has not ended and has not expired. */
+/** A flow that exists, is of this kind (or one of these) and tenant, has not ended and has not expired. */
 export async function findOpenFlow(
   db: Queryable,
   id: string,
-  kind: FlowKind,
+  kind: FlowKind | readonly FlowKind[],
   tenant: string,
   now: Date,
 ): Promise<CodeFlow | undefined> {
@@ -100,8 +100,9 @@ export async function findOpenFlow(
     `SELECT id, kind, tenant, email, user_id, may_reset, locale, code_hash, code_expires_at,
        tries_left, last_sent_at, verified_at
      FROM code_flows
-     WHERE id = $1 AND kind = $2 AND tenant = $3 AND completed_at IS NULL AND expires_at > $4`,
-    [id, kind, tenant, now],
+     WHERE id = $1 AND kind = ANY($2::text[]) AND tenant = $3 AND completed_at IS NULL
+       AND expires_at > $4`,
+    [id, typeof kind === 'string' ? [kind] : [...kind], tenant, now],
   );
   return rows[0] ? toFlow(rows[0]) : undefined;
 }
@@ -189,4 +190,18 @@ export async function endFlowsOfUser(db: Queryable, userId: string, now: Date): 
 
 export async function pruneFlows(db: Queryable, before: Date): Promise<void> {
   await db.query('DELETE FROM code_flows WHERE expires_at < $1', [before]);
+}
+
+/**
+ * A registration's address, as the user gives it: the code sent to any address before ends with
+ * it, so that only a code sent to this address can register it (docs/security.md#rule-37).
+ */
+export async function setFlowAddress(db: Queryable, id: string, email: string): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE code_flows SET email = $2, code_hash = NULL, code_expires_at = NULL, tries_left = 0
+     WHERE id = $1 AND kind = 'register' AND verified_at IS NULL AND completed_at IS NULL
+     RETURNING id`,
+    [id, email],
+  );
+  return rows.length > 0;
 }

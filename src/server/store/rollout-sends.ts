@@ -22,9 +22,14 @@ export interface RolloutRecipient {
   locale: string | null;
 }
 
-/** The audience not sent the template yet; the reminder only to users who never proved their recovery email. */
+/**
+ * The audience not sent the template yet; the reminder only to users who never proved their
+ * recovery email. A username account is written to at its recovery email, and left out while it
+ * has none (a username is no address).
+ */
 const unsent = `FROM users u
      WHERE u.tenant = $1
+       AND COALESCE(u.recovery_email, u.email) LIKE '%@%'
        AND ($2::text IS NULL OR $2 = ANY(u.groups))
        AND (NOT $3::boolean OR u.email_confirmed_at IS NULL)
        AND NOT EXISTS (SELECT 1 FROM rollout_sends s
@@ -44,7 +49,8 @@ export async function unsentRecipients(
   limit: number,
 ): Promise<RolloutRecipient[]> {
   const rows = await db.query<{ id: string; email: string; locale: string | null }>(
-    `SELECT u.id, u.email, u.locale ${unsent} ORDER BY u.created_at, u.id LIMIT $5`,
+    `SELECT u.id, COALESCE(u.recovery_email, u.email) AS email, u.locale ${unsent}
+      ORDER BY u.created_at, u.id LIMIT $5`,
     [...unsentParams(audience), limit],
   );
   return rows.map((row) => ({ userId: row.id, email: row.email, locale: row.locale }));

@@ -10,7 +10,10 @@ import { scryptParamsSchema, type PasswordHash } from '../security/password-hash
 export interface User {
   id: string;
   tenant: string;
+  /** The sign-in name: an email address, or a username account's username (never with an @). */
   email: string;
+  /** A username account's recovery email; null for email accounts (their sign-in email is it). */
+  recoveryEmail: string | null;
   /** None for a user imported without one. */
   password: PasswordHash | null;
   /** The password (if any) no longer signs in: the user sets a new one through the reset. */
@@ -30,6 +33,7 @@ interface UserRow {
   id: string;
   tenant: string;
   email: string;
+  recovery_email: string | null;
   password_hash: string | null;
   password_salt: string | null;
   password_params: unknown;
@@ -43,7 +47,7 @@ interface UserRow {
   created_at: Date;
 }
 
-const columns = `id, tenant, email, password_hash, password_salt, password_params, must_reset,
+const columns = `id, tenant, email, recovery_email, password_hash, password_salt, password_params, must_reset,
   groups, email_confirmed_at, password_changed_at, locked_until, display_name, locale, created_at`;
 
 function toUser(row: UserRow): User {
@@ -51,6 +55,7 @@ function toUser(row: UserRow): User {
     id: row.id,
     tenant: row.tenant,
     email: row.email,
+    recoveryEmail: row.recovery_email,
     password:
       row.password_hash === null || row.password_salt === null
         ? null
@@ -68,6 +73,19 @@ function toUser(row: UserRow): User {
     locale: row.locale,
     createdAt: row.created_at,
   };
+}
+
+/**
+ * Where the account's codes and notices go: the sign-in email, or a username account's recovery
+ * email (none until one is registered).
+ */
+export function recoveryAddress(user: Pick<User, 'email' | 'recoveryEmail'>): string | null {
+  return user.recoveryEmail ?? (user.email.includes('@') ? user.email : null);
+}
+
+/** Whether the account has a verified recovery address (what enforced registration asks for). */
+export function isRegistered(user: Pick<User, 'email' | 'recoveryEmail' | 'emailConfirmedAt'>) {
+  return recoveryAddress(user) !== null && user.emailConfirmedAt !== null;
 }
 
 export class DuplicateUserError extends Error {
@@ -99,17 +117,20 @@ export async function listUsers(db: Queryable, tenant: string) {
 export interface NewUser {
   tenant: string;
   email: string;
+  /** A username account's recovery email (absent for an email account). */
+  recoveryEmail?: string;
   password: PasswordHash;
   groups: readonly string[];
-  emailConfirmedAt: Date;
+  /** When the recovery address was proven; null: never. */
+  emailConfirmedAt: Date | null;
 }
 
 export async function insertUser(db: Queryable, user: NewUser, now: Date): Promise<User> {
   try {
     const rows = await db.query<UserRow>(
       `INSERT INTO users (id, tenant, email, password_hash, password_salt, password_params, groups,
-         email_confirmed_at, password_changed_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)
+         email_confirmed_at, password_changed_at, created_at, recovery_email)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)
        RETURNING ${columns}`,
       [
         randomUUID(),
@@ -121,6 +142,7 @@ export async function insertUser(db: Queryable, user: NewUser, now: Date): Promi
         [...user.groups],
         user.emailConfirmedAt,
         now,
+        user.recoveryEmail ?? null,
       ],
     );
     return toUser(rows[0]!);
@@ -187,73 +209,14 @@ export async function replacePasswordHash(db: Queryable, userId: string, passwor
   );
 }
 
-/**
- * Imported users, one batch in one statement. A user already there (same tenant and email) is left
- * as it is, so a rerun adds nothing. Returns the emails it added.
- */
-export async function importUsers(
-  db: Queryable,
-  tenant: string,
-  users: readonly ImportedUser[],
-  now: Date,
-): Promise<string[]> {
-  if (users.length === 0) return [];
-  const rows = users.map((user) => ({
-    id: randomUUID(),
-    email: user.email,
-    hash: user.password?.hash ?? null,
-    salt: user.password?.salt ?? null,
-    params: user.password?.params ?? null,
-    must_reset: user.password === null,
-    groups: user.groups,
-    confirmed: user.emailVerified ? now.toISOString() : null,
-    display_name: user.displayName,
-    locale: user.locale,
-  }));
-  const inserted = await db.query<{ email: string }>(
-    `INSERT INTO users (id, tenant, email, password_hash, password_salt, password_params,
-       must_reset, groups, email_confirmed_at, display_name, locale, password_changed_at, created_at)
-     SELECT r.id, $2, r.email, r.hash, r.salt, r.params, r.must_reset,
-       ARRAY(SELECT jsonb_array_elements_text(r.groups)), r.confirmed, r.display_name, r.locale, $3, $3
-     FROM jsonb_to_recordset($1::jsonb) AS r(id text, email text, hash text, salt text,
-       params jsonb, must_reset boolean, groups jsonb, confirmed timestamptz,
-       display_name text, locale text)
-     ON CONFLICT (tenant, email) DO NOTHING
-     RETURNING email`,
-    [JSON.stringify(rows), tenant, now],
-  );
-  return inserted.map((row) => row.email);
-}
-
-export interface ImportedUser {
-  email: string;
-  /** None: the user sets one through the reset before signing in. */
-  password: PasswordHash | null;
-  groups: string[];
-  emailVerified: boolean;
-  displayName: string | null;
-  locale: string | null;
-}
-
-/** Which of `emails` already have an account in `tenant` (an import's dry run). */
-export async function existingEmails(
-  db: Queryable,
-  tenant: string,
-  emails: readonly string[],
-): Promise<string[]> {
-  const rows = await db.query<{ email: string }>(
-    'SELECT email FROM users WHERE tenant = $1 AND email = ANY($2::text[])',
-    [tenant, [...emails]],
-  );
-  return rows.map((row) => row.email);
-}
-
 /** An operator's changes to a user (`admin user update`); what is absent stays as it is. */
 export interface UserChanges {
   addGroups: readonly string[];
   removeGroups: readonly string[];
   /** A new sign-in and recovery email (one address while accounts sign in with their email). */
   email?: { address: string; verifiedAt: Date | null };
+  /** A username account's new recovery email (its username stays). */
+  recoveryEmail?: { address: string; verifiedAt: Date | null };
   requireReset: boolean;
 }
 
@@ -267,7 +230,9 @@ export async function updateUser(
        groups = ARRAY(SELECT DISTINCT g FROM unnest(array_cat(groups, $2::text[])) AS g
                       WHERE g <> ALL($3::text[]) ORDER BY g),
        email = coalesce($4, email),
-       email_confirmed_at = CASE WHEN $4::text IS NULL THEN email_confirmed_at ELSE $5::timestamptz END,
+       recovery_email = coalesce($7, recovery_email),
+       email_confirmed_at = CASE WHEN coalesce($4, $7)::text IS NULL THEN email_confirmed_at
+         ELSE $5::timestamptz END,
        must_reset = must_reset OR $6
      WHERE id = $1`,
     [
@@ -275,8 +240,9 @@ export async function updateUser(
       [...changes.addGroups],
       [...changes.removeGroups],
       changes.email?.address ?? null,
-      changes.email?.verifiedAt ?? null,
+      (changes.email ?? changes.recoveryEmail)?.verifiedAt ?? null,
       changes.requireReset,
+      changes.recoveryEmail?.address ?? null,
     ],
   );
 }
@@ -334,4 +300,18 @@ export async function storeNewPassword(
 
 export async function confirmEmail(db: Queryable, userId: string, now: Date): Promise<void> {
   await db.query('UPDATE users SET email_confirmed_at = $2 WHERE id = $1', [userId, now]);
+}
+
+/** A username account's recovery email, proven by a code sent to it just now. */
+export async function registerRecoveryEmail(
+  db: Queryable,
+  userId: string,
+  address: string,
+  now: Date,
+): Promise<void> {
+  await db.query('UPDATE users SET recovery_email = $2, email_confirmed_at = $3 WHERE id = $1', [
+    userId,
+    address,
+    now,
+  ]);
 }

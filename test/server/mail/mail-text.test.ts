@@ -6,7 +6,7 @@ import {
   resetNotAllowedText,
   verificationCodeText,
 } from '../../../src/server/mail/mail-text.js';
-import { translator } from '../../../src/server/i18n/translate.js';
+import { translator } from '../../../src/i18n/translator.js';
 import { formatDuration } from '../../../src/i18n/duration.js';
 import type { SupportedLocale } from '../../../src/i18n/negotiate-locale.js';
 

@@ -7,10 +7,10 @@
  * runtime does, but as a pure function of its arguments.
  */
 import { isStrTagged, joinStringsAndValues, type MsgFn, type TemplateMap } from '@lit/localize';
-import { templates as nl } from '../../i18n/generated/locales/nl.js';
-import { templates as sv } from '../../i18n/generated/locales/sv.js';
-import type { SupportedLocale } from '../../i18n/negotiate-locale.js';
-import { overrideTemplates, type MessageOverrides } from '../../i18n/override-templates.js';
+import { templates as nl } from './generated/locales/nl.js';
+import { templates as sv } from './generated/locales/sv.js';
+import type { SupportedLocale } from './negotiate-locale.js';
+import { overrideTemplates, type MessageOverrides } from './override-templates.js';
 
 const translations: Record<SupportedLocale, TemplateMap | undefined> = {
   en: undefined,
