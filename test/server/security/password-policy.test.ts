@@ -61,6 +61,9 @@ describe('server/security/password-policy', () => {
     }
     // Words shorter than 3 characters are part of too many good passwords to refuse them.
     assert.deepEqual(newPasswordProblems('an ox in the fields', 'ox@example.com', contoso), []);
+    assert.deepEqual(newPasswordProblems('the emu in the fields', 'emu@example.com', contoso), [
+      'context',
+    ]);
   });
 
   it('folds compatibility forms (NFKC) before the common and context checks (rule 3)', () => {

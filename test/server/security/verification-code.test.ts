@@ -83,6 +83,18 @@ describe('server/security/verification-code', () => {
     assert.equal(codeMatches(key, 'flow-q', '555000', ''), false);
   });
 
+  it('never matches a flow without a code, even if the comparison said equal', () => {
+    const spy = mock.method(crypto, 'timingSafeEqual', () => true);
+    syncBuiltinESMExports();
+    try {
+      assert.equal(codeMatches(key, 'flow-s', '123456', null), false);
+      assert.equal(spy.mock.callCount(), 1);
+    } finally {
+      spy.mock.restore();
+      syncBuiltinESMExports();
+    }
+  });
+
   it('compares in constant time: timingSafeEqual on both whole 32-byte MACs, also for no code', () => {
     const spy = mock.method(crypto, 'timingSafeEqual');
     // Named imports of node:crypto follow its exports only once synced.
