@@ -7,7 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPagesIfStale } from '../../../scripts/build-pages.js';
 import type { ServerConfig } from '../../../src/server/config.js';
-import { startGatehouse, type Gatehouse, type GatehouseOptions } from '../../../src/server/gatehouse.js';
+import {
+  startGatehouse,
+  type Gatehouse,
+  type GatehouseOptions,
+} from '../../../src/server/gatehouse.js';
 import type { Limits } from '../../../src/rules/limits.js';
 import { createLogger } from '../../../src/server/log.js';
 import type { AdminRequest, AdminResult } from '../../../src/server/admin/admin-request.schema.js';
