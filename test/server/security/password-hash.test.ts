@@ -56,6 +56,9 @@ describe('server/security/password-hash', () => {
     assert.match(text, /^\$scrypt\$ln=14,r=1,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{22}$/);
     assert.deepEqual(parsePasswordHash(text), stored);
     assert.equal(await verifyPassword('an imported password', parsePasswordHash(text)!), true);
+    // A stored hash of another length is wrong, not an error.
+    const cut = { ...stored, hash: stored.hash.slice(0, 12) };
+    assert.equal(await verifyPassword('an imported password', cut), false);
     const [, , , salt, hash] = text.split('$') as [string, string, string, string, string];
     const phc = (params: string, saltPart = salt, hashPart = hash) =>
       `$scrypt$${params}$${saltPart}$${hashPart}`;
