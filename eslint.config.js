@@ -62,6 +62,8 @@ export default tseslint.config(
       'node_modules/',
       '.data/',
       'src/i18n/generated/',
+      'reports/',
+      '.stryker-tmp/',
     ],
   },
   js.configs.recommended,
