@@ -25,6 +25,8 @@ const firstLoadFiles = [
   'src/pages/step-page.ts',
   'src/pages/sign-in-page.ts',
 ];
+/** The functions that declare tests and suites, in mocha and node:test. */
+const testFunctions = '/^(describe|it|test|suite|context|specify)$/';
 const noServer = {
   group: ['**/server/**'],
   message: 'Browser code never imports the server.',
@@ -60,6 +62,8 @@ export default tseslint.config(
       'node_modules/',
       '.data/',
       'src/i18n/generated/',
+      'reports/',
+      '.stryker-tmp/',
     ],
   },
   js.configs.recommended,
@@ -90,6 +94,23 @@ export default tseslint.config(
     // chai assertions such as `expect(x).to.exist` are expressions by design.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
+  },
+  {
+    // A committed `.only` would pass the run while dropping the rest of its file (mocha and node:test).
+    files: ['test/**/*.{ts,js}', 'scripts/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `MemberExpression[property.name='only'][object.name=${testFunctions}]`,
+          message: 'Remove the .only: it skips every other test of the file.',
+        },
+        {
+          selector: `CallExpression[callee.name=${testFunctions}] > ObjectExpression > Property[key.name='only']`,
+          message: 'Remove the only option: it skips every other test of the file.',
+        },
+      ],
+    },
   },
   {
     files: [

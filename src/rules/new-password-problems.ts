@@ -26,7 +26,8 @@ export function newPasswordProblems(
   const folded = password.normalize('NFKC').toLowerCase();
   const problems: PasswordProblem[] = [];
   if (isCommon(folded)) problems.push('common');
-  const address = email.normalize('NFKC').toLowerCase();
+  // Folded before the split, so that a full-width at sign parts the local part too.
+  const address = email.normalize('NFKC');
   const context = [address, address.split('@')[0] ?? '', tenant.id, tenant.displayName]
     .map((word) => word.normalize('NFKC').toLowerCase())
     .filter((word) => word.length >= minContextWordLength);

@@ -12,6 +12,7 @@ import { startAdminEndpoint, adminSecretFile } from './admin/admin-endpoint.js';
 import { systemClock, type Clock } from './clock.js';
 import { serverBase, type ServerConfig } from './config.js';
 import { openStorage } from './storage.js';
+import type { Database } from './database/database.js';
 import { createDemoUsers, type DemoUser } from './demo-users.js';
 import { createHttpApp } from './http/app.js';
 import type { FrontDoorHolder } from './http/front-door-routes.js';
@@ -42,6 +43,8 @@ export interface GatehouseOptions {
   limits?: Partial<Limits>;
   log?: Logger;
   mailRetryDelaysMs?: readonly number[];
+  /** Wraps the database the services use; tests trace their statements with it. */
+  serviceDatabase?: (db: Database) => Database;
 }
 
 export interface Gatehouse {
@@ -106,7 +109,7 @@ export async function startGatehouse(options: GatehouseOptions): Promise<Gatehou
     });
     cleanups.push(() => mailer.close());
     const context: ServiceContext = {
-      db,
+      db: options.serviceDatabase?.(db) ?? db,
       clock,
       limits,
       mailer,

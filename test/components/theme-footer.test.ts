@@ -7,6 +7,7 @@ import type { FooterLink } from '../../src/theme/theme-text.schema.js';
 import { getAllByRole } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
 import { rawText } from '../support/raw-files.js';
+import { expectNoXss } from '../support/xss.js';
 
 const links: FooterLink[] = [
   { label: 'Privacy statement', href: 'https://contoso.example/privacy' },
@@ -70,11 +71,14 @@ describe('gate-theme-footer', () => {
     const hostile = Object.values(text.footerLinks);
     const { root } = await footer([
       ...hostile,
-      { label: '<img src=x onerror=alert(1)>', href: 'https://x.example/' },
+      { label: '<img src=x onerror=window.__gateXss=1>', href: 'https://x.example/' },
     ]);
     expect(root.querySelectorAll('script, img')).to.have.length(0);
     const shown = getAllByRole(root, 'link');
-    expect(shown.map((link) => link.textContent)).to.deep.equal(['<img src=x onerror=alert(1)>']);
+    expect(shown.map((link) => link.textContent)).to.deep.equal([
+      '<img src=x onerror=window.__gateXss=1>',
+    ]);
+    await expectNoXss();
   });
 
   it('renders any label as exactly that text', async () => {

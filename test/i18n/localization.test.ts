@@ -3,6 +3,7 @@ import { html, type LitElement, type TemplateResult } from 'lit';
 import { typeInto } from '../support/interaction.js';
 import { getByLabelText, getByRole, getByText } from '../support/dom.js';
 import { pageFixture } from '../support/fixtures.js';
+import { expectNoXss } from '../support/xss.js';
 import {
   applyTextOverrides,
   getLocale,
@@ -270,12 +271,13 @@ describe('localization', () => {
     it('renders override text as text, never as markup', async () => {
       // Validation refuses < and >; this proves the render path would not interpret them anyway.
       const el = await pageFixture<LitElement>(html`<gate-sign-in-page></gate-sign-in-page>`);
-      applyTextOverrides({ en: { heading: '<img src=x onerror=alert(1)>' } });
+      applyTextOverrides({ en: { heading: '<img src=x onerror=window.__gateXss=1>' } });
       await el.updateComplete;
       expect(el.querySelector('img')).to.equal(null);
       expect(getByRole(el, 'heading', { level: 1 }).textContent).to.equal(
-        '<img src=x onerror=alert(1)>',
+        '<img src=x onerror=window.__gateXss=1>',
       );
+      await expectNoXss();
     });
 
     it('goes away when the overrides are replaced', async () => {
@@ -304,10 +306,10 @@ describe('localization', () => {
     });
 
     const malformed = [
-      `%3Cscript%3Ealert(1)%3C%2Fscript%3E`,
+      `%3Cscript%3Ewindow.__gateXss%3D1%3C%2Fscript%3E`,
       `..%2F..%2Fsv`,
       encodeURIComponent(`${'xx '.repeat(1000)}sv`),
-      `%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E`,
+      `%22%3E%3Cimg%20src%3Dx%20onerror%3Dwindow.__gateXss%3D1%3E`,
     ];
     for (const value of malformed) {
       it(`falls back to the tenant default on ui_locales=${value.slice(0, 30)}`, async () => {

@@ -133,8 +133,8 @@ describe('route', () => {
       'https://contoso.example/auth/callback/',
       'https://contoso.example:443/auth/callback',
       ' https://contoso.example/auth/callback',
-      'javascript:alert(1)',
-      'data:text/html,<script>alert(1)</script>',
+      'javascript:window.__gateXss=1',
+      'data:text/html,<script>window.__gateXss=1</script>',
       '',
     ];
     for (const uri of refused) {

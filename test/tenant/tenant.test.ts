@@ -90,7 +90,7 @@ describe('tenant files', () => {
     ],
     [
       'a javascript: redirect URI',
-      { ...valid, redirectUris: ['javascript:alert(1)'] },
+      { ...valid, redirectUris: ['javascript:window.__gateXss=1'] },
       `${file}: redirectUris[0]:`,
     ],
     [

@@ -5,8 +5,8 @@ import { renderMail } from '../../../src/server/mail/render-mail.js';
 
 const text = {
   subject: 'Your <b>Evil</b> verification code',
-  heading: 'Hello "there" & <script>alert(1)</script>',
-  intro: ['<img src=x onerror=alert(1)>'],
+  heading: 'Hello "there" & <script>window.__gateXss=1</script>',
+  intro: ['<img src=x onerror=window.__gateXss=1>'],
   code: '123456',
   outro: ['Bye'],
   footer: 'Sent by Evil',
@@ -36,7 +36,7 @@ describe('server/mail/render-mail', () => {
   it('escapes every piece of text in the HTML part', () => {
     const { html } = renderMail(text, brand, 'en');
     assert.doesNotMatch(html, /<script>|<img src=x|<b>Evil/);
-    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.match(html, /&lt;script&gt;window\.__gateXss=1&lt;\/script&gt;/);
     assert.match(html, /alt="Evil &lt;Corp&gt;"/);
     assert.match(html, /href="https:\/\/evil\.example\/privacy\?a=1&amp;b=2"/);
   });

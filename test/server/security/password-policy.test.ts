@@ -61,5 +61,22 @@ describe('server/security/password-policy', () => {
     }
     // Words shorter than 3 characters are part of too many good passwords to refuse them.
     assert.deepEqual(newPasswordProblems('an ox in the fields', 'ox@example.com', contoso), []);
+    assert.deepEqual(newPasswordProblems('the emu in the fields', 'emu@example.com', contoso), [
+      'context',
+    ]);
+  });
+
+  it('folds compatibility forms (NFKC) before the common and context checks (rule 3)', () => {
+    // Full-width letters are the same password to NFKC, and to anyone typing on a phone.
+    assert.deepEqual(problems('ｐａｓｓｗｏｒｄｐａｓｓｗｏｒｄ', lenient), ['common']);
+    assert.deepEqual(problems('Ｑ１Ｗ２Ｅ３Ｒ４Ｔ５', lenient), ['common']);
+    assert.deepEqual(problems('my ｃｏｎｔｏｓｏ passphrase'), ['context']);
+    // The address's full-width at sign still parts the local part from the domain.
+    assert.deepEqual(
+      newPasswordProblems('ada.lovelace wrote here', 'ａｄａ.lovelace＠example.com', contoso),
+      ['context'],
+    );
+    const fullWidthName = { ...lenient, id: 'tenant-7', displayName: 'Ｗｉｄｇｅｔｒｏｎ' };
+    assert.deepEqual(problems('widgetron forever and ever', fullWidthName), ['context']);
   });
 });

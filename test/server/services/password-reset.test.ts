@@ -86,7 +86,7 @@ describe('server: password reset', () => {
     );
   });
 
-  it('takes as long for an unknown address as for an account (medians within 10 ms over 200 each)', async () => {
+  it('takes as long for an unknown address as for an account (medians within 25 % over 200 each)', async () => {
     const unknown = 'someone-else@contoso.example';
     const time = async (email: string) => {
       const started = performance.now();
@@ -113,7 +113,13 @@ describe('server: password reset', () => {
     console.log(
       `reset start medians: account ${median(known).toFixed(2)} ms, unknown ${median(absent).toFixed(2)} ms, gap ${gap.toFixed(2)} ms`,
     );
-    assert.ok(gap < 10, `medians differ by ${gap.toFixed(2)} ms`);
+    // Relative, as a statistical guard only: the statements themselves are proven equal by trace
+    // (test/server/services/exact-rules.test.ts).
+    const slower = Math.max(median(known), median(absent));
+    assert.ok(
+      gap < slower * 0.25,
+      `medians differ by ${gap.toFixed(2)} ms of ${slower.toFixed(2)}`,
+    );
   });
 
   it('verifies the right code once, refuses a wrong one with the tries left, and then sets the password', async () => {

@@ -47,6 +47,12 @@ describe('server: sign-in', () => {
     const ok = await signIn(' ADA@Contoso.Example ', 'correct horse battery staple');
     assert.deepEqual([ok.status, ok.body], [200, { status: 'signed-in' }]);
     assert.match(ok.headers.get('set-cookie') ?? '', /HttpOnly; Secure; SameSite=Lax$/);
+    // NFKC: a full-width address (as some phone keyboards type it) is the same account.
+    const wide = await signIn(
+      'ＡＤＡ＠ｃｏｎｔｏｓｏ．ｅｘａｍｐｌｅ',
+      'correct horse battery staple',
+    );
+    assert.deepEqual([wide.status, wide.body], [200, { status: 'signed-in' }]);
     const wrong = await signIn('ada@contoso.example', 'not the password at all');
     const unknown = await signIn('nobody@contoso.example', 'not the password at all');
     const shape = (answer: typeof wrong) => [

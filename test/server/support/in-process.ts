@@ -7,7 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildPagesIfStale } from '../../../scripts/build-pages.js';
 import type { ServerConfig } from '../../../src/server/config.js';
-import { startGatehouse, type Gatehouse } from '../../../src/server/gatehouse.js';
+import {
+  startGatehouse,
+  type Gatehouse,
+  type GatehouseOptions,
+} from '../../../src/server/gatehouse.js';
 import type { Limits } from '../../../src/rules/limits.js';
 import { createLogger } from '../../../src/server/log.js';
 import type { AdminRequest, AdminResult } from '../../../src/server/admin/admin-request.schema.js';
@@ -40,6 +44,8 @@ export interface TestServerOptions {
   distDir?: string;
   /** The tenant files; the shipped `tenants` unless a test needs its own. */
   tenantsDir?: string;
+  /** Wraps the database the services use, e.g. to trace their statements. */
+  serviceDatabase?: GatehouseOptions['serviceDatabase'];
 }
 
 export function testConfig(options: TestServerOptions): ServerConfig {
@@ -73,6 +79,7 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     log: createLogger((line) => lines.push(line)),
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.mailRetryDelaysMs ? { mailRetryDelaysMs: options.mailRetryDelaysMs } : {}),
+    ...(options.serviceDatabase ? { serviceDatabase: options.serviceDatabase } : {}),
   });
   return {
     gatehouse,
