@@ -48,6 +48,8 @@ export const tenantConfigSchema = z.strictObject({
   /** Return addresses a `redirect_uri` must match exactly. */
   redirectUris: z.array(z.string()),
   policies: z.array(policySchema).check(z.minLength(1)),
+  /** How users sign in: by username (its reset asks for one) or, when absent, by email. */
+  signInName: z.optional(z.enum(['email', 'username'])),
   /** The tenant's own wording for single messages, by locale and message id; plain text only. */
   textOverrides: z.optional(
     z.record(

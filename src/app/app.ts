@@ -184,6 +184,7 @@ export class GateApp extends LitElement {
       ...shellParts(getLocale(), config, this.#theme.resolved, (text) =>
         stepTemplate(this.#flow.state, {
           busy: this.#flow.busy,
+          usernames: config?.signInName === 'username',
           passwordRules: config?.passwordRules,
           identifierHint: text?.usernameHint ?? '',
           showResetLink: hasResetLink(this.#flow.context),

@@ -29,6 +29,7 @@ export function publicTenantConfig(tenant: Tenant): TenantConfig {
     passwordRules: { minLength: tenant.passwordRules.minLength, maxLength: 128 },
     redirectUris: tenant.redirectUris,
     policies: tenant.policies,
+    ...(tenant.signInName === 'username' ? { signInName: 'username' as const } : {}),
     ...(textOverrides(tenant) ? { textOverrides: textOverrides(tenant) } : {}),
   };
 }

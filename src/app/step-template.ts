@@ -11,6 +11,8 @@ export interface StepParts extends Pick<
   'identifierHint' | 'showResetLink' | 'showPasswordSetup' | 'resetHref'
 > {
   busy: boolean;
+  /** The tenant signs users in by username, not by email. */
+  usernames: boolean;
   /** The tenant's; there from the moment its settings have loaded, before any new-password step. */
   passwordRules: PasswordRules | undefined;
 }
@@ -36,6 +38,7 @@ export function stepTemplate(flow: FlowState | undefined, parts: StepParts): Tem
       return html`<gate-reset-email-page
         .email=${flow.email}
         reason=${flow.reason ?? 'forgot'}
+        ?usernames=${parts.usernames}
         .alert=${flow.alert}
         ?busy=${busy}
       ></gate-reset-email-page>`;

@@ -5,7 +5,6 @@ import { StepPage } from './step-page.js';
 import { textField } from './text-field.js';
 import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { resetStartRequestSchema } from '../api/contract.schema.js';
-import { resetStartBody } from '../flow/reset-start-body.js';
 
 /**
  * The first reset step: the address that should receive a verification code, or (for a username
@@ -24,6 +23,9 @@ export class GateResetEmailPage extends StepPage {
    * asked to by an administrator), and the page says so; `forgot`: "Can't access your account?".
    */
   @property() reason: 'forgot' | 'password-setup' = 'forgot';
+
+  /** The tenant signs users in by username: the field takes one (its words are the tenant's text). */
+  @property({ type: Boolean }) usernames = false;
 
   @state() private error: string | undefined;
 
@@ -73,8 +75,8 @@ export class GateResetEmailPage extends StepPage {
 
   #submit() {
     const email = this.email.trim();
-    // A username tenant's page says "Username" (its tenant text); a name without @ is one.
-    if (!resetStartRequestSchema.safeParse(resetStartBody(email)).success) {
+    const body = this.usernames ? { username: email } : { email };
+    if (!resetStartRequestSchema.safeParse(body).success) {
       this.error = msg('Enter a valid email address.', { id: 'email_pattern' });
       void this.focusFirstInvalid();
       return;
