@@ -118,4 +118,27 @@ describe('server: limits under bursts on two instances', () => {
     );
     assert.equal(right.status, 401);
   });
+
+  it('doubles each lock up to 15 minutes and keeps it there, with the failures spread over both instances', async () => {
+    const email = 'ladder@contoso.example';
+    await cluster.addUser(email, password);
+    let n = 0;
+    const signIn = (secret: string) =>
+      api(n++).post('/sign-in', { identifier: email, password: secret }, { ip: `198.51.100.${n}` });
+    for (const [index, lockMinutes] of [1, 2, 4, 8, 15, 15].entries()) {
+      for (let failure = 0; failure < 10; failure += 1) {
+        assert.equal((await signIn('wrong password here')).status, 401);
+      }
+      // Just before the lock ends, on either instance, even the right password is refused.
+      cluster.clock.advance(lockMinutes * 60_000 - 2_000);
+      assert.equal((await signIn(password)).status, 401, `lock ${index + 1} ended early`);
+      cluster.clock.advance(3_000);
+    }
+    assert.equal((await signIn(password)).status, 200, 'the last lock outlasted 15 minutes');
+    const [user] = await cluster.query<{ lock_count: number }>(
+      'SELECT lock_count FROM users WHERE email = $1',
+      [email],
+    );
+    assert.equal(user!.lock_count, 0, 'a sign-in starts the ladder over');
+  });
 });
