@@ -4,15 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { adminCli } from './support/admin-cli.js';
-import { launchBrowser, type TestBrowser } from './support/browser.js';
-import { freshDataDir, removeDir } from './support/data-dir.js';
 import { apiOf } from './support/http.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { codeIn, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { serverAndBrowser } from './support/server-and-browser.js';
+import { codeIn } from './support/smtp-sink.js';
 import { words, type Locale } from './support/words.js';
 
 /** Contoso's theme pack words the sign-in heading its own way, per locale. */
@@ -24,25 +21,7 @@ function signInHeading(locale: Locale): string {
 }
 
 describe('end to end: sign-in and password reset in Chromium', () => {
-  let dataDir: string;
-  let sink: SmtpSink;
-  let server: ServerProcess;
-  let browser: TestBrowser;
-
-  before(async () => {
-    buildPagesIfStale('dist');
-    dataDir = await freshDataDir();
-    sink = await startSmtpSink();
-    server = await startServerProcess({ DATA_DIR: dataDir, SMTP_URL: sink.url });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await sink?.close();
-    removeDir(dataDir);
-  });
+  const set = serverAndBrowser();
 
   const accounts: Record<Locale, { email: string; old: string; next: string }> = {
     en: {
@@ -76,12 +55,14 @@ describe('end to end: sign-in and password reset in Chromium', () => {
       const account = accounts[locale];
       await adminCli(
         ['user', 'add', '--tenant', 'contoso', '--email', account.email],
-        { DATA_DIR: dataDir, DATABASE_URL: '' },
+        { DATA_DIR: set.dataDir, DATABASE_URL: '' },
         `${account.old}\n`,
       );
 
-      const page = await browser.context.newPage();
-      const response = await page.goto(`${server.url}/contoso/B2C_1_signin?ui_locales=${locale}`);
+      const page = await set.browser.context.newPage();
+      const response = await page.goto(
+        `${set.server.url}/contoso/B2C_1_signin?ui_locales=${locale}`,
+      );
       assert.match(
         response!.headers()['content-security-policy'] ?? '',
         /script-src 'self'.*frame-ancestors 'none'/,
@@ -125,7 +106,7 @@ describe('end to end: sign-in and password reset in Chromium', () => {
         .getByRole('heading', { name: t('ver_heading', 'Enter your verification code') })
         .waitFor();
 
-      const mail = await sink.waitFor(account.email);
+      const mail = await set.sink.waitFor(account.email);
       assert.equal(mail.subject, t('mail_code_subject', 'Your {0} verification code', 'Contoso'));
       const code = codeIn(mail);
       const codeField = page.getByLabel(t('ver_input_code', 'Verification code'), { exact: true });
@@ -153,9 +134,9 @@ describe('end to end: sign-in and password reset in Chromium', () => {
         .waitFor();
 
       // The used code cannot be replayed.
-      const replay = await apiOf(server.url).post(`/password-reset/${flowId}/verify`, { code });
+      const replay = await apiOf(set.server.url).post(`/password-reset/${flowId}/verify`, { code });
       assert.deepEqual([replay.status, replay.body], [404, { error: 'flow_not_found' }]);
-      const changed = await sink.waitFor(account.email, 2);
+      const changed = await set.sink.waitFor(account.email, 2);
       assert.equal(
         changed.subject,
         t('mail_changed_subject', 'Your {0} password was changed', 'Contoso'),
@@ -174,7 +155,7 @@ describe('end to end: sign-in and password reset in Chromium', () => {
       await page
         .getByRole('heading', { name: t('signed_in_heading', "You're signed in") })
         .waitFor();
-      const cookies = await browser.context.cookies(server.url);
+      const cookies = await set.browser.context.cookies(set.server.url);
       const session = cookies.find((cookie) => cookie.name === 'gatehouse_session');
       assert.ok(session?.httpOnly && session.secure && session.sameSite === 'Lax');
       await page.close();
@@ -183,14 +164,16 @@ describe('end to end: sign-in and password reset in Chromium', () => {
 
   it('shows the form before its script runs and keeps what was typed into it', async () => {
     const t = words('nl');
-    const page = await browser.context.newPage();
+    const page = await set.browser.context.newPage();
     let releaseScript = () => {};
     const scriptHeld = new Promise<void>((resolve) => (releaseScript = resolve));
     await page.route('**/assets/index-*.js', async (route) => {
       await scriptHeld;
       await route.continue();
     });
-    await page.goto(`${server.url}/contoso/B2C_1_signin?ui_locales=nl`, { waitUntil: 'commit' });
+    await page.goto(`${set.server.url}/contoso/B2C_1_signin?ui_locales=nl`, {
+      waitUntil: 'commit',
+    });
     const email = page.getByLabel(t('logonIdentifier_email', 'Email Address'), { exact: true });
     const password = page.getByLabel(t('password', 'Password'), { exact: true });
     // The Dutch account, with the password its reset above gave it.
@@ -210,22 +193,22 @@ describe('end to end: sign-in and password reset in Chromium', () => {
   });
 
   it('renders the page in the language picked in its menu on the next visit', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.url}/contoso/B2C_1_signin`);
+    const page = await set.browser.context.newPage();
+    await page.goto(`${set.server.url}/contoso/B2C_1_signin`);
     await page.locator('gate-sign-in-page').waitFor();
     await page.getByLabel('Language').selectOption('sv');
     await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
     // The next visit, with the script held back: what shows is the server's rendering.
     await page.route('**/assets/index-*.js', () => undefined);
-    await page.goto(`${server.url}/contoso/B2C_1_signin`, { waitUntil: 'commit' });
+    await page.goto(`${set.server.url}/contoso/B2C_1_signin`, { waitUntil: 'commit' });
     await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
     assert.equal(await page.locator('gate-sign-in-page').count(), 0, 'the script has not run');
-    await browser.context.clearCookies({ name: 'gatehouse_locale' });
+    await set.browser.context.clearCookies({ name: 'gatehouse_locale' });
     await page.close();
   });
 
   it('keeps <html lang> in the language served, and leaves it only for one the user picks', async () => {
-    const page = await browser.context.newPage();
+    const page = await set.browser.context.newPage();
     // Every value `lang` takes, from the moment the element is parsed.
     await page.addInitScript(() => {
       const seen: (string | null)[] = [];
@@ -250,7 +233,7 @@ describe('end to end: sign-in and password reset in Chromium', () => {
       page.evaluate(() => (window as unknown as { langsSeen: string[] }).langsSeen);
     const t = words('nl');
     for (let load = 0; load < 3; load += 1) {
-      await page.goto(`${server.url}/contoso/B2C_1_signin?ui_locales=nl`);
+      await page.goto(`${set.server.url}/contoso/B2C_1_signin?ui_locales=nl`);
       await page.locator('gate-sign-in-page').waitFor();
       await page.getByRole('heading', { name: signInHeading('nl'), exact: true }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -261,17 +244,17 @@ describe('end to end: sign-in and password reset in Chromium', () => {
     await page.getByLabel(t('locale_picker_label', 'Language')).selectOption('sv');
     await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
     assert.deepEqual([...new Set(await langsSeen())], ['nl', 'sv']);
-    await browser.context.clearCookies({ name: 'gatehouse_locale' });
+    await set.browser.context.clearCookies({ name: 'gatehouse_locale' });
     await page.close();
   });
 
   it('met no Content Security Policy violation', () => {
-    assert.deepEqual(browser.cspViolations, []);
+    assert.deepEqual(set.browser.cspViolations, []);
   });
 
   it('logged no password and no code', () => {
-    const log = server.output.join('\n');
-    for (const mail of sink.mails) {
+    const log = set.server.output.join('\n');
+    for (const mail of set.sink.mails) {
       if (/^\s{4}\d{6}$/m.test(mail.text))
         assert.ok(!log.includes(codeIn(mail)), 'a code is in the log');
     }

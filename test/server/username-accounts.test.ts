@@ -4,14 +4,11 @@
  * recovery email, and an unknown username answers exactly like a known one.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { buildPagesIfStale } from '../../scripts/build-pages.js';
-import { launchBrowser, type TestBrowser } from './support/browser.js';
-import { freshDataDir, removeDir } from './support/data-dir.js';
 import { apiOf } from './support/http.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { codeIn, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
+import { serverAndBrowser } from './support/server-and-browser.js';
+import { codeIn } from './support/smtp-sink.js';
 import { words, type Locale } from './support/words.js';
 
 const mona = { username: 'mona', recovery: 'mona@northwind.example' };
@@ -19,25 +16,7 @@ const oldPassword = 'lighthouse keeper ledger';
 const newPassword = 'a brand new lantern';
 
 describe('username accounts in Chromium', () => {
-  let dataDir: string;
-  let sink: SmtpSink;
-  let server: ServerProcess;
-  let browser: TestBrowser;
-
-  before(async () => {
-    buildPagesIfStale('dist');
-    dataDir = await freshDataDir();
-    sink = await startSmtpSink();
-    server = await startServerProcess({ DATA_DIR: dataDir, SMTP_URL: sink.url });
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await sink?.close();
-    removeDir(dataDir);
-  });
+  const set = serverAndBrowser();
 
   async function signIn(page: Page, t: ReturnType<typeof words>, name: string, password: string) {
     await page.locator('gate-sign-in-page').waitFor();
@@ -49,8 +28,8 @@ describe('username accounts in Chromium', () => {
   for (const locale of ['nl', 'sv'] as const satisfies Locale[]) {
     it(`asks for the username, not an email, in ${locale}`, async () => {
       const t = words(locale);
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}/northwind/B2C_1_signin?ui_locales=${locale}`);
+      const page = await set.browser.context.newPage();
+      await page.goto(`${set.server.url}/northwind/B2C_1_signin?ui_locales=${locale}`);
       await page.getByText(t('username_intro', 'Sign in with your username.')).waitFor();
       const field = page.getByLabel(t('username_label', 'Username'), { exact: true });
       assert.equal(await field.getAttribute('autocomplete'), 'username');
@@ -59,7 +38,7 @@ describe('username accounts in Chromium', () => {
   }
 
   it('answers a reset for an unknown username exactly like one for a known username', async () => {
-    const api = apiOf(server.url, 'northwind');
+    const api = apiOf(set.server.url, 'northwind');
     const known = await api.post('/password-reset', { username: 'nils' }, { ip: '203.0.113.7' });
     const unknown = await api.post(
       '/password-reset',
@@ -73,11 +52,11 @@ describe('username accounts in Chromium', () => {
     // A username tenant takes a username; an email tenant an email address.
     const wrongKind = await api.post('/password-reset', { email: mona.recovery });
     assert.deepEqual([wrongKind.status, wrongKind.body], [400, { error: 'invalid_request' }]);
-    const contoso = await apiOf(server.url).post('/password-reset', { username: 'ada' });
+    const contoso = await apiOf(set.server.url).post('/password-reset', { username: 'ada' });
     assert.equal(contoso.status, 400);
     // Nils's recovery email was never verified: no code goes to it.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    assert.equal(sink.to('nils@northwind.example').length, 0);
+    assert.equal(set.sink.to('nils@northwind.example').length, 0);
   });
 
   it(
@@ -85,8 +64,8 @@ describe('username accounts in Chromium', () => {
     { timeout: 120_000 },
     async () => {
       const t = words('en');
-      const page = await browser.context.newPage();
-      await page.goto(`${server.url}/northwind/B2C_1_signin?ui_locales=en`);
+      const page = await set.browser.context.newPage();
+      await page.goto(`${set.server.url}/northwind/B2C_1_signin?ui_locales=en`);
       await signIn(page, t, mona.username, 'not the password');
       await page
         .getByRole('alert')
@@ -116,7 +95,7 @@ describe('username accounts in Chromium', () => {
         .waitFor();
       await page.getByText(/If MONA has an account with a verified recovery email/).waitFor();
 
-      const mail = await sink.waitFor(mona.recovery);
+      const mail = await set.sink.waitFor(mona.recovery);
       await page
         .getByLabel(t('ver_input_code', 'Verification code'), { exact: true })
         .fill(codeIn(mail));
@@ -132,7 +111,7 @@ describe('username accounts in Chromium', () => {
       await page
         .getByRole('heading', { name: t('reset_done_heading', 'Your password has been changed') })
         .waitFor();
-      const changed = await sink.waitFor(mona.recovery, 2);
+      const changed = await set.sink.waitFor(mona.recovery, 2);
       assert.match(changed.subject, /password was changed/);
 
       await page.getByRole('button', { name: t('button_continue', 'Continue') }).click();
