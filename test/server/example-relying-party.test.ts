@@ -63,6 +63,8 @@ describe('examples/relying-party', () => {
     const page = await browser.context.newPage();
     await page.goto(appUrl);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // The server's rendering of the form shows first; its button submits once the app has taken over.
+    await page.locator('gate-sign-in-page').waitFor();
     await page.getByLabel('Email Address', { exact: true }).fill('ada@contoso.example');
     await page.getByLabel('Password', { exact: true }).fill('correct horse battery staple');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();

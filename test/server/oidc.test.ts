@@ -76,6 +76,8 @@ function signInHeading(locale: Locale): string {
 async function signIn(page: Page, email: string, password: string, locale: Locale = 'en') {
   const t = words(locale);
   await page.getByRole('heading', { name: signInHeading(locale), exact: true }).waitFor();
+  // The server's rendering of the form shows first; its button submits once the app has taken over.
+  await page.locator('gate-sign-in-page').waitFor();
   await page.getByLabel(t('logonIdentifier_email', 'Email Address'), { exact: true }).fill(email);
   await page.getByLabel(t('password', 'Password'), { exact: true }).fill(password);
   await page.getByRole('button', { name: t('button_signin', 'Sign in'), exact: true }).click();
