@@ -203,10 +203,11 @@ const requestCases = [
   {
     name: 'emailConfirmSendRequestSchema',
     schema: emailConfirmSendRequestSchema,
-    valid: [{}],
+    // A registration names the address to prove; the server takes it only for a register flow.
+    valid: [{}, { email: 'mona@northwind.example' }],
     invalid: [
       ['extra key', { flowId }],
-      ['an email to send to', { email: 'eve@evil.example' }],
+      ['an address that is none', { email: 'mona' }],
       ['__proto__ key', JSON.parse('{"__proto__":{"x":1}}')],
     ],
   },

@@ -6,7 +6,11 @@ import { translations, type TargetLocale } from '../../src/i18n/translations.js'
  * Messages whose translation may read exactly like the English (brand names, shared loanwords),
  * by locale. Everything else must be translated.
  */
-const sameAsEnglish: Record<TargetLocale, readonly string[]> = { nl: [], sv: [] };
+/** Messages made only of placeholders and punctuation read the same in every language. */
+const sameAsEnglish: Record<TargetLocale, readonly string[]> = {
+  nl: ['studio_mail_title'],
+  sv: ['studio_mail_title'],
+};
 
 interface Unit {
   id: string;

@@ -148,7 +148,7 @@ describe('server: admin rollout send', () => {
       [1, 2, 2, 1],
     );
     assert.equal(sink.to(bram)[1]!.subject, 'Herinnering: bevestig je e-mailadres voor Fabrikam');
-    assert.equal(sink.to(cia)[1]!.subject, 'Påminnelse: bekräfta din mejladress för Fabrikam');
+    assert.equal(sink.to(cia)[1]!.subject, 'Påminnelse: bekräfta din e-postadress för Fabrikam');
   });
 
   it("reports and shows a user's trail through the running server", async () => {

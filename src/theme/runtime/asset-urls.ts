@@ -13,5 +13,6 @@ export function withAssetUrls(theme: ResolvedTheme, url: (path: string) => strin
       return path ? [[kind, url(path)]] : [];
     }),
   );
-  return { ...theme, assets, fonts: theme.fonts?.map((font) => ({ ...font, src: url(font.src) })) };
+  const fonts = theme.fonts?.map((font) => ({ ...font, src: url(font.src) }));
+  return { ...theme, assets, ...(fonts && { fonts }) };
 }
