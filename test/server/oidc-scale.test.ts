@@ -15,6 +15,7 @@ import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { emptyDir, removeDir } from './support/data-dir.js';
 import { freePort, startPostgres, type TestPostgres } from './support/postgres.js';
 import { startServerProcess, type ServerProcess } from './support/server-process.js';
+import { within } from './support/within.js';
 import {
   authorizeUrl,
   discover,
@@ -99,8 +100,22 @@ describe('OpenID Connect front door on two instances and one PostgreSQL', () => 
     if (env) removeDir(env.DATA_DIR!);
   });
 
-  const keysOf = async (server: ServerProcess): Promise<Jwks> =>
-    (await (await fetch(`${server.url}/contoso/B2C_1_signin/discovery/v2.0/keys`)).json()) as Jwks;
+  const keysOf = async (server: ServerProcess): Promise<Jwks> => {
+    const url = `${server.url}/contoso/B2C_1_signin/discovery/v2.0/keys`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    return (await response.json()) as Jwks;
+  };
+
+  /** What both servers logged, for a failure that happened inside them. */
+  const withServerLogs = async (work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      const tail = (server: ServerProcess) => server.output.slice(-40).join('\n');
+      (error as Error).message += `\n--- server A ---\n${tail(a)}\n--- server B ---\n${tail(b)}`;
+      throw error;
+    }
+  };
 
   let firstIdToken = '';
 
@@ -144,35 +159,44 @@ describe('OpenID Connect front door on two instances and one PostgreSQL', () => 
 
   it(
     'publishes a rotated key for the grace period, so that what it signed still verifies',
-    { timeout: 90_000 },
-    async () => {
-      const before = await keysOf(a);
-      const oldKid = verifiedBy(firstIdToken, before);
-      assert.ok(oldKid);
-      await adminCli(['keys', 'rotate'], env);
-      const { stdout } = await adminCli(['keys', 'list'], env);
-      assert.match(stdout, new RegExp(`${oldKid}.*published until`));
-      // Each instance looks for a rotation every second here.
-      const until = Date.now() + 15_000;
-      let keys = before;
-      while (keys.keys.length < 2 && Date.now() < until) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        keys = await keysOf(b);
-      }
-      assert.equal(keys.keys.length, 2);
-      assert.equal(verifiedBy(firstIdToken, keys), oldKid, 'the old token still verifies');
-      assert.deepEqual(await keysOf(a), keys);
+    { timeout: 120_000 },
+    () =>
+      withServerLogs(async () => {
+        const before = await keysOf(a);
+        const oldKid = verifiedBy(firstIdToken, before);
+        assert.ok(oldKid);
+        await adminCli(['keys', 'rotate'], env);
+        const { stdout } = await adminCli(['keys', 'list'], env);
+        assert.match(stdout, new RegExp(`${oldKid}.*published until`));
+        // Each instance looks for a rotation every second here.
+        const until = Date.now() + 15_000;
+        let keys = before;
+        while (keys.keys.length < 2 && Date.now() < until) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          keys = await keysOf(b);
+        }
+        assert.equal(keys.keys.length, 2);
+        assert.equal(verifiedBy(firstIdToken, keys), oldKid, 'the old token still verifies');
+        assert.deepEqual(await keysOf(a), keys);
 
-      const config = await discover(a.url, 'contoso', 'B2C_1_signin', 'test-spa');
-      const request = await authorizeUrl(config, callback.redirectUri, { prompt: 'login' });
-      const page = await browser.context.newPage();
-      await page.goto(request.url.href);
-      await signIn(page);
-      const tokens = await exchange(config, await callback.next(3), request);
-      const newKid = verifiedBy(tokens.id_token!, keys);
-      assert.ok(newKid);
-      assert.notEqual(newKid, oldKid, 'new tokens are signed with the new key');
-      await page.close();
-    },
+        const config = await within(
+          20_000,
+          'discovery',
+          discover(a.url, 'contoso', 'B2C_1_signin', 'test-spa'),
+        );
+        const request = await authorizeUrl(config, callback.redirectUri, { prompt: 'login' });
+        const page = await browser.context.newPage();
+        await within(40_000, 'the authorize request', page.goto(request.url.href));
+        await within(40_000, 'the sign-in', signIn(page));
+        const tokens = await within(
+          30_000,
+          'the code exchange',
+          exchange(config, await callback.next(3), request),
+        );
+        const newKid = verifiedBy(tokens.id_token!, keys);
+        assert.ok(newKid);
+        assert.notEqual(newKid, oldKid, 'new tokens are signed with the new key');
+        await page.close();
+      }),
   );
 });
