@@ -33,8 +33,26 @@ function mockServiceWorker(mode: string): Plugin {
   };
 }
 
+/**
+ * Vite wraps every dynamic import in a helper that preloads the chunk's dependencies and CSS. With
+ * `modulePreload: false` and no CSS files (the elements carry their styles) it is handed no
+ * dependencies at all, yet its code still went out with the app (docs/performance.md).
+ */
+function plainDynamicImports(): Plugin {
+  return {
+    name: 'gatehouse-plain-dynamic-imports',
+    apply: 'build',
+    enforce: 'pre',
+    load(id) {
+      if (id === '\0vite/preload-helper.js')
+        return 'export const __vitePreload = (load) => load();';
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   plugins: [
+    plainDynamicImports(),
     minifyCssLiterals(),
     mockServiceWorker(mode),
     devTenants(),
@@ -53,9 +71,16 @@ export default defineConfig(({ mode }) => ({
     modulePreload: false,
     rolldownOptions: {
       output: {
-        // Everything the first page needs in one file: split into shared chunks, the same code
-        // cost more in export lists and chunk overhead (docs/performance.md).
-        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] },
+        // The app that takes over the server's form in one file, with everything it imports: split
+        // into shared chunks, the same code cost more in export lists and chunk overhead
+        // (docs/performance.md).
+        codeSplitting: {
+          groups: [
+            // Shared by the script tag and the app: the tag must not import the app to get them.
+            { name: 'runtime', test: /preload-helper|rolldown[:/]runtime/, priority: 2 },
+            { name: 'main', test: /\/src\/main\.ts$/, includeDependenciesRecursively: true },
+          ],
+        },
       },
     },
   },

@@ -92,8 +92,6 @@ export interface SignInStepParts {
   /** After a failed sign-in, offer "Set your password" (the policy's `passwordSetup`). */
   showPasswordSetup?: boolean;
   resetHref: string;
-  /** Rendered by the server: shown, typed into, but not yet able to submit. */
-  prerendered?: boolean;
 }
 
 export function signInStepTemplate(parts: SignInStepParts): TemplateResult {
@@ -102,7 +100,6 @@ export function signInStepTemplate(parts: SignInStepParts): TemplateResult {
     .identifierHint=${parts.identifierHint}
     .alert=${parts.alert}
     ?busy=${parts.busy}
-    ?prerendered=${parts.prerendered ?? false}
     ?show-reset-link=${parts.showResetLink}
     ?show-password-setup=${parts.showPasswordSetup ?? false}
     reset-href=${parts.resetHref}

@@ -5,7 +5,7 @@ import type { TenantConfig } from '../api/contract.schema.js';
 import { contractVersion } from '../api/contract-version.js';
 import { FlowChangeEvent } from '../events/flow-change-event.js';
 import type { FlowState } from '../flow/flow-state.js';
-import { hasResetLink, shellParts } from './first-step.js';
+import { shellParts } from './first-step.js';
 import { routeUrl } from '../router/route.js';
 import { getLocale, prefetchLocale } from '../i18n/localization.js';
 import { enabledLocales } from '../i18n/negotiate-locale.js';
@@ -16,7 +16,7 @@ import { BootController } from './boot-controller.js';
 import { FlowController } from './flow-controller.js';
 import { LocaleController } from './locale-controller.js';
 import { stepPages } from './step-pages.js';
-import { stepTemplate } from './step-template.js';
+import { stepParts, stepTemplate } from './step-template.js';
 import { TakeoverController } from './takeover-controller.js';
 import { ThemeController } from './theme-controller.js';
 
@@ -182,19 +182,16 @@ export class GateApp extends LitElement {
     const { config, route } = this.#boot;
     return shellTemplate({
       ...shellParts(getLocale(), config, this.#theme.resolved, (text) =>
-        stepTemplate(this.#flow.state, {
-          busy: this.#flow.busy,
-          usernames: config?.signInName === 'username',
-          passwordRules: config?.passwordRules,
-          identifierHint: text?.usernameHint ?? '',
-          showResetLink: hasResetLink(this.#flow.context),
-          showPasswordSetup:
-            hasResetLink(this.#flow.context) &&
-            this.#flow.context?.policy.kind === 'sign-in' &&
-            this.#flow.context.policy.passwordSetup === true,
-          resetHref:
+        stepTemplate(
+          this.#flow.state,
+          stepParts(
+            config,
+            this.#flow.context,
+            text,
             route && this.routing === 'history' ? routeUrl(route, 'reset-email') : '#reset',
-        }),
+            this.#flow.busy,
+          ),
+        ),
       ),
       embedded: this.routing !== 'history',
     });

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ApiClientOptions } from '../api/client.js';
 import {
   initialFlowState,
+  urlFlowState,
   urlStepOf,
   type FlowContext,
   type FlowState,
@@ -120,7 +121,7 @@ export class FlowController implements ReactiveController {
       const email = await (await loadEffects())?.signedInAs(this.api!);
       if (email) return { step: 'change-password', email };
     }
-    if (!snapshot || urlStepOf(snapshot) !== (step ?? steps[0])) return initialFlowState(context);
+    if (!snapshot || urlStepOf(snapshot) !== (step ?? steps[0])) return urlFlowState(context, step);
     if (snapshot.step !== 'reset-code' && snapshot.step !== 'new-password') return snapshot;
     const effects = await loadEffects();
     return (await effects?.restoreStep(this.api!, snapshot)) ?? initialFlowState(context);

@@ -1,9 +1,11 @@
 import { html, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import type { PasswordRules } from '../api/contract.schema.js';
-import type { FlowState } from '../flow/flow-state.js';
+import type { PasswordRules, TenantConfig } from '../api/contract.schema.js';
+import type { FlowContext, FlowState } from '../flow/flow-state.js';
 import { assertNever } from '../flow/policy-steps.js';
+import type { ThemeText } from '../theme/theme-text.schema.js';
 import { signInStepTemplate, type SignInStepParts } from './app-shell.js';
+import { hasResetLink } from './first-step.js';
 
 /** What a step shows beyond its state: the app's busy flag, the tenant's rules, the sign-in's links. */
 export interface StepParts extends Pick<
@@ -15,6 +17,30 @@ export interface StepParts extends Pick<
   usernames: boolean;
   /** The tenant's; there from the moment its settings have loaded, before any new-password step. */
   passwordRules: PasswordRules | undefined;
+}
+
+/**
+ * A step's parts from the tenant's settings, the flow's context and the pack's text: `gate-app`
+ * and the server's answers to form posts (server/http/form-posts.ts) show the same.
+ */
+export function stepParts(
+  config: TenantConfig | undefined,
+  context: FlowContext | undefined,
+  text: ThemeText | undefined,
+  resetHref: string,
+  busy: boolean,
+): StepParts {
+  const resetLink = hasResetLink(context);
+  return {
+    busy,
+    usernames: config?.signInName === 'username',
+    passwordRules: config?.passwordRules,
+    identifierHint: text?.usernameHint ?? '',
+    showResetLink: resetLink,
+    showPasswordSetup:
+      resetLink && context?.policy.kind === 'sign-in' && context.policy.passwordSetup === true,
+    resetHref,
+  };
 }
 
 /** The step page for a flow state (a status line while there is none yet). */

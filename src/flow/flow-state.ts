@@ -82,6 +82,16 @@ export function initialFlowState(context: FlowContext): FlowState {
   }
 }
 
+/**
+ * The state of a URL with nothing remembered for it (a new tab, a page without the script): the
+ * policy's first step, or the reset its URL names, for the reset link to open where it points.
+ */
+export function urlFlowState(context: FlowContext, step: UrlStep | undefined): FlowState {
+  return step === 'reset-email' && context.policy.kind === 'sign-in'
+    ? { step, email: '' }
+    : initialFlowState(context);
+}
+
 /** The step a state shows in the URL; errors and redirects are not places to come back to. */
 export function urlStepOf(state: FlowState): UrlStep | undefined {
   return state.step === 'error' || state.step === 'redirect' ? undefined : state.step;

@@ -3,7 +3,7 @@ import type { PasswordProblem } from '../api/contract.schema.js';
 import type { Failure } from '../flow/flow-state.js';
 import { assertNever } from '../flow/policy-steps.js';
 import { formatDuration } from './duration.js';
-import { getLocale } from './localization.js';
+import { currentLocale } from './current-locale.js';
 
 /** The sentence a customer reads for each failure, in the current locale. */
 export function failureMessage(failure: Failure): string {
@@ -60,7 +60,7 @@ export function failureMessage(failure: Failure): string {
         },
       );
     case 'too_many_requests': {
-      const wait = formatDuration(failure.retryAfter, getLocale());
+      const wait = formatDuration(failure.retryAfter, currentLocale());
       return msg(str`Too many attempts. Wait ${wait}, then try again.`, {
         id: 'ver_fail_throttled',
         desc: 'The wait is in words, e.g. "42 seconds" or "1 minute".',

@@ -12,6 +12,7 @@ import {
 } from './negotiate-locale.js';
 import { overrideTemplates, type TextOverrides } from './override-templates.js';
 import { translations } from './translations.js';
+import { readLocaleFrom } from './current-locale.js';
 
 /**
  * @lit/localize renders its source locale straight from the code and never loads it, so English
@@ -48,6 +49,7 @@ export function getLocale(): SupportedLocale {
   const locale = runtime.getLocale();
   return isSupportedLocale(locale) ? locale : sourceLocale;
 }
+readLocaleFrom(getLocale);
 
 /** The `<html>` element while `syncDocumentLanguage` keeps its `lang`. */
 let documentRoot: HTMLElement | undefined;

@@ -29,7 +29,7 @@ export class GateChangePasswordPage extends GateNewPasswordPage {
     return html`
       ${this.renderHeading(msg('Change your password', { id: 'change_password_heading' }))}
       ${wrongCurrent ? this.renderAlert(currentError) : this.renderAlert()}
-      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+      <form method="post" novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'username',
           label: msg('Signed in as', { id: 'signed_in_as' }),

@@ -40,6 +40,7 @@ export class GateConfirmEmailPage extends StepPage {
       </p>
       ${this.renderAlert()}
       <form
+        method="post"
         novalidate
         @submit=${this.submitHandler(() =>
           this.dispatchEvent(new StepSubmitEvent({ step: 'confirm-email' })),
@@ -63,7 +64,7 @@ export class GateConfirmEmailPage extends StepPage {
         )}
       </p>
       ${this.renderAlert()}
-      <form novalidate @submit=${this.submitHandler(() => this.#submitAddress())}>
+      <form method="post" novalidate @submit=${this.submitHandler(() => this.#submitAddress())}>
         ${textField({
           id: 'recoveryEmail',
           label: msg('Recovery email address', { id: 'register_email_label' }),

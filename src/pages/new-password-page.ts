@@ -33,7 +33,7 @@ export class GateNewPasswordPage extends StepPage {
     return html`
       ${this.renderHeading(msg('Choose a new password', { id: 'newpassword_heading' }))}
       ${this.renderAlert()}
-      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+      <form method="post" novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'username',
           label: msg('Email Address', { id: 'email' }),

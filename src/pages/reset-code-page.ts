@@ -9,11 +9,7 @@ import { StepSubmitEvent } from '../events/step-submit-event.js';
 import { ResendCodeEvent } from '../events/resend-code-event.js';
 import { ChangeEmailEvent } from '../events/change-email-event.js';
 import { codeLength } from '../api/contract.schema.js';
-
-/** Pasted codes arrive as "123 456", "123-456" or in full-width digits; keep only the digits. */
-export function normaliseCode(input: string): string {
-  return input.normalize('NFKC').replace(/[\s-]/g, '');
-}
+import { normaliseCode } from '../rules/verification-code.js';
 
 /** `0:27`: a countdown needs no plural forms, in any language. */
 function minutesAndSeconds(seconds: number): string {
@@ -75,14 +71,14 @@ export class GateResetCodePage extends StepPage {
         this.alert
           ? this.renderAlert()
           : this.resent
-            ? html`<gate-alert variant="info"
+            ? html`<gate-alert variant="info" role="status"
                 >${msg('A new code is on its way. Codes sent before it no longer work.', {
                   id: 'ver_resent',
                 })}</gate-alert
               >`
             : nothing
       }
-      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+      <form method="post" novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'verificationCode',
           label: msg('Verification code', { id: 'ver_input_code' }),
@@ -95,7 +91,10 @@ export class GateResetCodePage extends StepPage {
         <div class="gate-actions">
           ${this.renderSubmit(msg('Verify code', { id: 'ver_but_verify' }))}
           <button
-            type="button"
+            type="submit"
+            name="gate-action"
+            value="resend"
+            formnovalidate
             class="gate-button gate-button-secondary"
             ?disabled=${wait > 0 || this.busy}
             aria-describedby=${wait > 0 ? 'resend-countdown' : nothing}
@@ -117,13 +116,12 @@ export class GateResetCodePage extends StepPage {
         <div class="gate-actions gate-actions-quiet">
           ${
             this.purpose === 'reset'
-              ? html`<button
-                  type="button"
-                  class="gate-button gate-button-link"
-                  @click=${() => this.dispatchEvent(new ChangeEmailEvent())}
-                >
-                  ${msg('Change e-mail', { id: 'ver_but_edit' })}
-                </button>`
+              ? this.renderAction(
+                  'change-email',
+                  'link',
+                  msg('Change e-mail', { id: 'ver_but_edit' }),
+                  () => this.dispatchEvent(new ChangeEmailEvent()),
+                )
               : nothing
           }
           ${this.renderCancel('link')}
@@ -133,7 +131,8 @@ export class GateResetCodePage extends StepPage {
   }
 
   /** The button turns disabled for the cooldown; keep keyboard focus where the new code goes. */
-  #resend = () => {
+  #resend = (event: Event) => {
+    event.preventDefault();
     this.dispatchEvent(new ResendCodeEvent());
     this.querySelector<HTMLInputElement>('#verificationCode')?.focus();
   };

@@ -55,7 +55,7 @@ export class GateResetEmailPage extends StepPage {
               </p>`
       }
       ${this.renderAlert()}
-      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+      <form method="post" novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'email',
           label: msg('Email Address', { id: 'email' }),

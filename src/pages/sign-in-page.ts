@@ -45,7 +45,7 @@ export class GateSignInPage extends StepPage {
         ${msg('Sign in with your email address.', { id: 'local_intro_email' })}
       </p>
       ${this.renderAlert()} ${this.#offer()}
-      <form novalidate @submit=${this.submitHandler(() => this.#submit())}>
+      <form method="post" novalidate @submit=${this.submitHandler(() => this.#submit())}>
         ${textField({
           id: 'signInName',
           label: msg('Email Address', { id: 'logonIdentifier_email' }),

@@ -35,13 +35,6 @@ export abstract class StepPage extends LitElement {
   /** A request for this step is running: the submit button is inert and shows a spinner. */
   @property({ type: Boolean, reflect: true }) busy = false;
 
-  /**
-   * Set where the server renders the step into the hosted page (server/http/first-page.ts): until
-   * the script takes over, the button must not submit, since the browser would put the fields,
-   * password and all, into the URL.
-   */
-  @property({ type: Boolean }) prerendered = false;
-
   /** The last failure for this step, announced in an alert. */
   @property({ attribute: false }) alert: Failure | undefined;
 
@@ -87,12 +80,13 @@ export abstract class StepPage extends LitElement {
   }
 
   protected renderAlert(message = this.alert && failureTexts?.failureMessage(this.alert)) {
-    return message ? html`<gate-alert>${message}</gate-alert>` : nothing;
+    // The role is in the markup too: a page the server rendered has it without the script.
+    return message ? html`<gate-alert role="alert">${message}</gate-alert>` : nothing;
   }
 
   protected renderSubmit(label: string): TemplateResult {
     return html`<button
-      type=${this.prerendered ? 'button' : 'submit'}
+      type="submit"
       class="gate-button gate-button-primary"
       aria-disabled=${this.busy ? 'true' : 'false'}
       aria-busy=${this.busy ? 'true' : 'false'}
@@ -101,28 +95,40 @@ export abstract class StepPage extends LitElement {
     </button>`;
   }
 
+  /**
+   * A button that the script handles in place and that, without the script, posts the form with
+   * `gate-action` set to `action`: the server then takes the same way (server/http/form-posts.ts).
+   */
+  protected renderAction(action: string, look: string, label: string, onClick: () => void) {
+    return html`<button
+      type="submit"
+      name="gate-action"
+      value=${action}
+      formnovalidate
+      class="gate-button gate-button-${look}"
+      @click=${(event: Event) => {
+        event.preventDefault();
+        onClick();
+      }}
+    >
+      ${label}
+    </button>`;
+  }
+
   /** Cancel: back to sign-in (emits `gate-step-cancel`). */
   protected renderCancel(look: 'secondary' | 'link' = 'secondary') {
-    return html`<button
-      type="button"
-      class="gate-button gate-button-${look}"
-      @click=${() => this.dispatchEvent(new StepCancelEvent())}
-    >
-      ${msg('Cancel', { id: 'button_cancel' })}
-    </button>`;
+    return this.renderAction('cancel', look, msg('Cancel', { id: 'button_cancel' }), () =>
+      this.dispatchEvent(new StepCancelEvent()),
+    );
   }
 
   /** The one way on from a page that ends something (emits `gate-step-continue`). */
   protected renderContinue(label: string) {
-    return html`<div class="gate-actions">
-      <button
-        type="button"
-        class="gate-button gate-button-primary"
-        @click=${() => this.dispatchEvent(new StepContinueEvent())}
-      >
-        ${label}
-      </button>
-    </div>`;
+    return html`<form method="post" class="gate-actions">
+      ${this.renderAction('continue', 'primary', label, () =>
+        this.dispatchEvent(new StepContinueEvent()),
+      )}
+    </form>`;
   }
 
   /** Runs `onValid` for a submit unless a request is already running. */

@@ -16,9 +16,10 @@ export function swappablePages(initial: HostedPages): {
   swap(next: HostedPages): HostedPages;
 } {
   let current = initial;
-  // Hosted pages are a function with a `shell` beside it: both go to the current ones.
+  // Hosted pages are a function with `shell` and `start` beside it: all go to the current ones.
   const pages = Object.assign((...args: Parameters<HostedPages>) => current(...args), {
     shell: (...args: Parameters<HostedPages['shell']>) => current.shell(...args),
+    start: (...args: Parameters<HostedPages['start']>) => current.start(...args),
   }) satisfies HostedPages;
   return {
     pages,

@@ -167,7 +167,7 @@ describe('end to end: sign-in and password reset in Chromium', () => {
     const page = await set.browser.context.newPage();
     let releaseScript = () => {};
     const scriptHeld = new Promise<void>((resolve) => (releaseScript = resolve));
-    await page.route('**/assets/index-*.js', async (route) => {
+    await page.route('**/assets/main-*.js', async (route) => {
       await scriptHeld;
       await route.continue();
     });
@@ -199,7 +199,7 @@ describe('end to end: sign-in and password reset in Chromium', () => {
     await page.getByLabel('Language').selectOption('sv');
     await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
     // The next visit, with the script held back: what shows is the server's rendering.
-    await page.route('**/assets/index-*.js', () => undefined);
+    await page.route('**/assets/main-*.js', () => undefined);
     await page.goto(`${set.server.url}/contoso/B2C_1_signin`, { waitUntil: 'commit' });
     await page.getByRole('heading', { name: signInHeading('sv'), exact: true }).waitFor();
     assert.equal(await page.locator('gate-sign-in-page').count(), 0, 'the script has not run');

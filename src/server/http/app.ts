@@ -12,6 +12,7 @@ import type { TenantRegistry } from '../tenants.js';
 import { apiRoutes } from './api-routes.js';
 import { apiCors, assetCors } from './cors.js';
 import { healthRoutes } from './health.js';
+import { formPostRoutes } from './form-posts.js';
 import { frontDoorRoutes, type FrontDoorHolder } from './front-door-routes.js';
 import { pageRoutes, type HostedPages } from './pages.js';
 import { portalRoutes } from './portal-routes.js';
@@ -58,6 +59,10 @@ export function createHttpApp(options: HttpAppOptions) {
   app.all('/api/*', (c) => sendError(c, { error: 'not_found' }));
   app.route('/', frontDoorRoutes(options.frontDoor, options.tenants, options.https));
   app.route('/', portalRoutes(options));
+  app.route(
+    '/',
+    formPostRoutes({ ...options, dispatch: (request, env) => app.fetch(request, env) }),
+  );
   app.route('/', pageRoutes(options.distDir, options.hostedPages, options.tenants));
   app.onError((error, c) => {
     if (error instanceof DatabaseUnavailableError) {

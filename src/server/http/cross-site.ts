@@ -21,9 +21,12 @@ export function fromAnotherSite(
 ): boolean {
   if (safeMethods.has(c.req.method)) return false;
   const origin = c.req.header('origin');
+  const site = c.req.header('sec-fetch-site');
+  // A form post from a page under `Referrer-Policy: no-referrer` says `Origin: null`, as do
+  // sandboxed frames: only the browser's word that the page was this origin's lets it through.
+  if (origin === 'null') return site !== 'same-origin';
   if (origin !== undefined) {
     return origin !== (ownOrigin ?? new URL(c.req.url).origin) && !allowed.includes(origin);
   }
-  const site = c.req.header('sec-fetch-site');
   return site === 'cross-site' || site === 'same-site';
 }

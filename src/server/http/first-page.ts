@@ -12,7 +12,8 @@ import type { RenderInfo } from '@lit-labs/ssr/lib/render-value.js';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import type { TemplateMap } from '@lit/localize';
-import { shellTemplate, signInStepTemplate } from '../../app/app-shell.js';
+import { shellTemplate } from '../../app/app-shell.js';
+
 import { shellParts } from '../../app/first-step.js';
 import { appStyles } from '../../app/app.styles.js';
 import { sourceLocale } from '../../i18n/generated/locale-codes.js';
@@ -24,6 +25,7 @@ import type { ResolvedTheme } from '../../theme/resolved-theme.schema.js';
 import type { ThemeText } from '../../theme/theme-text.schema.js';
 import { withAssetUrls } from '../../theme/runtime/asset-urls.js';
 import { localeTemplates } from '../../i18n/translator.js';
+import { readLocaleFrom } from '../../i18n/current-locale.js';
 import type { MessageOverrides } from '../../i18n/override-templates.js';
 
 /**
@@ -38,6 +40,7 @@ configureReentrantLocalization({
   getLocale: () => rendering?.locale ?? `${sourceLocale}-x-code`,
   loadLocaleSync: () => rendering && { templates: rendering.templates },
 });
+readLocaleFrom(() => rendering?.locale ?? sourceLocale);
 
 const lightDomStart = '<!--gate-light-dom-->';
 const lightDomEnd = '<!--/gate-light-dom-->';
@@ -85,12 +88,6 @@ export interface ShellInput {
   overrides: MessageOverrides | undefined;
 }
 
-export interface FirstPageInput extends ShellInput {
-  identifier: string;
-  showResetLink: boolean;
-  resetHref: string;
-}
-
 export interface FirstPage {
   /** The document's title as the app sets it (heading – tenant), as HTML text. */
   title: string;
@@ -104,20 +101,6 @@ export interface FirstPage {
 
 /** Where the server serves the packs, and so what their asset paths are relative to. */
 const servedThemes = new URL('/themes/', 'http://gatehouse.invalid');
-
-export function renderFirstPage(input: FirstPageInput): FirstPage {
-  return renderShellPage(input, (text) =>
-    signInStepTemplate({
-      identifier: input.identifier,
-      identifierHint: text?.usernameHint ?? '',
-      alert: undefined,
-      busy: false,
-      showResetLink: input.showResetLink,
-      resetHref: input.resetHref,
-      prerendered: true,
-    }),
-  );
-}
 
 /**
  * A page in the hosted pages' frame, with `step` (made in the page's language, given the pack's

@@ -18,8 +18,10 @@ import {
   negotiateLocale,
 } from '../../i18n/negotiate-locale.js';
 import { pageTextOverrides } from '../../app/page-text-overrides.js';
-import { initialFlowState } from '../../flow/flow-state.js';
-import { firstStep, hasResetLink } from '../../app/first-step.js';
+import { urlFlowState, type FlowContext } from '../../flow/flow-state.js';
+import { policySteps } from '../../flow/policy-steps.js';
+import { stepParts, stepTemplate } from '../../app/step-template.js';
+import { firstStep, type StartFailure } from '../../app/first-step.js';
 import { parseRoute, routeUrl, type Route } from '../../router/route.js';
 import { publicTenantConfig } from '../../app/public-tenant-config.js';
 import { type Tenant } from '../../tenant/tenant.schema.js';
@@ -29,13 +31,21 @@ import type { Logger } from '../log.js';
 import type { TenantRegistry } from '../tenants.js';
 import { isInteractionReturn } from '../oidc/interaction-paths.js';
 import { acceptedLanguages } from './accept-language.js';
-import { renderFirstPage, type ShellInput } from './first-page.js';
-import { pageCsp } from './security-headers.js';
+import { renderShellPage, type ShellInput } from './first-page.js';
+import { loadEveryStep } from '../../app/every-step.js';
+import { formTargets, pageCsp } from './security-headers.js';
 
 /** A hosted page's HTML, and the hashes of the inline styles it carries (for its CSP). */
 export interface HostedPage {
   html: string;
   styleHashes: string[];
+}
+
+export interface VisitStart {
+  /** The tenant's public settings, allowing an OpenID Connect interaction's return address. */
+  config: TenantConfig;
+  start: FlowContext | StartFailure;
+  shell: ShellInput;
 }
 
 /** What the server knows of a visit to a tenant's pages. */
@@ -53,6 +63,11 @@ export interface Visit {
  */
 export interface HostedPages {
   (tenant: Tenant | undefined, visit?: Visit): HostedPage;
+  /**
+   * Where a visit to `tenant`'s pages starts, and its frame: what a form post to its URL goes on
+   * from (form-posts.ts).
+   */
+  start(tenant: Tenant, visit: Visit): VisitStart;
   /** The frame of a page the server renders by itself for `tenant`, in the language `visit` negotiates. */
   shell(
     tenant: Tenant,
@@ -75,6 +90,7 @@ export async function loadHostedPages(
   for (const part of ['</head>', '<body></body>', '<html lang="en">', '<title>']) {
     if (!indexHtml.includes(part)) throw new Error(`${file} has no ${part}`);
   }
+  await loadEveryStep();
   const themes = new Map<string, ResolvedTheme | undefined>();
   for (const { theme } of tenants.values()) {
     if (themes.has(theme)) continue;
@@ -98,6 +114,19 @@ export async function loadHostedPages(
     const html = insertBefore(indexHtml, '</head>', bootDataScript({ config: allowing, theme }));
     return { config: allowing, html };
   };
+  const start: HostedPages['start'] = (tenant, visit) => {
+    const page = byTenant.get(tenant.id)!;
+    const back = visit.route.redirectUri;
+    const config =
+      back !== undefined && isInteractionReturn(page.config.tenant, back)
+        ? withReturn(page.config, page.theme, back).config
+        : page.config;
+    return {
+      config,
+      start: firstStep(config, visit.route, true),
+      shell: shellInput(config, page.theme, { ...visit, uiLocales: visit.route.uiLocales }),
+    };
+  };
   const shell: HostedPages['shell'] = (tenant, visit) => {
     const { config, theme } = byTenant.get(tenant.id)!;
     return shellInput(config, theme, visit);
@@ -120,7 +149,7 @@ export async function loadHostedPages(
     html = insertBefore(html, '</body>', rendered.body);
     return { html, styleHashes: rendered.styleHashes };
   };
-  return Object.assign(hosted, { shell });
+  return Object.assign(hosted, { shell, start });
 }
 
 /**
@@ -134,23 +163,25 @@ function insertBefore(html: string, marker: string, text: string): string {
 }
 
 /**
- * The rendered first step of a visit, when it is the sign-in form: the step the app starts on
- * (app/first-step.ts, as `gate-app` decides it), for a URL that names no step. A URL that names
- * one may have a history entry that remembers another state, which only the browser can see.
+ * The rendered first step of a visit: the step the app starts on for its URL (app/first-step.ts,
+ * flow/flow-state.ts, as `gate-app` decides them) when nothing is remembered for it. A URL that
+ * names a later step may have a history entry that remembers its state, which only the browser
+ * can see; without the script, those steps are the answers to form posts (form-posts.ts).
  */
 function firstPageOf(config: TenantConfig, theme: ResolvedTheme | undefined, visit: Visit) {
   const { route } = visit;
   const start = firstStep(config, route, true);
-  if (route.step !== undefined || 'step' in start) return undefined;
-  const state = initialFlowState(start);
-  if (state.step !== 'sign-in') return undefined;
+  const context = 'step' in start ? undefined : start;
+  if (context && route.step !== undefined) {
+    const steps = policySteps(context.policy, context.resetAllowed);
+    if (route.step !== 'reset-email' || !steps.includes(route.step)) return undefined;
+  }
+  // A visit that cannot start (a return address not allowed) shows the app's error page.
+  const state = context ? urlFlowState(context, route.step) : (start as StartFailure);
   const shell = shellInput(config, theme, { ...visit, uiLocales: route.uiLocales });
-  const rendered = renderFirstPage({
-    ...shell,
-    identifier: state.identifier,
-    showResetLink: hasResetLink(start),
-    resetHref: routeUrl(route, 'reset-email'),
-  });
+  const rendered = renderShellPage(shell, (text) =>
+    stepTemplate(state, stepParts(config, context, text, routeUrl(route, 'reset-email'), false)),
+  );
   return { locale: shell.locale, rendered };
 }
 
@@ -180,7 +211,10 @@ export function pageRoutes(distDir: string, hostedPages: HostedPages, tenants: T
 
   const page = (c: Context, tenant: Tenant | undefined, visit: Visit | undefined) => {
     const { html, styleHashes } = hostedPages(tenant, visit);
-    c.header('Content-Security-Policy', pageCsp(tenant?.embeddingOrigins ?? [], styleHashes));
+    c.header(
+      'Content-Security-Policy',
+      pageCsp(tenant?.embeddingOrigins ?? [], styleHashes, tenant && formTargets(tenant)),
+    );
     c.header('Cache-Control', 'no-cache');
     // The page is rendered in the language the user picked, else the one the browser asks for.
     c.header('Vary', 'Accept-Language, Cookie');

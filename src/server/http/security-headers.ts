@@ -5,6 +5,7 @@
  * and framing only by the tenant's embedding origins.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { Tenant } from '../../tenant/tenant.schema.js';
 
 export function securityHeaders(https: boolean): MiddlewareHandler {
   return async (c, next) => {
@@ -18,10 +19,30 @@ export function securityHeaders(https: boolean): MiddlewareHandler {
   };
 }
 
-/** `styleHashes`: CSP sources of the inline styles the page carries, and only those. */
+/**
+ * Where a hosted page's form post may end up: this origin, and the origins of the addresses its
+ * sign-in may redirect to (the tenant's return addresses and its apps'), since browsers hold a
+ * form's redirects to `form-action` too.
+ */
+export function formTargets(tenant: Tenant): string[] {
+  const uris = [
+    ...tenant.redirectUris,
+    ...(tenant.clients ?? []).flatMap((client) => [
+      ...client.redirectUris,
+      ...(client.postLogoutRedirectUris ?? []),
+    ]),
+  ];
+  return [...new Set(uris.map((uri) => new URL(uri).origin))];
+}
+
+/**
+ * `styleHashes`: CSP sources of the inline styles the page carries, and only those;
+ * `formTargets`: origins besides this one that its forms may lead to.
+ */
 export function pageCsp(
   embeddingOrigins: readonly string[],
   styleHashes: readonly string[] = [],
+  formTargets: readonly string[] = [],
 ): string {
   const ancestors = embeddingOrigins.length > 0 ? embeddingOrigins.join(' ') : "'none'";
   return [
@@ -34,7 +55,7 @@ export function pageCsp(
     "manifest-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    ["form-action 'self'", ...formTargets].join(' '),
     `frame-ancestors ${ancestors}`,
   ].join('; ');
 }

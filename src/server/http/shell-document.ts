@@ -14,21 +14,25 @@ export interface RenderedPage {
   csp: string;
 }
 
-/** The page of `step` in `shell`'s frame, titled in its language, with its CSP. */
+/**
+ * The page of `step` in `shell`'s frame, titled in its language (by `title`, else by the step's
+ * heading, as the app titles its pages), with its CSP.
+ */
 export function shellDocument(
   shell: ShellInput,
-  title: (t: ReturnType<typeof translator>) => string,
+  title: ((t: ReturnType<typeof translator>) => string) | undefined,
   step: () => TemplateResult,
   formAction = "form-action 'self'",
 ): RenderedPage {
   const rendered = renderShellPage(shell, step);
   const t = translator(shell.locale, shell.overrides);
+  const heading = title ? [title(t), shell.tenantName].join(' – ') : undefined;
   const text = document`<!doctype html>
 <html lang="${shell.locale}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${[title(t), shell.tenantName].join(' – ')}</title>
+<title>${heading ?? raw(rendered.title)}</title>
 ${raw(rendered.head)}
 </head>
 <body>${raw(rendered.body)}</body>

@@ -22,6 +22,7 @@ import {
 import { continuePath } from './interaction-paths.js';
 import { loginPrompts } from './login-prompts.js';
 import { ticketParam } from './ticket-login.js';
+import { formTargets } from '../http/security-headers.js';
 
 /**
  * Who the user is, for the app: an email account's address; a username account's username, and
@@ -61,14 +62,7 @@ export function isProtocolPath(path: string): boolean {
  * those redirects too. The provider adds its form_post script's hash to script-src itself.
  */
 export function formAction(tenant: Tenant): string {
-  const origins = new Set(
-    (tenant.clients ?? []).flatMap((client) =>
-      [...client.redirectUris, ...(client.postLogoutRedirectUris ?? [])].map(
-        (uri) => new URL(uri).origin,
-      ),
-    ),
-  );
-  return ["form-action 'self'", ...origins].join(' ');
+  return ["form-action 'self'", ...formTargets(tenant)].join(' ');
 }
 
 const dayS = 24 * 60 * 60;

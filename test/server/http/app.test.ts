@@ -132,18 +132,19 @@ describe('server: HTTP', () => {
       assert.equal(page.match(/<body>/g)?.length, 1);
     });
 
-    it('leaves the form to the script where the page is not a first sign-in step', async () => {
-      for (const path of [
-        '/contoso/B2C_1_signin/reset-email',
-        '/contoso/B2C_1_passwordreset',
-        '/contoso/B2C_1_signin?redirect_uri=https%3A%2F%2Fevil.example%2F',
-      ]) {
+    it('renders every first step, the reset link and a refused return address as well', async () => {
+      for (const [path, marker] of [
+        ['/contoso/B2C_1_signin/reset-email', 'name="email"'],
+        ['/contoso/B2C_1_passwordreset', 'name="email"'],
+        ['/contoso/B2C_1_signin?redirect_uri=https%3A%2F%2Fevil.example%2F', '<h1'],
+      ] as const) {
         const response = await fetch(`${server.url}${path}`);
         const page = await response.text();
-        assert.match(page, /<body><\/body>/, path);
+        assert.ok(page.includes(marker), path);
+        assert.doesNotMatch(page, /<body><\/body>/, path);
         assert.match(
           response.headers.get('content-security-policy') ?? '',
-          /style-src 'self';/,
+          /style-src 'self' 'sha256-/,
           path,
         );
       }
@@ -465,6 +466,7 @@ describe('server: HTTP', () => {
         { origin: 'https://evil.example' },
         { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
         { origin: 'null' },
+        { origin: 'null', 'sec-fetch-site': 'cross-site' },
         // Another port of the same host is another origin.
         { origin: new URL(server.url).origin.replace(/:\d+$/, ':1') },
         { 'sec-fetch-site': 'cross-site' },
@@ -491,6 +493,8 @@ describe('server: HTTP', () => {
         { origin: own, 'sec-fetch-site': 'same-origin' },
         { 'sec-fetch-site': 'same-origin' },
         { 'sec-fetch-site': 'none' },
+        // A form posted from the hosted page itself: its no-referrer policy nulls the Origin.
+        { origin: 'null', 'sec-fetch-site': 'same-origin' },
       ];
       for (const headers of ownSite) {
         assert.equal((await reset(headers)).status, 202, JSON.stringify(headers));

@@ -15,12 +15,16 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<TestBrowser> {
+/** `javaScriptEnabled: false` browses as with the script turned off in the browser's settings. */
+export async function launchBrowser(
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'gatehouse-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const cspViolations: string[] = [];
   await context.exposeBinding('__gatehouseCspViolation', (_source, report: string) => {

@@ -17,14 +17,16 @@ export interface ServerAndBrowser {
   browser: TestBrowser;
 }
 
-export function serverAndBrowser(): ServerAndBrowser {
+export function serverAndBrowser(
+  browserOptions: Parameters<typeof launchBrowser>[0] = {},
+): ServerAndBrowser {
   const set = {} as ServerAndBrowser;
   before(async () => {
     buildPagesIfStale('dist');
     set.dataDir = await freshDataDir();
     set.sink = await startSmtpSink();
     set.server = await startServerProcess({ DATA_DIR: set.dataDir, SMTP_URL: set.sink.url });
-    set.browser = await launchBrowser();
+    set.browser = await launchBrowser(browserOptions);
   });
   after(async () => {
     await set.browser?.close();
