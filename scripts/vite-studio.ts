@@ -37,7 +37,7 @@ const assetFileName = /^[a-z0-9][a-z0-9_-]{0,62}\.(svg|png|jpe?g|woff2)$/;
 const largestImage = Math.max(...Object.values(assetRules).map((rule) => rule.maxBytes));
 
 /** Why a dropped file cannot be saved, before any check of the pack: its name or its size. */
-export function fileErrors(files: Record<string, unknown>): string[] {
+function fileErrors(files: Record<string, unknown>): string[] {
   return Object.entries(files).flatMap(([name, data]) => {
     const extension = assetFileName.exec(name)?.[1];
     if (!extension) {

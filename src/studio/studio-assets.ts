@@ -116,7 +116,7 @@ export class GateStudioAssets extends LitElement {
           msg(str`Font: ${face.family} ${face.weight ?? 400} ${face.style ?? 'normal'}`, {
             id: 'studio_asset_font',
           }),
-          face.file,
+          `${this.draft!.id}/${face.file}`,
         ),
       )}
       ${
