@@ -76,7 +76,7 @@ describe('the studio: images and fonts', () => {
       await target.locator('gate-theme-banner').first().waitFor();
       await target.evaluate(() => ((window as unknown as Record<string, number>)['kept'] = 1));
     }
-    await page.getByLabel('Logo', { exact: true }).setInputFiles({
+    await page.getByLabel('Banner logo', { exact: true }).setInputFiles({
       name: 'Brand Logo.PNG',
       mimeType: 'image/png',
       buffer: solidPng(120, 40),
@@ -106,7 +106,7 @@ describe('the studio: images and fonts', () => {
 
   it('says at the field why it refuses a file too large or of the wrong type, and does not save', async () => {
     const large = solidPng(120, 40, 12 * 1024);
-    await page.getByLabel('Logo', { exact: true }).setInputFiles({
+    await page.getByLabel('Banner logo', { exact: true }).setInputFiles({
       name: 'large.png',
       mimeType: 'image/png',
       buffer: large,
@@ -116,7 +116,7 @@ describe('the studio: images and fonts', () => {
       .getByText(`large.png is ${size} KB; this field takes at most 10 KB.`)
       .waitFor();
     assert.equal(
-      await page.getByLabel('Logo', { exact: true }).getAttribute('aria-invalid'),
+      await page.getByLabel('Banner logo', { exact: true }).getAttribute('aria-invalid'),
       'true',
     );
     await page
@@ -125,7 +125,7 @@ describe('the studio: images and fonts', () => {
       .waitFor();
     assert.equal(await save().isDisabled(), true);
 
-    await page.getByLabel('Favicon', { exact: true }).setInputFiles({
+    await page.getByLabel('Favicon (browser tab icon)', { exact: true }).setInputFiles({
       name: 'icon.gif',
       mimeType: 'image/gif',
       buffer: Buffer.from('GIF89a'),
@@ -136,12 +136,12 @@ describe('the studio: images and fonts', () => {
     assert.equal(await save().isDisabled(), true);
 
     // A file the field takes in its place clears the field, and the pack can be saved again.
-    await page.getByLabel('Logo', { exact: true }).setInputFiles({
+    await page.getByLabel('Banner logo', { exact: true }).setInputFiles({
       name: 'logo.png',
       mimeType: 'image/png',
       buffer: solidPng(120, 40),
     });
-    await page.getByLabel('Favicon', { exact: true }).setInputFiles({
+    await page.getByLabel('Favicon (browser tab icon)', { exact: true }).setInputFiles({
       name: 'favicon.png',
       mimeType: 'image/png',
       buffer: solidPng(32, 32),
@@ -234,5 +234,23 @@ describe('the studio: images and fonts', () => {
     assert.equal(existsSync(join(saveDir, 'escape')), false);
     assert.deepEqual(readdirSync(saveDir), ['acme']);
     assert.equal(existsSync(join(dirname(saveDir), 'escape.png')), false);
+  });
+
+  it('says why in the studio’s language', async () => {
+    const dutch = await browser.newPage();
+    try {
+      await dutch.goto(page.url().replace('lang=en', 'lang=nl'));
+      await dutch.getByLabel('Bannerlogo', { exact: true }).setInputFiles({
+        name: 'logo.gif',
+        mimeType: 'image/gif',
+        buffer: Buffer.from('GIF89a'),
+      });
+      await dutch
+        .locator('gate-studio-asset-field[kind="bannerLogo"]')
+        .getByText('logo.gif is geen bestand dat dit veld aanneemt (.svg, .png).')
+        .waitFor({ timeout: 90_000 });
+    } finally {
+      await dutch.close();
+    }
   });
 });

@@ -79,11 +79,11 @@ export class GateStudioAssets extends LitElement {
   #imageLabel(kind: AssetKind): string {
     switch (kind) {
       case 'bannerLogo':
-        return msg('Logo', { id: 'studio_asset_logo' });
+        return msg('Banner logo', { id: 'studio_asset_logo' });
       case 'background':
         return msg('Background image', { id: 'studio_asset_background' });
       case 'favicon':
-        return msg('Favicon', { id: 'studio_asset_favicon' });
+        return msg('Favicon (browser tab icon)', { id: 'studio_asset_favicon' });
     }
   }
 
