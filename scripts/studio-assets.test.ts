@@ -236,8 +236,8 @@ describe('the studio: images and fonts', () => {
     assert.equal(existsSync(join(dirname(saveDir), 'escape.png')), false);
   });
 
-  it('says why in the studio’s language', async () => {
-    const dutch = await browser.newPage();
+  it('says why in the studio’s language, accessibly (axe)', async () => {
+    const dutch = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     try {
       await dutch.goto(page.url().replace('lang=en', 'lang=nl'));
       await dutch.getByLabel('Bannerlogo', { exact: true }).setInputFiles({
@@ -249,6 +249,25 @@ describe('the studio: images and fonts', () => {
         .locator('gate-studio-asset-field[kind="bannerLogo"]')
         .getByText('logo.gif is geen bestand dat dit veld aanneemt (.svg, .png).')
         .waitFor({ timeout: 90_000 });
+      // The fields, a refusal among them, keep the page accessible.
+      await dutch.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+      const violations = await dutch.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run(
+                root: Document,
+                options: object,
+              ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, { iframes: false });
+        return result.violations.map(
+          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
+        );
+      });
+      assert.deepEqual(violations, []);
     } finally {
       await dutch.close();
     }
