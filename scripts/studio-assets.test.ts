@@ -90,6 +90,17 @@ describe('the studio: images and fonts', () => {
     }
     await field('bannerLogo').getByText('Now: contoso/assets/banner-logo.png').waitFor();
     await page.getByText('No problems: this pack can be saved.').waitFor();
+    // The emails carry a PNG logo as it is.
+    const inline = `data:image/png;base64,${solidPng(120, 40).toString('base64')}`;
+    await page.waitForFunction((src) => {
+      const frames = [
+        ...document
+          .querySelector('gate-studio')!
+          .shadowRoot!.querySelector('gate-studio-email-preview')!
+          .shadowRoot!.querySelectorAll('iframe'),
+      ];
+      return frames.length === 9 && frames.every((frame) => frame.srcdoc.includes(src));
+    }, inline);
   });
 
   it('takes an SVG logo dropped on its field', async () => {
