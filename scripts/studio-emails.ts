@@ -46,7 +46,11 @@ export async function previewEmails(
     const [pack, ...rest] = theme.assets.bannerLogo.split('/');
     const owner = pack === theme.id && request.assetsFrom ? request.assetsFrom : pack!;
     const file = join(root, shippedThemesDir, owner, ...rest);
-    const content = Buffer.from(await mailLogoPng(await readFile(file)));
+    const svgOrPng =
+      typeof request.bannerLogo === 'string'
+        ? Buffer.from(request.bannerLogo, 'base64')
+        : await readFile(file);
+    const content = Buffer.from(await mailLogoPng(svgOrPng));
     logo = { filename: 'logo.png', contentType: 'image/png', content };
   }
   const now = Date.now();

@@ -1,7 +1,8 @@
 /**
  * The brand studio's requests to its dev server: the list of packs, the emails' preview
  * (scripts/studio-emails.ts), and Save. Save writes
- * `themes/<id>/` (theme.json, text/<locale>.json, and a copied pack's assets) and nothing else,
+ * `themes/<id>/` (theme.json, text/<locale>.json, the files dropped into the studio, and a copied
+ * pack's assets) and nothing else,
  * and only after the pack, written to a scratch folder first, passes every check theme:check
  * runs: a broken pack is never saved.
  */
@@ -10,6 +11,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
+import { assetRules, maxFontBytes } from '../src/theme/pack/asset-checks.js';
+import { formatBytes } from '../src/theme/pack/read-pack-chain.js';
 import { themeIdPattern } from '../src/theme/pack-fields.js';
 import { themeLocales } from '../src/theme/theme-text.schema.js';
 import { checkPacks, packIds, shippedThemesDir } from './theme-packs.js';
@@ -23,9 +26,33 @@ interface SaveRequest {
   copyFrom?: string;
   manifest: unknown;
   text: Partial<Record<string, unknown>>;
+  /** Files dropped into the studio: name in the pack's `assets/` to base64. */
+  files?: Record<string, string>;
 }
 
-const maxBody = 256 * 1024;
+/** Room for the largest pack: its images and brand fonts at their limits, as base64. */
+const maxBody = 2 * 1024 * 1024;
+/** A plain name in `assets/`: no folder, no dots but the extension, an extension a pack may use. */
+const assetFileName = /^[a-z0-9][a-z0-9_-]{0,62}\.(svg|png|jpe?g|woff2)$/;
+const largestImage = Math.max(...Object.values(assetRules).map((rule) => rule.maxBytes));
+
+/** Why a dropped file cannot be saved, before any check of the pack: its name or its size. */
+function fileErrors(files: Record<string, unknown>): string[] {
+  return Object.entries(files).flatMap(([name, data]) => {
+    const extension = assetFileName.exec(name)?.[1];
+    if (!extension) {
+      return [`${JSON.stringify(name)}: not a file name a pack may use in assets/`];
+    }
+    if (typeof data !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) {
+      return [`${name}: not base64`];
+    }
+    const limit = extension === 'woff2' ? maxFontBytes : largestImage;
+    const bytes = Buffer.byteLength(data, 'base64');
+    return bytes > limit
+      ? [`${name}: is ${formatBytes(bytes)}; at most ${formatBytes(limit)}`]
+      : [];
+  });
+}
 
 function readBody(request: IncomingMessage): Promise<string> {
   return new Promise((done, fail) => {
@@ -64,6 +91,12 @@ function parseSave(body: string): SaveRequest | undefined {
   if (!locales.every((locale) => (themeLocales as readonly string[]).includes(locale))) {
     return undefined;
   }
+  if (
+    request.files !== undefined &&
+    (typeof request.files !== 'object' || request.files === null)
+  ) {
+    return undefined;
+  }
   return request as SaveRequest;
 }
 
@@ -75,6 +108,12 @@ async function writePack(dir: string, request: SaveRequest, root: string) {
     const assets = join(root, shippedThemesDir, request.copyFrom, 'assets');
     if ((await readdir(assets).catch(() => [])).length > 0) {
       await cp(assets, join(folder, 'assets'), { recursive: true });
+    }
+  }
+  if (request.files && Object.keys(request.files).length > 0) {
+    await mkdir(join(folder, 'assets'), { recursive: true });
+    for (const [name, data] of Object.entries(request.files)) {
+      await writeFile(join(folder, 'assets', name), Buffer.from(data, 'base64'));
     }
   }
   await writeFile(join(folder, 'theme.json'), `${JSON.stringify(request.manifest, null, 2)}\n`);
@@ -139,6 +178,8 @@ export function studioEndpoints(saveDir = shippedThemesDir): Plugin {
           .then(async (body) => {
             const parsed = parseSave(body);
             if (!parsed) return answer(response, 400, { errors: ['not a pack to save'] });
+            const refused = fileErrors(parsed.files ?? {});
+            if (refused.length > 0) return answer(response, 400, { errors: refused });
             const errors = await save(parsed, root, saveDir);
             answer(response, errors.length > 0 ? 422 : 200, { errors });
           })

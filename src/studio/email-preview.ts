@@ -19,6 +19,8 @@ export interface EmailPreviewRequest {
   theme: unknown;
   /** A copied pack's assets are still in the pack it was copied from. */
   assetsFrom?: string;
+  /** A banner logo dropped into the studio and not saved yet, as base64. */
+  bannerLogo?: string;
 }
 
 export interface PreviewEmail {

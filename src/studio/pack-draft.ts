@@ -1,11 +1,12 @@
 /**
  * The pack a brand team edits in the studio, as the files it will be saved as: the manifest and
- * the text per locale. It is checked with the resolver theme:check uses, over a source that reads
+ * the text per locale, and the files dropped in. It is checked with the resolver theme:check uses, over a source that reads
  * the draft's files from memory and every other file (parents, assets) from the dev server.
  */
 import { parseColor, toHex } from '../theme/pack/color.js';
 import type { ThemeSource } from '../theme/pack/read-pack-chain.js';
 import { resolveThemePack } from '../theme/pack/resolve-theme.js';
+import { withAssetUrls } from '../theme/runtime/asset-urls.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import { themeLocales, type ThemeLocale } from '../theme/theme-text.schema.js';
 import { fontFamilyProblem, lengthProblem } from '../theme/theme-token-checks.js';
@@ -19,6 +20,14 @@ export interface PackDraft {
   copyFrom?: string;
   manifest: Record<string, unknown> & { tokens?: Record<string, string> };
   text: Partial<Record<ThemeLocale, Record<string, unknown>>>;
+  /** Files dropped into the studio, by their path in the pack (`assets/banner-logo.png`). */
+  files?: Record<string, DraftFile>;
+}
+
+/** A dropped file: its bytes for the checks and Save, and an object URL for the previews. */
+export interface DraftFile {
+  bytes: Uint8Array;
+  url: string;
 }
 
 async function fetchJson(path: string): Promise<unknown> {
@@ -52,6 +61,7 @@ export function copyDraft(from: PackDraft, id: string): PackDraft {
     copyFrom: from.copyFrom ?? from.id,
     manifest: { ...structuredClone(from.manifest), id, name: id },
     text: structuredClone(from.text),
+    files: { ...from.files },
   };
 }
 
@@ -67,6 +77,8 @@ function draftSource(draft: PackDraft): ThemeSource {
         const text = draft.text[locale as ThemeLocale];
         return text === undefined ? undefined : encode(text);
       }
+      const dropped = path.startsWith(own) ? draft.files?.[path.slice(own.length)] : undefined;
+      if (dropped) return dropped.bytes;
       if (path.startsWith(`${own}assets/`) && draft.copyFrom) {
         return fetchBytes(`${themesDir}/${draft.copyFrom}/${path.slice(own.length)}`);
       }
@@ -112,4 +124,50 @@ export function problemsAt(problems: readonly string[], file: string, field: str
   return problems
     .filter((line) => line.startsWith(prefix))
     .map((line) => line.slice(prefix.length));
+}
+
+/** The files of the draft as Save sends them: name in `assets/` to base64. */
+function filesToSend(draft: PackDraft): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(draft.files ?? {}).map(([path, file]) => [
+      path.slice('assets/'.length),
+      toBase64(file.bytes),
+    ]),
+  );
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+/** Save: the dev server writes `themes/<id>/` if the pack passes every check, else says why not. */
+export async function saveDraft(draft: PackDraft): Promise<{ ok: boolean; errors: string[] }> {
+  const response = await fetch('/__studio/save', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      id: draft.id,
+      copyFrom: draft.copyFrom,
+      manifest: draft.manifest,
+      text: draft.text,
+      files: filesToSend(draft),
+    }),
+  });
+  const answer = (await response.json()) as { errors: string[] };
+  return { ok: response.ok, errors: answer.errors };
+}
+
+/**
+ * The resolved pack with the URLs the previews load: a dropped file's object URL, else the file on
+ * the dev server (a copy's own files are still in the pack it was copied from).
+ */
+export function previewTheme(theme: ResolvedTheme, draft: PackDraft): ResolvedTheme {
+  return withAssetUrls(theme, (path) => {
+    const [pack, ...rest] = path.split('/');
+    const dropped = pack === draft.id ? draft.files?.[rest.join('/')] : undefined;
+    const owner = pack === draft.id && draft.copyFrom ? draft.copyFrom : pack;
+    return dropped?.url ?? `/${themesDir}/${owner}/${rest.join('/')}`;
+  });
 }

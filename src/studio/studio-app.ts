@@ -3,7 +3,6 @@ import { customElement, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
 import tenants from 'virtual:gatehouse/tenants';
 import { passingColor } from '../theme/pack/contrast-suggestion.js';
-import { withAssetUrls } from '../theme/runtime/asset-urls.js';
 import type { ResolvedTheme } from '../theme/resolved-theme.schema.js';
 import { themeLocales, type ThemeLocale } from '../theme/theme-text.schema.js';
 import { colorTokenNames, type ThemeTokenName } from '../theme/theme-tokens.js';
@@ -13,11 +12,15 @@ import {
   copyDraft,
   loadDraft,
   manifestFile,
+  previewTheme,
   problemsAt,
+  saveDraft,
   themesDir,
   type PackDraft,
 } from './pack-draft.js';
+import { droppedLogo } from './pack-assets.js';
 import { previewFailures, type PreviewFailures } from './preview-states.js';
+import './studio-assets.js';
 import './studio-color-field.js';
 import './studio-email-preview.js';
 import './studio-preview.js';
@@ -110,13 +113,7 @@ export class GateStudio extends LitElement {
     if (checked.problems.length === 0) this.#lastGood = checked.theme;
     this.problems = checked.problems;
     this.resolved = checked.theme;
-    const owner = draft.copyFrom;
-    this.theme =
-      checked.theme &&
-      withAssetUrls(checked.theme, (path) => {
-        const [pack, ...rest] = path.split('/');
-        return `/${themesDir}/${pack === draft.id && owner ? owner : pack}/${rest.join('/')}`;
-      });
+    this.theme = checked.theme && previewTheme(checked.theme, draft);
   }
 
   #setToken(name: string, value: string) {
@@ -143,7 +140,7 @@ export class GateStudio extends LitElement {
       );
       return;
     }
-    this.#lastGood = this.theme;
+    this.#lastGood = this.resolved;
     await this.#check(copyDraft(this.draft!, id));
     this.status = msg(str`Copied to ${id}. Save writes themes/${id}/.`, { id: 'studio_copied' });
   }
@@ -151,24 +148,14 @@ export class GateStudio extends LitElement {
   async #save() {
     const draft = this.draft!;
     if (this.problems.length > 0) return;
-    const response = await fetch('/__studio/save', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: draft.id,
-        copyFrom: draft.copyFrom,
-        manifest: draft.manifest,
-        text: draft.text,
-      }),
-    });
-    const answer = (await response.json()) as { errors: string[] };
-    if (response.ok) {
+    const saved = await saveDraft(draft);
+    if (saved.ok) {
       this.status = msg(str`Saved themes/${draft.id}/.`, { id: 'studio_saved' });
       if (!this.packs.includes(draft.id)) this.packs = [...this.packs, draft.id].sort();
       this.draft = { ...draft, copyFrom: undefined };
       this.#remember();
     } else {
-      this.problems = answer.errors;
+      this.problems = saved.errors;
       this.status = msg('Not saved: the pack has problems.', { id: 'studio_not_saved' });
     }
   }
@@ -291,7 +278,17 @@ export class GateStudio extends LitElement {
         </section>
         ${
           draft
-            ? html`<div class="row">${this.#tokenFields()} ${this.#textFields()}</div>
+            ? html`<div class="row">
+                  ${this.#tokenFields()}
+                  <gate-studio-assets
+                    .draft=${draft}
+                    .theme=${this.resolved}
+                    .problems=${this.problems}
+                    @gate-studio-draft=${(event: CustomEvent<PackDraft>) =>
+                      void this.#check(event.detail)}
+                  ></gate-studio-assets>
+                  ${this.#textFields()}
+                </div>
                 <section aria-labelledby="problems-heading" class="problems">
                   <h2 id="problems-heading">${msg('Problems', { id: 'studio_problems' })}</h2>
                   ${
@@ -334,6 +331,7 @@ export class GateStudio extends LitElement {
                     .theme=${this.resolved}
                     tenant=${this.tenantId}
                     assets-from=${draft.copyFrom ?? ''}
+                    logo=${droppedLogo(draft, this.resolved?.assets.bannerLogo)}
                   ></gate-studio-email-preview>
                 </section>`
             : html`<p>${msg('Loading…', { id: 'studio_loading' })}</p>`

@@ -59,6 +59,8 @@ export class GateStudioEmailPreview extends LitElement {
   @property() tenant = '';
   /** A copied pack's assets are still in the pack it was copied from. */
   @property({ attribute: 'assets-from' }) assetsFrom = '';
+  /** A banner logo dropped into the studio and not saved yet, as base64. */
+  @property() logo = '';
 
   @state() private emails: PreviewEmail[] = [];
   @state() private failed = false;
@@ -66,7 +68,12 @@ export class GateStudioEmailPreview extends LitElement {
   #request = 0;
 
   override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('theme') || changed.has('tenant') || changed.has('assetsFrom')) {
+    if (
+      changed.has('theme') ||
+      changed.has('tenant') ||
+      changed.has('assetsFrom') ||
+      changed.has('logo')
+    ) {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.#load(), settleMs);
     }
@@ -84,6 +91,7 @@ export class GateStudioEmailPreview extends LitElement {
       tenant: this.tenant,
       theme: this.theme,
       ...(this.assetsFrom ? { assetsFrom: this.assetsFrom } : {}),
+      ...(this.logo ? { bannerLogo: this.logo } : {}),
     };
     try {
       const response = await fetch('/__studio/emails', {

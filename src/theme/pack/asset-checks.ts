@@ -9,14 +9,14 @@ import type { Merged } from './merge-chain.js';
 import { formatBytes, type Pack, type ThemeSource } from './read-pack-chain.js';
 import { svgProblems } from './svg-safety.js';
 
-interface AssetRule {
+export interface AssetRule {
   types: readonly ImageType[];
   maxWidth: number;
   maxHeight: number;
   maxBytes: number;
 }
 
-const assetRules: Record<AssetKind, AssetRule> = {
+export const assetRules: Record<AssetKind, AssetRule> = {
   bannerLogo: { types: ['svg', 'png'], maxWidth: 280, maxHeight: 60, maxBytes: 10 * 1024 },
   background: {
     types: ['svg', 'png', 'jpeg'],
