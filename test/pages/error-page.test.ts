@@ -53,12 +53,14 @@ describe('gate-error-page', () => {
   it('renders its canonical copy', async () => {
     const el = await render({ error: 'flow_not_found' });
     expectHeading(el, 'Something went wrong');
-    expect(restartButton(el).getAttribute('type')).to.equal('button');
+    // Without the script it posts the flow's way on (server/http/form-posts.ts).
+    expect(restartButton(el).getAttribute('type')).to.equal('submit');
+    expect(restartButton(el).getAttribute('value')).to.equal('continue');
   });
 
-  it('asks for nothing: no form and no input', async () => {
+  it('asks for nothing: no input, only the way on', async () => {
     const el = await render({ error: 'flow_not_found' });
-    expect(el.querySelector('form')).to.equal(null);
+    expect(el.querySelectorAll('form button')).to.have.length(1);
     expect(el.querySelector('input')).to.equal(null);
   });
 

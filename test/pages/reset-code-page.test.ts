@@ -89,8 +89,18 @@ describe('gate-reset-code-page', () => {
     expectHeading(el, 'Enter your verification code');
     expect(getByText(el, intro)).to.exist;
     expect(verifyButton(el).getAttribute('type')).to.equal('submit');
-    for (const name of ['Send new code', 'Change e-mail', 'Cancel']) {
-      expect(getByRole(el, 'button', { name }).getAttribute('type')).to.equal('button');
+    // Without the script each posts its action (server/http/form-posts.ts); the app takes clicks in place.
+    const actions = {
+      'Send new code': 'resend',
+      'Change e-mail': 'change-email',
+      Cancel: 'cancel',
+    };
+    for (const [name, action] of Object.entries(actions)) {
+      const button = getByRole(el, 'button', { name });
+      expect([button.getAttribute('name'), button.getAttribute('value')]).to.deep.equal([
+        'gate-action',
+        action,
+      ]);
     }
   });
 

@@ -24,12 +24,14 @@ describe('gate-reset-done-page', () => {
     const el = await render();
     expectHeading(el, 'Your password has been changed');
     expect(getByText(el, 'You can now sign in with your new password.')).to.exist;
-    expect(continueButton(el).getAttribute('type')).to.equal('button');
+    // Without the script it posts the flow's way on (server/http/form-posts.ts).
+    expect(continueButton(el).getAttribute('type')).to.equal('submit');
+    expect(continueButton(el).getAttribute('value')).to.equal('continue');
   });
 
-  it('asks for nothing: no form and no input', async () => {
+  it('asks for nothing: no input, only the way on', async () => {
     const el = await render();
-    expect(el.querySelector('form')).to.equal(null);
+    expect(el.querySelectorAll('form button')).to.have.length(1);
     expect(el.querySelector('input')).to.equal(null);
     expect(queryByRole(el, 'textbox')).to.equal(null);
   });

@@ -106,8 +106,12 @@ function requestOf(form: PostedForm, state: FlowState): FlowAction | Intent | un
   }
 }
 
-/** The hidden fields that tell the next post where in the flow its page was. */
+/**
+ * The hidden fields that tell the next post where in the flow its page was; an error page's way
+ * on starts from its URL's first step.
+ */
 function flowFields(state: FlowState): string {
+  if (state.step === 'error') return '';
   const fields: [string, string | undefined][] = [
     ['gate-step', state.step],
     ['gate-flow', 'flowId' in state ? state.flowId : undefined],
