@@ -161,6 +161,26 @@ describe('the hosted flow with JavaScript off', () => {
     });
   }
 
+  it('changes a password with JavaScript off, after signing in', async () => {
+    const email = 'plain-change@contoso.example';
+    await addUser(email, 'the password before');
+    const page = await set.browser.context.newPage();
+    await page.goto(`${set.server.url}/contoso/B2C_1_passwordchange`);
+    await signIn(page, 'en', email, 'the password before');
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await page.getByLabel('Current Password', { exact: true }).fill('the password before');
+    await page.getByLabel('New Password', { exact: true }).fill('the password after');
+    await page.getByLabel('Confirm New Password', { exact: true }).fill('the password after');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Your password has been changed' }).waitFor();
+    await set.browser.context.clearCookies();
+    await page.goto(`${set.server.url}/contoso/B2C_1_signin`);
+    await signIn(page, 'en', email, 'the password after');
+    await page.getByRole('heading', { name: "You're signed in" }).waitFor();
+    await set.browser.context.clearCookies();
+    await page.close();
+  });
+
   it('refuses a form posted from another site', async () => {
     const response = await fetch(`${set.server.url}/contoso/B2C_1_signin`, {
       method: 'POST',

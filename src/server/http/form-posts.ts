@@ -210,9 +210,10 @@ export function formPostRoutes({ hostedPages, tenants, publicUrl, dispatch }: Fo
       let action: FlowAction | undefined;
       if ('type' in request) action = request;
       else if (
-        request.step === 'new-password' &&
+        (request.step === 'new-password' || request.step === 'change-password') &&
         request.password !== (form.data.reenterPassword ?? '')
       ) {
+        // The app checks the two fields before sending; a plain form is checked here.
         action = { type: 'failed', failure: { error: 'invalid_request' }, now: Date.now() };
       } else {
         // What was typed stays in the form after a refusal, as in the app.
