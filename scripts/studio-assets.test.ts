@@ -15,6 +15,7 @@ import type { ViteDevServer } from 'vite';
 import { startStudio } from './studio.js';
 import { chromiumArgs, chromiumPath } from '../test/support/chromium.js';
 import { solidPng } from '../test/support/png-file.js';
+import { axeViolations } from '../test/server/support/axe.js';
 
 const locales = ['en', 'nl', 'sv'] as const;
 const font = 'themes/fabrikam/assets/atkinson-hyperlegible-400.woff2';
@@ -261,23 +262,7 @@ describe('the studio: images and fonts', () => {
         .getByText('logo.gif is geen bestand dat dit veld aanneemt (.svg, .png).')
         .waitFor({ timeout: 90_000 });
       // The fields, a refusal among them, keep the page accessible.
-      await dutch.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-      const violations = await dutch.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run(
-                root: Document,
-                options: object,
-              ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run(document, { iframes: false });
-        return result.violations.map(
-          (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-        );
-      });
+      const violations = await axeViolations(dutch);
       assert.deepEqual(violations, []);
     } finally {
       await dutch.close();

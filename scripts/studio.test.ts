@@ -13,6 +13,7 @@ import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import type { ViteDevServer } from 'vite';
 import { startStudio } from './studio.js';
 import { chromiumArgs, chromiumPath } from '../test/support/chromium.js';
+import { axeViolations } from '../test/server/support/axe.js';
 
 const locales = ['en', 'nl', 'sv'] as const;
 const stepsAndStates = 17;
@@ -245,23 +246,7 @@ describe('npm run studio', () => {
   });
 
   it('is accessible (axe)', async () => {
-    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(
-              root: Document,
-              options: object,
-            ): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { iframes: false });
-      return result.violations.map(
-        (v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-      );
-    });
+    const violations = await axeViolations(page);
     assert.deepEqual(violations, []);
   });
 });

@@ -13,6 +13,7 @@ import { launchBrowser, type TestBrowser } from './support/browser.js';
 import { serverAndBrowser } from './support/server-and-browser.js';
 import { codeIn } from './support/smtp-sink.js';
 import { words, type Locale } from './support/words.js';
+import { followResetLink } from './support/reset-link.js';
 
 function signInHeading(locale: Locale): string {
   const theme = JSON.parse(readFileSync('dist/themes/contoso.json', 'utf8')) as {
@@ -92,12 +93,7 @@ describe('the hosted flow with JavaScript off', () => {
         'what was typed stays',
       );
 
-      await page
-        .getByRole('link', { name: t('forgotpassword_link', "Can't access your account?") })
-        .click();
-      await page
-        .getByRole('heading', { name: t('reset_heading', 'Reset your password') })
-        .waitFor();
+      await followResetLink(page, t);
       const emailField = page.getByLabel(t('email', 'Email Address'), { exact: true });
       const send = page.getByRole('button', { name: t('ver_but_send', 'Send verification code') });
       const codeHeading = t('ver_heading', 'Enter your verification code');

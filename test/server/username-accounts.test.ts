@@ -10,6 +10,7 @@ import { apiOf } from './support/http.js';
 import { serverAndBrowser } from './support/server-and-browser.js';
 import { codeIn } from './support/smtp-sink.js';
 import { words, type Locale } from './support/words.js';
+import { followResetLink } from './support/reset-link.js';
 
 const mona = { username: 'mona', recovery: 'mona@northwind.example' };
 const oldPassword = 'lighthouse keeper ledger';
@@ -74,12 +75,7 @@ describe('username accounts in Chromium', () => {
         })
         .waitFor();
 
-      await page
-        .getByRole('link', { name: t('forgotpassword_link', "Can't access your account?") })
-        .click();
-      await page
-        .getByRole('heading', { name: t('reset_heading', 'Reset your password') })
-        .waitFor();
+      await followResetLink(page, t);
       await page
         .getByText(
           t(
