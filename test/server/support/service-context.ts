@@ -13,7 +13,11 @@ import { migrate } from '../../../src/server/database/migrations.js';
 import { createLogger } from '../../../src/server/log.js';
 import { Mailer } from '../../../src/server/mail/mailer.js';
 import { open } from '../../../src/server/security/sealed-box.js';
-import { hashPassword, type ScryptParams } from '../../../src/server/security/password-hash.js';
+import {
+  currentParams,
+  hashPassword,
+  type ScryptParams,
+} from '../../../src/server/security/password-hash.js';
 import type { RequestMeta, ServiceContext } from '../../../src/server/services/context.js';
 import { insertUser, type NewUser, type User } from '../../../src/server/store/users.js';
 import { defaultLimits, type Limits } from '../../../src/rules/limits.js';
@@ -58,13 +62,25 @@ export interface ServiceHarness {
   db: Database;
   clock: ManualClock;
   tenant: (id: string) => Tenant;
-  /** A user with a cheaply hashed password (which a successful sign-in then rehashes). */
-  addUser: (user: Partial<NewUser> & { email: string }, password: string) => Promise<User>;
+  /** A user with a password hashed at today's (cheap) parameters, or at older ones. */
+  addUser: (
+    user: Partial<NewUser> & { email: string },
+    password: string,
+    params?: ScryptParams,
+  ) => Promise<User>;
   /** Every message queued so far, oldest first, content unsealed. */
   mails: () => Promise<QueuedMail[]>;
   meta: (ip: string) => RequestMeta;
   close: () => Promise<void>;
 }
+
+/**
+ * Today's parameters (N = 2^17) cost a second or more per run on a busy machine, and every
+ * successful sign-in pays one. The services' rules do not depend on the cost, and
+ * password-hash.test.ts holds the real parameters, so the service tests hash at the cheapest
+ * (in their own process only). A hash with a shorter key is then the "old" one to upgrade.
+ */
+Object.assign(currentParams, cheapParams);
 
 export async function openServiceHarness(limits: Partial<Limits> = {}): Promise<ServiceHarness> {
   const dataDir = await freshDataDir();
@@ -100,7 +116,7 @@ export async function openServiceHarness(limits: Partial<Limits> = {}): Promise<
     db,
     clock,
     tenant: (id) => tenants.get(id)!,
-    addUser: async (user, password) =>
+    addUser: async (user, password, params = cheapParams) =>
       insertUser(
         db,
         {
@@ -108,7 +124,7 @@ export async function openServiceHarness(limits: Partial<Limits> = {}): Promise<
           groups: [],
           emailConfirmedAt: new Date(clock.now()),
           ...user,
-          password: await hashPassword(password, cheapParams),
+          password: await hashPassword(password, params),
         },
         new Date(clock.now()),
       ),
