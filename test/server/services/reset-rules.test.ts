@@ -40,10 +40,12 @@ describe('services: the password reset', () => {
   };
   const flowRow = async (id: string) =>
     (
-      await h.db.query<{ code_hash: string | null; user_id: string | null; may_reset: boolean }>(
-        'SELECT code_hash, user_id, may_reset FROM code_flows WHERE id = $1',
-        [id],
-      )
+      await h.db.query<{
+        code_hash: string | null;
+        user_id: string | null;
+        may_reset: boolean;
+        email: string;
+      }>('SELECT code_hash, user_id, may_reset, email FROM code_flows WHERE id = $1', [id])
     )[0]!;
   const started = async (email: string, tenant = contoso()) => {
     const answer = await start(email, tenant);
@@ -181,6 +183,12 @@ describe('services: the password reset', () => {
     );
     const unprovenFlow = await flowRow(unproven.value.flowId);
     assert.deepEqual([unprovenFlow.user_id, unprovenFlow.may_reset], [null, false]);
+    assert.equal(unprovenFlow.email, 'unproven');
+    assert.equal((await flowRow(proven.value.flowId)).email, 'proven@mail.example');
+    // An email account's own address takes the code even if it was never confirmed.
+    await h.addUser({ email: 'unconfirmed@contoso.example', emailConfirmedAt: null }, password);
+    await started('unconfirmed@contoso.example');
+    assert.ok(await lastCode('unconfirmed@contoso.example'));
   });
 
   it('verifies a right code once, and lets the password be set once, ending every session', async () => {
@@ -226,6 +234,24 @@ describe('services: the password reset', () => {
       failure: { error: 'flow_not_found' },
     });
     assert.equal(await findSession(h.db, session, new Date(h.clock.now())), undefined);
+    const audit = await h.db.query<{ event: string; flow_id: string | null; ip: string }>(
+      `SELECT event, flow_id, ip FROM audit_events WHERE user_id = $1 ORDER BY id`,
+      [user.id],
+    );
+    assert.deepEqual(
+      audit.map((row) => [row.event, row.flow_id === flowId]),
+      [
+        ['reset_started', true],
+        ['code_verified', true],
+        ['password_set', true],
+      ],
+    );
+    // The code proved the address: it counts as confirmed now.
+    const [confirmed] = await h.db.query<{ at: Date }>(
+      'SELECT email_confirmed_at AS at FROM users WHERE id = $1',
+      [user.id],
+    );
+    assert.equal(confirmed!.at.getTime(), h.clock.now());
     const mails = (await h.mails()).filter((mail) => mail.recipient === 'grace@contoso.example');
     assert.equal(mails.at(-1)?.kind, 'password-changed');
     // Nobody is signed in by it; the new password signs in, the old one does not.
@@ -416,6 +442,56 @@ describe('services: the password reset', () => {
       );
       assert.equal(row!.tries_left, 3);
     });
+  });
+
+  it('resends to an unknown address and one that may not reset as to any other, with no code', async () => {
+    const fabrikam = h.tenant('fabrikam');
+    await h.addUser({ tenant: 'fabrikam', email: 'jo@fabrikam.example' }, password);
+    const unknown = await started('nobody-again@contoso.example');
+    const jo = await started('jo@fabrikam.example', fabrikam);
+    wait(30);
+    assert.deepEqual(await resendResetCode(h.context, contoso(), unknown, h.meta('x')), {
+      ok: true,
+      value: { resendAfter: 30 },
+    });
+    assert.deepEqual(await resendResetCode(h.context, fabrikam, jo, h.meta('x')), {
+      ok: true,
+      value: { resendAfter: 30 },
+    });
+    const to = async (address: string) =>
+      (await h.mails()).filter((mail) => mail.recipient === address).map((mail) => mail.kind);
+    assert.deepEqual(await to('nobody-again@contoso.example'), []);
+    // The second notice replaced the first, which was still waiting.
+    assert.deepEqual(await to('jo@fabrikam.example'), ['reset-not-allowed']);
+    const [sends] = await h.db.query<{ count: number }>(
+      `SELECT cardinality(stamps) AS count FROM throttle_windows WHERE kind = 'code-send' AND key = $1`,
+      ['fabrikam\njo@fabrikam.example'],
+    );
+    assert.equal(sends!.count, 2);
+    assert.equal((await flowRow(unknown)).code_hash, null);
+    assert.equal((await flowRow(jo)).code_hash, null);
+  });
+
+  it('lets one of two parallel resends through, and one of two parallel new passwords', async () => {
+    await h.addUser({ email: 'race@contoso.example' }, password);
+    const flowId = await started('race@contoso.example');
+    wait(30);
+    const resends = await Promise.all(
+      [1, 2].map(() => resendResetCode(h.context, contoso(), flowId, h.meta('x'))),
+    );
+    assert.deepEqual(
+      resends.map((answer) => (answer.ok ? 'sent' : answer.failure)).sort(),
+      ['sent', { error: 'too_many_requests', retryAfter: 30 }].sort(),
+    );
+    const code = (await lastCode('race@contoso.example'))!;
+    assert.equal((await verify(flowId, code)).ok, true);
+    const sets = await Promise.all(
+      [1, 2].map(() => setNewPassword(h.context, contoso(), flowId, newPassword, h.meta('x'))),
+    );
+    assert.deepEqual(sets.map((answer) => (answer.ok ? 'changed' : answer.failure.error)).sort(), [
+      'changed',
+      'flow_not_found',
+    ]);
   });
 
   it('mails a confirmation flow its code for confirming, and the notice only to a reset that may not', () => {

@@ -89,8 +89,9 @@ describe('services: sign-in', () => {
     assert.deepEqual(await events('nobody@contoso.example'), ['sign_in_failed (no account)']);
     assert.deepEqual(await events('grace@contoso.example'), ['sign_in_failed']);
     assert.deepEqual(await events('must@contoso.example'), ['sign_in_failed']);
-    // A password that is not the account's: the dummy's must not let anyone in either.
+    // The dummy password, which unknown and must-reset accounts are checked against, opens neither.
     assert.deepEqual(await attempt('nobody@contoso.example', 'the dummy password'), invalid);
+    assert.deepEqual(await attempt('must@contoso.example', 'the dummy password'), invalid);
   });
 
   it('locks at exactly the third failure in a row, until the very millisecond the lock ends', async () => {
@@ -189,11 +190,12 @@ describe('services: sign-in', () => {
       const response = answer.value.response as { status: string; flowId: string; email: string };
       assert.deepEqual([response.status, response.email], ['confirm-email', email]);
       assert.match(response.flowId, /^[A-Za-z0-9_-]{32}$/);
-      const [flow] = await h.db.query<{ kind: string; email: string; sent: boolean }>(
-        `SELECT kind, email, last_sent_at IS NOT NULL AS sent FROM code_flows WHERE id = $1`,
+      const [flow] = await h.db.query<{ kind: string; email: string; sent: boolean; may: boolean }>(
+        `SELECT kind, email, last_sent_at IS NOT NULL AS sent, may_reset AS may, code_hash
+         FROM code_flows WHERE id = $1`,
         [response.flowId],
       );
-      assert.deepEqual(flow, { kind: 'confirm', email, sent: false });
+      assert.deepEqual(flow, { kind: 'confirm', email, sent: false, may: false, code_hash: null });
       assert.deepEqual(await events(email), ['email_confirmation_required']);
     }
     // A tenant that never asks (0 days) signs in an address never confirmed.
