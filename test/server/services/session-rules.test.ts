@@ -164,6 +164,18 @@ describe('sessions', () => {
     });
     assert.deepEqual(await read(session), { signedIn: false });
     assert.deepEqual(await read(elsewhere), { signedIn: false });
+    // The new session lasts a whole session's lifetime from the change.
+    const end = h.clock.now() + h.context.limits.sessionLifetimeMs;
+    assert.ok(await findSession(h.db, changed.value.sessionId, new Date(end - 1)));
+    assert.equal(await findSession(h.db, changed.value.sessionId, new Date(end)), undefined);
+    const audit = await h.db.query<{ event: string; ip: string }>(
+      `SELECT event, ip FROM audit_events WHERE user_id = $1 ORDER BY id`,
+      [user.id],
+    );
+    assert.deepEqual(
+      audit.map((row) => `${row.event} ${row.ip}`),
+      [`sign_in_failed ${ip}`, `password_changed ${ip}`],
+    );
     // The provider's session stays (login-prompts.ts judges it), its grants and tokens go.
     assert.deepEqual(await oidcModels(), ['contoso/Session/s1']);
     const mail = (await h.mails()).filter((m) => m.recipient === 'change@contoso.example');
@@ -259,13 +271,18 @@ describe('sessions', () => {
     await h.db.query(
       `INSERT INTO oidc_models (tenant, model, id, payload, grant_id) VALUES
          ('contoso', 'AccessToken', 'a4', '{}', 'g4'), ('fabrikam', 'AccessToken', 'a5', '{}', 'g5'),
-         ('contoso', 'AccessToken', 'a6', '{}', 'g6')`,
+         ('contoso', 'AccessToken', 'a6', '{}', 'g6'), ('fabrikam', 'AccessToken', 'a7', '{}', 'g4')`,
     );
     await oidcRow(bystander, 'Grant', 'g6', null);
     assert.equal(await revokeSessionsOfUser(h.db, user.id), 2);
     assert.equal(await countSessionsOfUser(h.db, user.id), 0);
     assert.equal(await countSessionsOfUser(h.db, bystander.id), 1);
-    assert.deepEqual(await oidcModels(), ['contoso/AccessToken/a6', 'contoso/Grant/g6']);
+    // Another tenant's grant of the same id is another grant: its token stays.
+    assert.deepEqual(await oidcModels(), [
+      'contoso/AccessToken/a6',
+      'contoso/Grant/g6',
+      'fabrikam/AccessToken/a7',
+    ]);
     assert.equal(await revokeSessionsOfUser(h.db, user.id), 0);
     await h.db.query(`DELETE FROM oidc_models`);
   });
