@@ -7,7 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { codeMail, newFlowId } from '../../../src/server/services/codes.js';
+import { run } from '../../../src/server/database/database.js';
+import { codeMail, newFlowId, sendAnotherCode } from '../../../src/server/services/codes.js';
 import {
   mayReset,
   resendResetCode,
@@ -17,6 +18,7 @@ import {
   verifyResetCode,
 } from '../../../src/server/services/password-reset.js';
 import { signIn } from '../../../src/server/services/sign-in.js';
+import { findOpenFlow, flowInsert } from '../../../src/server/store/code-flows.js';
 import { createSession, findSession } from '../../../src/server/store/sessions.js';
 import type { Limits } from '../../../src/rules/limits.js';
 import { openServiceHarness, type ServiceHarness } from '../support/service-context.js';
@@ -296,6 +298,12 @@ describe('services: the password reset', () => {
       ok: false,
       failure: { error: 'code_rejected', attemptsLeft: 0 },
     });
+    // Refused as a failure: audited, and the client's failure is not given back.
+    const failed = await h.db.query(
+      `SELECT 1 FROM audit_events WHERE event = 'code_failed' AND flow_id = $1`,
+      [live],
+    );
+    assert.equal(failed.length, 1);
     wait(31);
     assert.equal((await resendResetCode(h.context, contoso(), live, h.meta('x'))).ok, true);
     const second = (await lastCode('ttl@contoso.example'))!;
@@ -492,6 +500,39 @@ describe('services: the password reset', () => {
       'changed',
       'flow_not_found',
     ]);
+  });
+
+  it('sends the first code of a confirmation flow that has sent none, for confirming', async () => {
+    const user = await h.addUser({ email: 'confirm@contoso.example' }, password);
+    const flow = {
+      id: newFlowId(),
+      kind: 'confirm' as const,
+      tenant: 'contoso',
+      email: user.email,
+      userId: user.id,
+      mayReset: false,
+      locale: 'en',
+      codeHash: null,
+      sent: false,
+    };
+    await run(h.db, flowInsert(flow, new Date(h.clock.now()), h.context.limits));
+    const open = (await findOpenFlow(
+      h.db,
+      flow.id,
+      'confirm',
+      'contoso',
+      new Date(h.clock.now()),
+    ))!;
+    assert.deepEqual(await sendAnotherCode(h.context, contoso(), open, h.meta('x'), 'code_sent'), {
+      ok: true,
+      value: { resendAfter: 30 },
+    });
+    const mail = (await h.mails()).filter((m) => m.recipient === user.email);
+    assert.deepEqual(
+      mail.map((m) => [m.kind, m.content.purpose]),
+      [['verification-code', 'confirm']],
+    );
+    assert.notEqual((await flowRow(flow.id)).code_hash, null);
   });
 
   it('mails a confirmation flow its code for confirming, and the notice only to a reset that may not', () => {
