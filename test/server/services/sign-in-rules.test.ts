@@ -146,6 +146,15 @@ describe('services: sign-in', () => {
       await attempt('embedded@contoso.example', password, { clientId: 'no-such-app' }),
       { ok: false, failure: { error: 'invalid_request' } },
     );
+    // A tenant without apps takes no embedded sign-in at all.
+    const { clients: _clients, ...appless } = contoso();
+    assert.deepEqual(
+      await attempt('embedded@contoso.example', password, {
+        tenant: appless,
+        clientId: 'example-web-app',
+      }),
+      { ok: false, failure: { error: 'invalid_request' } },
+    );
     const answer = await attempt('embedded@contoso.example', password, {
       clientId: 'example-web-app',
     });
@@ -251,6 +260,10 @@ describe('services: sign-in', () => {
       'confirm',
       'old@mail.example',
     ]);
+    // A username tenant that demands no recovery email signs in an account without one.
+    const relaxed: Tenant = { ...northwind, requireRecoveryRegistration: false };
+    const none = await attempt('none', password, { tenant: relaxed });
+    assert.equal(none.ok && none.value.response.status, 'signed-in');
     // An email tenant that demands a registered address asks its own address to be confirmed.
     const demanding: Tenant = {
       ...contoso(),
