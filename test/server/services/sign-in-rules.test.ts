@@ -68,8 +68,10 @@ describe('services: sign-in', () => {
     const user = (await findUser(h.db, 'contoso', 'ada@contoso.example'))!;
     assert.deepEqual(user.password?.params, currentParams);
     assert.equal(Buffer.from(user.password!.hash, 'base64').length, 32);
-    // The upgraded hash still takes the password.
+    // The upgraded hash still takes the password, and is today's: it is kept as it is.
     assert.equal((await attempt('ada@contoso.example', password)).ok, true);
+    const kept = (await findUser(h.db, 'contoso', 'ada@contoso.example'))!;
+    assert.deepEqual(kept.password, user.password);
     const end = h.clock.now() + h.context.limits.sessionLifetimeMs;
     assert.equal((await findSession(h.db, sessionId, new Date(end - 1)))?.userId, user.id);
     assert.equal(await findSession(h.db, sessionId, new Date(end)), undefined);
@@ -146,6 +148,16 @@ describe('services: sign-in', () => {
       await attempt('embedded@contoso.example', password, { clientId: 'no-such-app' }),
       { ok: false, failure: { error: 'invalid_request' } },
     );
+    // Any of the tenant's apps will do.
+    const twoApps: Tenant = {
+      ...contoso(),
+      clients: [{ ...contoso().clients![0]!, id: 'first-app' }, ...contoso().clients!],
+    };
+    const second = await attempt('embedded@contoso.example', password, {
+      tenant: twoApps,
+      clientId: 'example-web-app',
+    });
+    assert.equal(second.ok && second.value.response.status, 'signed-in');
     // A tenant without apps takes no embedded sign-in at all.
     const { clients: _clients, ...appless } = contoso();
     assert.deepEqual(
