@@ -129,7 +129,11 @@ describe('sessions', () => {
   });
 
   it('changes the password on a new session, ending every other, and counts a wrong current one', async () => {
-    const user = await h.addUser({ email: 'change@contoso.example' }, password);
+    const confirmedAt = new Date(h.clock.now() - 86_400_000);
+    const user = await h.addUser(
+      { email: 'change@contoso.example', emailConfirmedAt: confirmedAt },
+      password,
+    );
     const session = await startSession(user);
     const elsewhere = await startSession(user);
     await oidcRow(user, 'Grant', 'g1', null);
@@ -164,6 +168,12 @@ describe('sessions', () => {
     });
     assert.deepEqual(await read(session), { signedIn: false });
     assert.deepEqual(await read(elsewhere), { signedIn: false });
+    // Knowing the password proves nothing about the address: its confirmation keeps its date.
+    const [confirmed] = await h.db.query<{ at: Date }>(
+      'SELECT email_confirmed_at AS at FROM users WHERE id = $1',
+      [user.id],
+    );
+    assert.deepEqual(confirmed!.at, confirmedAt);
     // The new session lasts a whole session's lifetime from the change.
     const end = h.clock.now() + h.context.limits.sessionLifetimeMs;
     assert.ok(await findSession(h.db, changed.value.sessionId, new Date(end - 1)));
