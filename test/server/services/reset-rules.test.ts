@@ -91,6 +91,10 @@ describe('services: the password reset', () => {
     assert.match(String(mails[0]!.content.code), /^\d{6}$/);
     assert.equal(mails[0]!.content.validMinutes, 10);
     assert.equal(mails[0]!.content.expiresAt, h.clock.now() + 600_000);
+    const [queued] = await h.db.query<{ audit_delivered: string }>(
+      `SELECT audit_delivered FROM mail_outbox WHERE recipient = 'ada@contoso.example'`,
+    );
+    assert.equal(queued!.audit_delivered, 'code_sent');
     // The unknown address's flow has no code at all, and no account.
     const unknownFlow = await flowRow(unknown.value.flowId);
     assert.deepEqual([unknownFlow.code_hash, unknownFlow.user_id], [null, null]);
@@ -172,6 +176,7 @@ describe('services: the password reset', () => {
       },
       password,
     );
+    await h.addUser({ tenant: 'northwind', email: 'nowhere' }, password);
     const reset = (username: string) =>
       startReset(h.context, northwind, { username }, h.meta(freshIp()));
     const proven = await reset('PROVEN');
@@ -186,6 +191,11 @@ describe('services: the password reset', () => {
     const unprovenFlow = await flowRow(unproven.value.flowId);
     assert.deepEqual([unprovenFlow.user_id, unprovenFlow.may_reset], [null, false]);
     assert.equal(unprovenFlow.email, 'unproven');
+    // Without any recovery email, the name is all there is: no account to reach.
+    const nowhere = await reset('nowhere');
+    assert.ok(nowhere.ok);
+    const nowhereFlow = await flowRow(nowhere.value.flowId);
+    assert.deepEqual([nowhereFlow.user_id, nowhereFlow.email], [null, 'nowhere']);
     assert.equal((await flowRow(proven.value.flowId)).email, 'proven@mail.example');
     // An email account's own address takes the code even if it was never confirmed.
     await h.addUser({ email: 'unconfirmed@contoso.example', emailConfirmedAt: null }, password);
@@ -358,6 +368,11 @@ describe('services: the password reset', () => {
       value: { resendAfter: 30 },
     });
     const second = (await lastCode('resend@contoso.example'))!;
+    // Once handed over, the message is audited as the resend it is.
+    const [queued] = await h.db.query<{ audit_delivered: string }>(
+      `SELECT audit_delivered FROM mail_outbox WHERE recipient = 'resend@contoso.example'`,
+    );
+    assert.equal(queued!.audit_delivered, 'code_resent');
     const mails = (await h.mails()).filter((m) => m.recipient === 'resend@contoso.example');
     // The second message replaced the first, which was still waiting.
     assert.equal(mails.length, 1);
@@ -412,7 +427,8 @@ describe('services: the password reset', () => {
       assert.equal((await check(wrong)).ok, false);
       // The right code gives its place back: the client still has one failure left after it.
       assert.equal((await check(code)).ok, true);
-      assert.deepEqual(await check(wrong), {
+      // The same right code again, on the verified flow, is a failure: its place is not given back.
+      assert.deepEqual(await check(code), {
         ok: false,
         failure: { error: 'code_rejected', attemptsLeft: 0 },
       });
