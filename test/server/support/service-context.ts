@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { Clock } from '../../../src/server/clock.js';
 import { openEmbeddedDatabase } from '../../../src/server/database/embedded-database.js';
 import type { Database } from '../../../src/server/database/database.js';
 import { migrate } from '../../../src/server/database/migrations.js';
@@ -24,6 +23,7 @@ import { defaultLimits, type Limits } from '../../../src/rules/limits.js';
 import { shippedTenants } from '../../../src/tenant/shipped-tenants.js';
 import type { Tenant } from '../../../src/tenant/tenant.schema.js';
 import { freshDataDir, removeDir } from './data-dir.js';
+import { ManualClock } from './test-clock.js';
 
 /** The cheapest parameters the schema allows: hashes that verify in milliseconds. */
 export const cheapParams: ScryptParams = {
@@ -33,23 +33,6 @@ export const cheapParams: ScryptParams = {
   p: 1,
   keyLength: 32,
 };
-
-/** A clock that stands still until a test moves it. */
-export class ManualClock implements Clock {
-  #now: number;
-
-  constructor(start = Date.UTC(2026, 0, 1)) {
-    this.#now = start;
-  }
-
-  now(): number {
-    return this.#now;
-  }
-
-  advance(ms: number): void {
-    this.#now += ms;
-  }
-}
 
 export interface QueuedMail {
   recipient: string;
