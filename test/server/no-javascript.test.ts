@@ -37,7 +37,7 @@ const accounts: Record<Locale, { email: string; old: string; next: string }> = {
 };
 
 describe('the hosted flow with JavaScript off', () => {
-  const set = serverAndBrowser({ javaScriptEnabled: false });
+  const set = serverAndBrowser({ browser: { javaScriptEnabled: false } });
   let scripted: TestBrowser;
 
   before(async () => {
@@ -172,6 +172,25 @@ describe('the hosted flow with JavaScript off', () => {
     await set.browser.context.clearCookies();
     await page.goto(`${set.server.url}/contoso/B2C_1_signin`);
     await signIn(page, 'en', email, 'the password after');
+    await page.getByRole('heading', { name: "You're signed in" }).waitFor();
+    await set.browser.context.clearCookies();
+    await page.close();
+  });
+
+  it('registers a recovery email by code at sign-in with JavaScript off', async () => {
+    // nils, a username account of the demo tenant northwind, has no recovery email yet.
+    const page = await set.browser.context.newPage();
+    await page.goto(`${set.server.url}/northwind/B2C_1_signin`);
+    await page.getByLabel('Username', { exact: true }).fill('nils');
+    await page.getByLabel('Password', { exact: true }).fill('harbour cranes at dawn');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Add a recovery email' }).waitFor();
+    await page.getByLabel('Recovery email address').fill('nils-plain@example.org');
+    await page.getByRole('button', { name: 'Send verification code' }).click();
+    await page.getByRole('heading', { name: 'Enter your verification code' }).waitFor();
+    const code = codeIn(await set.sink.waitFor('nils-plain@example.org'));
+    await page.getByLabel('Verification code', { exact: true }).fill(code);
+    await page.getByRole('button', { name: 'Verify code' }).click();
     await page.getByRole('heading', { name: "You're signed in" }).waitFor();
     await set.browser.context.clearCookies();
     await page.close();

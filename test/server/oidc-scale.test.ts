@@ -159,16 +159,24 @@ describe('OpenID Connect front door on two instances and one PostgreSQL', () => 
 
   it(
     'publishes a rotated key for the grace period, so that what it signed still verifies',
-    { timeout: 120_000 },
-    () =>
-      withServerLogs(async () => {
-        const before = await keysOf(a);
+    { timeout: 180_000 },
+    () => {
+      // Every wait is bounded and named, and the whole test has a deadline of its own under the
+      // runner's: a hang says where it stopped, with both servers' last log lines.
+      let step = 'starting';
+      const named = <T>(ms: number, what: string, work: Promise<T>) => {
+        step = what;
+        return within(ms, what, work);
+      };
+      const body = async () => {
+        const before = await named(15_000, 'the keys before', keysOf(a));
         const oldKid = verifiedBy(firstIdToken, before);
         assert.ok(oldKid);
-        await adminCli(['keys', 'rotate'], env);
-        const { stdout } = await adminCli(['keys', 'list'], env);
+        await named(60_000, 'admin keys rotate', adminCli(['keys', 'rotate'], env));
+        const { stdout } = await named(60_000, 'admin keys list', adminCli(['keys', 'list'], env));
         assert.match(stdout, new RegExp(`${oldKid}.*published until`));
         // Each instance looks for a rotation every second here.
+        step = 'waiting for both keys on B';
         const until = Date.now() + 15_000;
         let keys = before;
         while (keys.keys.length < 2 && Date.now() < until) {
@@ -177,26 +185,39 @@ describe('OpenID Connect front door on two instances and one PostgreSQL', () => 
         }
         assert.equal(keys.keys.length, 2);
         assert.equal(verifiedBy(firstIdToken, keys), oldKid, 'the old token still verifies');
-        assert.deepEqual(await keysOf(a), keys);
+        assert.deepEqual(await named(15_000, 'the keys on A', keysOf(a)), keys);
 
-        const config = await within(
+        const config = await named(
           20_000,
           'discovery',
           discover(a.url, 'contoso', 'B2C_1_signin', 'test-spa'),
         );
         const request = await authorizeUrl(config, callback.redirectUri, { prompt: 'login' });
-        const page = await browser.context.newPage();
-        await within(40_000, 'the authorize request', page.goto(request.url.href));
-        await within(40_000, 'the sign-in', signIn(page));
-        const tokens = await within(
-          30_000,
-          'the code exchange',
-          exchange(config, await callback.next(3), request),
-        );
-        const newKid = verifiedBy(tokens.id_token!, keys);
-        assert.ok(newKid);
-        assert.notEqual(newKid, oldKid, 'new tokens are signed with the new key');
-        await page.close();
-      }),
+        // A browser of its own: nothing of the earlier tests' pages is left to wait for.
+        const own = await named(30_000, 'a browser', launchBrowser());
+        try {
+          const page = await named(20_000, 'a new page', own.context.newPage());
+          await named(40_000, 'the authorize request', page.goto(request.url.href));
+          await named(40_000, 'the sign-in', signIn(page));
+          const arrival = await named(25_000, 'the return to the app', callback.next(3));
+          const tokens = await named(
+            30_000,
+            'the code exchange',
+            exchange(config, arrival, request),
+          );
+          const newKid = verifiedBy(tokens.id_token!, keys);
+          assert.ok(newKid);
+          assert.notEqual(newKid, oldKid, 'new tokens are signed with the new key');
+        } finally {
+          await within(15_000, 'closing the browser', own.close()).catch(() => undefined);
+        }
+      };
+      return withServerLogs(() =>
+        within(160_000, 'the whole test', body()).catch((error: unknown) => {
+          (error as Error).message += ` (at: ${step})`;
+          throw error;
+        }),
+      );
+    },
   );
 });

@@ -3,24 +3,16 @@
  * on the hosted pages, the real server (embedded database) and real email in an SMTP sink.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import * as client from 'openid-client';
-import { buildPagesIfStale } from '../../scripts/build-pages.js';
 import { adminCli } from './support/admin-cli.js';
 import { launchBrowser, type TestBrowser } from './support/browser.js';
-import { emptyDir, freshDataDir, removeDir } from './support/data-dir.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { codeIn, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
-import {
-  authorizeUrl,
-  discover,
-  exchange,
-  startCallback,
-  type Callback,
-} from './support/relying-party.js';
+import type { ServerProcess } from './support/server-process.js';
+import { serverAndBrowser } from './support/server-and-browser.js';
+import { codeIn, type SmtpSink } from './support/smtp-sink.js';
+import { authorizeUrl, discover, exchange, type Callback } from './support/relying-party.js';
 import { words, type Locale } from './support/words.js';
 
 /** The OAuth error code openid-client found in a refusal (body or WWW-Authenticate challenge). */
@@ -39,14 +31,9 @@ function oauthError(code: string) {
 }
 const secret = 'a test secret that lives only in the environment';
 
-/** The demo tenants, with a public and a confidential app of the test's relying party. */
-function writeTenants(dir: string, callback: Callback) {
-  mkdirSync(dir, { recursive: true });
-  const contoso = JSON.parse(readFileSync('tenants/contoso.json', 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  contoso.clients = [
+/** Contoso's apps of the test's relying party: a public one and a confidential one. */
+const testApps = (callback: Callback) => ({
+  contoso: [
     {
       id: 'test-spa',
       name: 'Test single-page app',
@@ -61,10 +48,8 @@ function writeTenants(dir: string, callback: Callback) {
       redirectUris: [callback.redirectUri],
       secretEnv: 'TEST_WEB_SECRET',
     },
-  ];
-  writeFileSync(join(dir, 'contoso.json'), JSON.stringify(contoso));
-  writeFileSync(join(dir, 'fabrikam.json'), readFileSync('tenants/fabrikam.json'));
-}
+  ],
+});
 
 function signInHeading(locale: Locale): string {
   const theme = JSON.parse(readFileSync('dist/themes/contoso.json', 'utf8')) as {
@@ -97,30 +82,10 @@ describe('OpenID Connect front door: an app signs its users in', () => {
 
   const ada = { email: 'ada@contoso.example', password: 'correct horse battery staple' };
 
+  const set = serverAndBrowser({ apps: testApps, env: { TEST_WEB_SECRET: secret } });
   before(async () => {
-    buildPagesIfStale('dist');
-    dataDir = await freshDataDir();
-    tenantsDir = emptyDir('gatehouse-tenants-');
-    sink = await startSmtpSink();
-    callback = await startCallback();
-    writeTenants(tenantsDir, callback);
-    server = await startServerProcess({
-      DATA_DIR: dataDir,
-      SMTP_URL: sink.url,
-      TENANTS_DIR: tenantsDir,
-      TEST_WEB_SECRET: secret,
-    });
-    browser = await launchBrowser();
+    ({ dataDir, tenantsDir, sink, callback, server, browser } = set);
     spa = await discover(server.url, 'contoso', 'B2C_1_signin', 'test-spa');
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await callback?.close();
-    await sink?.close();
-    removeDir(dataDir);
-    removeDir(tenantsDir);
   });
 
   /** Follows an authorize request in the browser to the relying party's callback. */

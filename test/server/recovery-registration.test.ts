@@ -5,24 +5,15 @@
  * prefilled, verified one goes straight through; a new address takes a fresh code.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import type * as client from 'openid-client';
-import { buildPagesIfStale } from '../../scripts/build-pages.js';
-import { launchBrowser, type TestBrowser } from './support/browser.js';
-import { emptyDir, freshDataDir, removeDir } from './support/data-dir.js';
+import type { TestBrowser } from './support/browser.js';
 import { apiOf } from './support/http.js';
-import { startServerProcess, type ServerProcess } from './support/server-process.js';
-import { codeIn, startSmtpSink, type SmtpSink } from './support/smtp-sink.js';
-import {
-  authorizeUrl,
-  discover,
-  exchange,
-  startCallback,
-  type Callback,
-} from './support/relying-party.js';
+import { serverAndBrowser } from './support/server-and-browser.js';
+import type { ServerProcess } from './support/server-process.js';
+import { codeIn, type SmtpSink } from './support/smtp-sink.js';
+import { authorizeUrl, discover, exchange, type Callback } from './support/relying-party.js';
 import { words } from './support/words.js';
 
 const nils = { username: 'nils', password: 'harbour cranes at dawn' };
@@ -30,48 +21,27 @@ const mona = { username: 'mona', password: 'lighthouse keeper ledger' };
 
 describe('enforced registration of a recovery email at sign-in', () => {
   const t = words('en');
-  let dataDir: string;
   let sink: SmtpSink;
   let callback: Callback;
   let server: ServerProcess;
   let browser: TestBrowser;
   let app: client.Configuration;
 
-  before(async () => {
-    buildPagesIfStale('dist');
-    dataDir = await freshDataDir();
-    const tenantsDir = emptyDir('gatehouse-tenants-');
-    sink = await startSmtpSink();
-    callback = await startCallback();
-    const northwind = JSON.parse(readFileSync('tenants/northwind.json', 'utf8')) as Record<
-      string,
-      unknown
-    >;
-    northwind.clients = [
-      {
-        id: 'test-spa',
-        name: 'Test single-page app',
-        type: 'public',
-        redirectUris: [callback.redirectUri],
-      },
-    ];
-    mkdirSync(tenantsDir, { recursive: true });
-    writeFileSync(join(tenantsDir, 'northwind.json'), JSON.stringify(northwind));
-    server = await startServerProcess({
-      DATA_DIR: dataDir,
-      SMTP_URL: sink.url,
-      TENANTS_DIR: tenantsDir,
-    });
-    browser = await launchBrowser();
-    app = await discover(server.url, 'northwind', 'B2C_1_signin', 'test-spa');
+  const set = serverAndBrowser({
+    apps: (back) => ({
+      northwind: [
+        {
+          id: 'test-spa',
+          name: 'Test single-page app',
+          type: 'public',
+          redirectUris: [back.redirectUri],
+        },
+      ],
+    }),
   });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-    await callback?.close();
-    await sink?.close();
-    removeDir(dataDir);
+  before(async () => {
+    ({ sink, callback, server, browser } = set);
+    app = await discover(server.url, 'northwind', 'B2C_1_signin', 'test-spa');
   });
 
   async function signIn(page: Page, name: string, password: string) {
